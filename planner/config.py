@@ -1,0 +1,79 @@
+"""The executive's facts and day rules: the `settings` object of planner.json.
+
+These shape the data (promises, good moments), so they live in the document,
+not in the EA's own preferences file. Every field is documented here and in
+docs/data-format.md.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+EventKind = Literal["meeting", "call", "travel", "focus", "personal", "one-on-one", "hold"]
+EVENT_KINDS: tuple[EventKind, ...] = (
+    "meeting",
+    "call",
+    "travel",
+    "focus",
+    "personal",
+    "one-on-one",
+    "hold",
+)
+
+ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+Minutes = Annotated[int, msgspec.Meta(ge=0, le=24 * 60)]
+Weekday = Annotated[int, msgspec.Meta(ge=1, le=7)]
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The executive's facts and the rules of the day."""
+
+    executive_name: str = ""
+    """The executive's name, shown in the header."""
+
+    timezone: str | None = None
+    """The executive's IANA time zone (e.g. "Europe/Paris"); unset means the EA's local zone."""
+
+    own_organization: str = ""
+    """The executive's own organisation: customers of it are internal, the rest external."""
+
+    workday_start: ClockTime = "08:30"
+    """Start of the executive's workday (HH:MM, executive's zone)."""
+
+    workday_end: ClockTime = "18:00"
+    """End of the workday; `eod` in quick-add means this time."""
+
+    workdays: tuple[Weekday, ...] = (1, 2, 3, 4, 5)
+    """ISO weekdays that are workdays (1 = Monday … 7 = Sunday)."""
+
+    never_interrupt: tuple[EventKind, ...] = ("focus", "travel", "personal")
+    """Event kinds that are never interrupted (an event's own `interruptible` overrides)."""
+
+    protect_before: Minutes = 10
+    """Minutes before a blocking event that are not a good moment (the executive prepares)."""
+
+    settle_after: Minutes = 0
+    """Minutes after a blocking event before a good moment starts."""
+
+    min_window: Minutes = 10
+    """Gaps shorter than this many minutes are not good moments."""
+
+    default_promise: str = "next workday eod"
+    """When quick-add has no `by`/`due`: a WHEN phrase of the quick-add grammar."""
+
+    import_days_back: Annotated[int, msgspec.Meta(ge=0, le=3650)] = 60
+    """Calendar import expands recurring series from this many days before today…"""
+
+    import_days_ahead: Annotated[int, msgspec.Meta(ge=1, le=3650)] = 365
+    """…to this many days after today."""
+
+
+def executive_zone(settings: Settings) -> str:
+    """The executive's time zone name: the setting, else the EA's local zone."""
+    if settings.timezone:
+        return settings.timezone
+    from planner.clock import local_zone_name
+
+    return local_zone_name()

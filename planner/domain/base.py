@@ -1,0 +1,24 @@
+"""What every stored record shares: immutable, strict on load, an aware datetime type."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+Instant = Annotated[datetime, msgspec.Meta(tz=True)]
+"""A date-time that must carry a UTC offset (stored as ISO 8601 with its offset)."""
+
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of stored records: immutable; unknown fields are an error, never dropped."""
+
+
+def new_id(prefix: str) -> str:
+    """A short, stable, random id such as `f-3k9x2a7q`."""
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    return prefix + "-" + "".join(secrets.choice(alphabet) for _ in range(8))

@@ -1,0 +1,35 @@
+"""A brief: one thing to tell the executive, waiting for a good moment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from planner.domain.base import Instant, NonEmpty, Record
+from planner.domain.priority import Priority
+
+BriefKind = Literal["escalation", "decision", "fyi", "good-news", "bad-news"]
+BRIEF_KINDS: tuple[BriefKind, ...] = ("escalation", "decision", "fyi", "good-news", "bad-news")
+
+
+class Brief(Record, frozen=True, kw_only=True):
+    """An item of the brief queue until it is delivered."""
+
+    id: NonEmpty
+    title: str
+    kind: BriefKind = "fyi"
+    priority: Priority = "normal"
+    minutes: Annotated[int, msgspec.Meta(ge=1, le=480)] = 2
+    """Estimated minutes of the executive's time."""
+    deliver_by: Instant | None = None
+    """If no good moment comes before this, the brief is flagged "interrupt now"."""
+    followup_id: str | None = None
+    """The follow-up this brief is about, if any."""
+    facts: tuple[str, ...] = ()
+    """The facts to bring (an escalation carries the follow-up's log)."""
+    solution: str = ""
+    """The proposed solution; a bad-news brief without one is held back."""
+    created: Instant
+    delivered: Instant | None = None
+    """When it was told; undelivered briefs form the brief queue."""

@@ -1,0 +1,81 @@
+"""A follow-up: one customer matter the EA owns, with its promise and facts log."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from planner.domain.base import Instant, NonEmpty, Record
+from planner.domain.priority import Priority
+
+FollowUpKind = Literal["complaint", "request", "concern", "compliment", "question"]
+FOLLOWUP_KINDS: tuple[FollowUpKind, ...] = (
+    "complaint",
+    "request",
+    "concern",
+    "compliment",
+    "question",
+)
+Channel = Literal["phone", "email", "in-person"]
+CHANNELS: tuple[Channel, ...] = ("phone", "email", "in-person")
+Status = Literal["open", "in progress", "waiting", "escalated", "resolved", "dropped"]
+STATUSES: tuple[Status, ...] = ("open", "in progress", "waiting", "escalated", "resolved", "dropped")
+OPEN_STATUSES: frozenset[str] = frozenset({"open", "in progress", "waiting", "escalated"})
+WaitingOn = Literal["customer", "colleague"]
+
+LogAction = Literal[
+    "created", "note", "status", "promise", "waiting", "escalated", "resolved", "dropped", "edit"
+]
+
+
+class LogEntry(Record, frozen=True, kw_only=True):
+    """One timestamped line of a follow-up's facts log."""
+
+    at: Instant
+    """When it happened."""
+    action: LogAction
+    """What kind of entry: a note, a status change, a new promise, …"""
+    text: str = ""
+    """The fact or note, in the EA's words."""
+    old_promise: Instant | None = None
+    """For `promise` entries: the promise that was replaced."""
+    new_promise: Instant | None = None
+    """For `promise` entries: the new promise."""
+
+
+class FollowUp(Record, frozen=True, kw_only=True):
+    """A customer matter: who, what, the promised time to get back, status, facts."""
+
+    id: NonEmpty
+    customer: str
+    """Who called or wrote (`Name:` in quick-add)."""
+    organization: str = ""
+    """The customer's organisation (`@Org`)."""
+    internal: bool = False
+    """True when the customer belongs to the executive's own organisation."""
+    summary: str
+    """What it is about, in the EA's words."""
+    kind: FollowUpKind = "request"
+    channel: Channel = "email"
+    """How to get back to the customer (complaints default to phone)."""
+    priority: Priority = "normal"
+    tags: tuple[str, ...] = ()
+    status: Status = "open"
+    promised_by: Instant
+    """The time the EA told the customer they would hear back."""
+    created: Instant
+    updated: Instant
+    waiting_on: WaitingOn | None = None
+    """While `waiting`: on the customer (pauses the promise clock) or on a colleague."""
+    waiting_since: Instant | None = None
+    """While waiting on the customer: when the pause began."""
+    reached_executive: bool = False
+    """True once the matter was escalated: its resolution is then briefed to the executive."""
+    resolution: str | None = None
+    drop_reason: str | None = None
+    log: tuple[LogEntry, ...] = ()
+    """The facts log, oldest first."""
+
+    @property
+    def is_open(self) -> bool:
+        """Open means still owed to the customer: not resolved and not dropped."""
+        return self.status in OPEN_STATUSES

@@ -1,0 +1,36 @@
+"""Every test runs in a frozen world: fixed clock, fixed zone, private directories."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+
+FROZEN_NOW = "2026-11-23T10:00:00+01:00"
+"""A Monday morning in Paris."""
+FROZEN_ZONE = "Europe/Paris"
+
+
+@pytest.fixture(autouse=True)
+def frozen_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("TZ", FROZEN_ZONE)
+    monkeypatch.setenv("EA_PLANNER_NOW", FROZEN_NOW)
+    monkeypatch.setenv("EA_PLANNER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("EA_PLANNER_CONFIG_DIR", str(tmp_path / "config"))
+    time.tzset()
+    yield
+    time.tzset()
+
+
+@pytest.fixture
+def now() -> pendulum.DateTime:
+    """The frozen instant, in the executive's zone."""
+    return pendulum.parse(FROZEN_NOW).in_tz(FROZEN_ZONE)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
