@@ -26,7 +26,7 @@ class Clock:
         """The current instant, in UTC; convert with `.in_tz()` for display."""
         if self.fixed is not None:
             return self.fixed
-        return pendulum.now("UTC")
+        return pendulum.now("UTC").replace(microsecond=0)
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None) -> Clock:

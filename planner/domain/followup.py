@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from planner.domain.base import Instant, NonEmpty, Record
@@ -79,3 +80,20 @@ class FollowUp(Record, frozen=True, kw_only=True):
     def is_open(self) -> bool:
         """Open means still owed to the customer: not resolved and not dropped."""
         return self.status in OPEN_STATUSES
+
+
+def effective_promise(followup: FollowUp, now: datetime) -> datetime:
+    """The promise, moved by the time spent waiting on the customer (the clock pauses)."""
+    if (
+        followup.status == "waiting"
+        and followup.waiting_on == "customer"
+        and followup.waiting_since is not None
+        and now > followup.waiting_since
+    ):
+        return followup.promised_by + (now - followup.waiting_since)
+    return followup.promised_by
+
+
+def is_broken(followup: FollowUp, now: datetime) -> bool:
+    """An open follow-up whose promise is in the past."""
+    return followup.is_open and effective_promise(followup, now) < now

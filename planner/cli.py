@@ -1,0 +1,119 @@
+"""Command-line entry point: argument parsing and the plain-text commands.
+
+Plain commands never import Textual; only the dashboard (no subcommand) does.
+Errors meant for the user become one or two lines on stderr and exit status 2
+(bad input, unreadable data) or 1 (the system refused, e.g. a full disk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from planner import __version__
+from planner.commands import COMMANDS
+from planner.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner.clock import Clock
+    from planner.storage import Store
+
+PROG = "ea-planner"
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="data directory (default: $EA_PLANNER_DATA_DIR or the platform's user data dir)",
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        default=default,
+        help="configuration directory (default: $EA_PLANNER_CONFIG_DIR or the platform's)",
+    )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "The executive's schedule, customer follow-ups and good moments to interrupt, "
+            "in one keyboard-driven dashboard. With no command, opens the dashboard."
+        ),
+        epilog="Exit status: 0 success, 1 unexpected failure, 2 bad input or unreadable data.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the dashboard on a realistic sample day in a throw-away data directory",
+    )
+    _common_options(parser, suppress=False)
+    parent = argparse.ArgumentParser(add_help=False)
+    _common_options(parent, suppress=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    modules: dict[str, ModuleType] = {}
+    for name in COMMANDS:
+        module = importlib.import_module(name)
+        for command in module.register(subparsers, parent):
+            modules[command] = module
+    return parser, modules
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, modules = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _dashboard(args)
+        from planner.commands.context import Context
+
+        context = Context(store=_store(args), clock=_clock())
+        status: int = modules[args.command].run(args, context)
+        return status
+    except PlannerError as exc:
+        print(f"{PROG}: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `ea-planner today | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # pragma: no cover - the last line of defence
+        if os.environ.get("EA_PLANNER_DEBUG"):
+            raise
+        print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"{PROG}: run with EA_PLANNER_DEBUG=1 to see the traceback", file=sys.stderr)
+        return 1
+
+
+def _clock() -> Clock:
+    from planner.clock import Clock
+
+    return Clock.from_env()
+
+
+def _store(args: argparse.Namespace) -> Store:
+    from planner.paths import data_dir
+    from planner.storage import Store
+
+    return Store(data_dir(args.data_dir), clock=_clock())
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    print(f"{PROG}: the dashboard is not yet available; try `{PROG} --help`", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""`ea-planner brief`: the brief queue from the shell — add, list, deliver, propose a solution.
+
+ea-planner brief add "Budget overrun on Q4" --kind bad-news --solution "move 20k from travel"
+ea-planner brief                       # the queue, where each brief lands, and its flags
+ea-planner brief deliver b-7x
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from planner.domain import Brief
+    from planner.scheduling import Packing
+
+KINDS = ("escalation", "decision", "fyi", "good-news", "bad-news")
+PRIORITY_NAMES = ("urgent", "high", "normal", "low")
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    parser = subparsers.add_parser(
+        "brief",
+        parents=[parent],
+        help="the brief queue: add, list, deliver, solution",
+        description="Things to tell the executive. With no action, lists the queue.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    add = actions.add_parser("add", parents=[parent], help="queue a brief")
+    add.add_argument("title", nargs="+", metavar="TITLE")
+    add.add_argument("--kind", default="fyi", help=f"one of {', '.join(KINDS)} (default fyi)")
+    add.add_argument("--minutes", type=int, default=2, help="estimated minutes (default 2)")
+    add.add_argument(
+        "--priority", default="normal", help=f"one of {', '.join(PRIORITY_NAMES)} (default normal)"
+    )
+    add.add_argument("--deliver-by", metavar="WHEN", help="the latest time to tell it")
+    add.add_argument("--followup", metavar="ID", help="the follow-up it is about")
+    add.add_argument("--solution", default="", help="the proposed solution (bad news needs one)")
+    add.add_argument("--fact", action="append", default=[], help="a fact to bring (repeatable)")
+    lst = actions.add_parser("list", parents=[parent], help="the queue and where each brief lands")
+    lst.add_argument("--all", action="store_true", help="include delivered briefs")
+    deliver = actions.add_parser("deliver", parents=[parent], help="mark a brief as told")
+    deliver.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    solution = actions.add_parser(
+        "solution", parents=[parent], help="attach the proposed solution to a brief"
+    )
+    solution.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    solution.add_argument("text", nargs="+", metavar="TEXT")
+    return ["brief"]
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    from planner.config import executive_zone
+
+    now = context.clock.now()
+    document = context.store.load()
+    tz = executive_zone(document.settings)
+    local_now = now.in_tz(tz)
+    action = args.action or "list"
+    if action == "add":
+        return _add(args, context, local_now, tz)
+    if action == "deliver":
+        return _deliver(args, context, local_now)
+    if action == "solution":
+        return _solution(args, context, local_now, tz)
+    return _list(args, context, local_now, tz)
+
+
+def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
+    import msgspec
+
+    from planner.commands.followup import parse_when
+    from planner.domain.lifecycle import find, new_brief
+    from planner.storage import Document
+
+    settings = context.store.load().settings
+    deliver_by = None
+    if args.deliver_by:
+        deliver_by = parse_when(args.deliver_by, now=now, settings=settings, what="--deliver-by")
+
+    def append(document: Document) -> tuple[Document, Brief]:
+        followup_id = None
+        if args.followup:
+            followup_id = find(document.followups, args.followup, "follow-up").id
+        brief = new_brief(
+            title=" ".join(args.title),
+            now=now,
+            kind=args.kind,
+            priority=args.priority,
+            minutes=args.minutes,
+            deliver_by=deliver_by,
+            followup_id=followup_id,
+            facts=args.fact,
+            solution=args.solution,
+        )
+        return msgspec.structs.replace(document, briefs=(*document.briefs, brief)), brief
+
+    document, brief = context.store.transact(append)
+    packing = _packing(document, now, tz)
+    lines = [f"Added brief {brief.id}: {brief.title}"]
+    lines.append(f"  {brief.kind} · {brief.priority} · {brief.minutes} min")
+    lines.append("  " + _where(packing, brief.id, now, tz))
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def _deliver(args: argparse.Namespace, context: Context, now: datetime) -> int:
+    from planner.domain.lifecycle import change_brief, deliver
+
+    _, brief = context.store.transact(
+        lambda document: change_brief(document, args.id, lambda b: deliver(b, now))
+    )
+    print(f"Delivered {brief.id}: {brief.title}", file=context.out)
+    return 0
+
+
+def _solution(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
+    from planner.domain.lifecycle import change_brief, propose_solution
+
+    text = " ".join(args.text)
+    document, brief = context.store.transact(
+        lambda document: change_brief(document, args.id, lambda b: propose_solution(b, text))
+    )
+    packing = _packing(document, now, tz)
+    lines = [
+        f"Solution for {brief.id}: {brief.solution}",
+        "  " + _where(packing, brief.id, now, tz),
+    ]
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
+    from planner.day import brief_queue
+
+    document = context.store.load()
+    packing = _packing(document, now, tz)
+    queue = brief_queue(document.briefs)
+    lines = [f"Brief queue ({len(queue)})"]
+    if not queue:
+        lines.append("  (empty)")
+    for brief in queue:
+        lines.append(f"  {brief.id}  {brief.kind:<10}  {brief.priority:<6}  {brief.title}")
+        lines.append(f"  {'':<10}  {brief.minutes} min · {_where(packing, brief.id, now, tz)}")
+    if getattr(args, "all", False):
+        delivered = sorted(
+            (b for b in document.briefs if b.delivered is not None),
+            key=lambda b: b.delivered or b.created,
+        )
+        lines.append("")
+        lines.append(f"Delivered ({len(delivered)})")
+        for brief in delivered:
+            assert brief.delivered is not None
+            told = _local(brief.delivered, tz).format("ddd D MMM HH:mm")
+            lines.append(f"  {brief.id}  {brief.kind:<10}  {told}  {brief.title}")
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def _packing(document: Any, now: datetime, tz: str) -> Packing:
+    import pendulum
+
+    from planner.scheduling import pack
+
+    today = pendulum.instance(now).in_tz(tz).date()
+    return pack(
+        document.briefs, document.events, document.windows, document.settings, today, now, tz=tz
+    )
+
+
+def _where(packing: Packing, brief_id: str, now: datetime, tz: str) -> str:
+    """`lands 10:40 in the good moment 10:00–10:50 · interrupt now`, or why it does not."""
+    placement = packing.placement(brief_id)
+    if placement is None:
+        return "delivered"
+    parts: list[str] = []
+    if placement.moment is not None and placement.at is not None:
+        m = placement.moment
+        at = placement.at.in_tz(tz)
+        day = "" if at.date() == packing.date else at.format("ddd D MMM ")
+        span = f"{m.start.in_tz(tz).format('HH:mm')}–{m.end.in_tz(tz).format('HH:mm')}"
+        parts.append(f"lands {day}{at.format('HH:mm')} in the good moment {span}")
+    parts.extend(placement.flags)
+    if placement.brief.deliver_by is not None:
+        deadline = _local(placement.brief.deliver_by, tz).format("ddd D MMM HH:mm")
+        parts.append(f"deliver by {deadline}")
+    return " · ".join(parts)
+
+
+def _local(moment: datetime, tz: str) -> Any:
+    import pendulum
+
+    return pendulum.instance(moment).in_tz(tz)

@@ -1,0 +1,436 @@
+"""`ea-planner event add|edit|delete|list`: the executive's events by hand.
+
+Times are wall-clock times in the executive's zone, written `YYYY-MM-DD HH:MM`
+(a `T` instead of the space works too; an explicit UTC offset is converted).
+`--end` may give just `HH:MM` on the start's day. All-day events take dates;
+their `--end` is the last day (inclusive), and they are stored from midnight to
+midnight after the last day.
+
+Editing an imported event is allowed: its kind, with-EA and interruptible
+choices survive a re-import (they mark the event `kind_by_hand`), its title and
+times do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+from planner.config import EVENT_KINDS
+from planner.errors import InputError
+
+if TYPE_CHECKING:
+    from planner.domain import Event
+    from planner.storage import Document
+
+_INTERRUPTIBLE = {"yes": True, "no": False, "kind": None}
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    parser = subparsers.add_parser(
+        "event",
+        parents=[parent],
+        help="add, edit, delete or list the executive's events by hand",
+        description="Add, edit, delete or list the executive's events by hand.",
+    )
+    actions = parser.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", parents=[parent], help="add an event")
+    add.add_argument("title", metavar="TITLE")
+    _time_options(add)
+    _detail_options(add, editing=False)
+
+    edit = actions.add_parser("edit", parents=[parent], help="change an event")
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--title", help="a new title")
+    _time_options(edit)
+    _detail_options(edit, editing=True)
+
+    delete = actions.add_parser("delete", parents=[parent], help="delete an event")
+    delete.add_argument("id", metavar="ID")
+
+    listing = actions.add_parser("list", parents=[parent], help="list the events of a day")
+    listing.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the day (default: today); also today, tomorrow"
+    )
+    return ["event"]
+
+
+def _time_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--start", metavar="WHEN", help='e.g. "2026-11-24 14:00" (a date if all-day)'
+    )
+    span = parser.add_mutually_exclusive_group()
+    span.add_argument(
+        "--end", metavar="WHEN", help='e.g. "2026-11-24 15:00" or "15:00"; all-day: the last day'
+    )
+    span.add_argument("--minutes", type=int, metavar="N", help="length in minutes")
+    parser.add_argument(
+        "--all-day",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="an all-day event (dates, no times)",
+    )
+
+
+def _detail_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    parser.add_argument("--kind", choices=EVENT_KINDS, help="default: meeting")
+    flag = parser.add_mutually_exclusive_group()
+    flag.add_argument(
+        "--interruptible",
+        dest="interruptible",
+        action="store_const",
+        const="yes",
+        help="the executive may be interrupted during it, whatever its kind",
+    )
+    flag.add_argument(
+        "--not-interruptible",
+        dest="interruptible",
+        action="store_const",
+        const="no",
+        help="never interrupt during it, whatever its kind",
+    )
+    if editing:
+        flag.add_argument(
+            "--interruptible-by-kind",
+            dest="interruptible",
+            action="store_const",
+            const="kind",
+            help="follow the kind's rule again",
+        )
+        parser.add_argument(
+            "--with-ea",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="a one-on-one with the EA (a good moment for the whole brief queue)",
+        )
+    else:
+        parser.add_argument(
+            "--with-ea",
+            action="store_true",
+            default=None,
+            help="a one-on-one with the EA (a good moment for the whole brief queue)",
+        )
+    parser.add_argument("--location", help="where")
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    action = args.event_command
+    if action == "add":
+        return _add(args, context)
+    if action == "edit":
+        return _edit(args, context)
+    if action == "delete":
+        return _delete(args, context)
+    return _list(args, context)
+
+
+# -- actions ---------------------------------------------------------------
+
+
+def _add(args: argparse.Namespace, context: Context) -> int:
+    import msgspec
+
+    from planner.domain import Event
+    from planner.domain.base import new_id
+    from planner.text import clean_line
+
+    title = clean_line(args.title)
+    if not title:
+        raise InputError("the title is empty")
+    if args.start is None:
+        raise InputError('give the start with --start "YYYY-MM-DD HH:MM"')
+    _, zone = _zone(context)
+    start, end, all_day = _times(args, zone, None, _today(context, zone))
+    event = Event(
+        id=new_id("e"),
+        title=title,
+        start=start,
+        end=end,
+        all_day=all_day,
+        kind=args.kind or "meeting",
+        kind_by_hand=args.kind is not None,
+        interruptible=_INTERRUPTIBLE[args.interruptible] if args.interruptible else None,
+        with_ea=bool(args.with_ea),
+        location=clean_line(args.location or ""),
+    )
+
+    def change(document: Document) -> tuple[Document, None]:
+        return msgspec.structs.replace(document, events=(*document.events, event)), None
+
+    context.store.transact(change)
+    print(f"added event {event.id}: {_describe(event, zone)}", file=context.out)
+    return 0
+
+
+def _edit(args: argparse.Namespace, context: Context) -> int:
+    import msgspec
+
+    from planner.text import clean_line
+
+    _, zone = _zone(context)
+    today = _today(context, zone)
+    fresh: list[Event] = []
+
+    def change(document: Document) -> tuple[Document, None]:
+        events = list(document.events)
+        index = _find(events, args.id)
+        existing = events[index]
+        changes: dict[str, Any] = {}
+        if args.title is not None:
+            title = clean_line(args.title)
+            if not title:
+                raise InputError("the title is empty")
+            changes["title"] = title
+        if any(v is not None for v in (args.start, args.end, args.minutes, args.all_day)):
+            start, end, all_day = _times(args, zone, existing, today)
+            changes.update(start=start, end=end, all_day=all_day)
+        if args.location is not None:
+            changes["location"] = clean_line(args.location)
+        if args.kind is not None:
+            changes["kind"] = args.kind
+        if args.interruptible is not None:
+            changes["interruptible"] = _INTERRUPTIBLE[args.interruptible]
+        if args.with_ea is not None:
+            changes["with_ea"] = args.with_ea
+        if args.kind is not None or args.interruptible is not None or args.with_ea is not None:
+            changes["kind_by_hand"] = True
+        if not changes:
+            raise InputError("nothing to change; give --title, --start, --end, --kind, …")
+        events[index] = msgspec.structs.replace(existing, **changes)
+        fresh.append(events[index])
+        return msgspec.structs.replace(document, events=tuple(events)), None
+
+    context.store.transact(change)
+    event = fresh[-1]
+    print(f"changed event {event.id}: {_describe(event, zone)}", file=context.out)
+    if event.calendar is not None and (
+        args.title is not None
+        or args.location is not None
+        or any(v is not None for v in (args.start, args.end, args.minutes, args.all_day))
+    ):
+        print(
+            f'  note: it comes from calendar "{event.calendar}"; the next import of it '
+            "brings back its title, times and location (kind, with-EA and "
+            "interruptible stay as you set them)",
+            file=context.out,
+        )
+    return 0
+
+
+def _delete(args: argparse.Namespace, context: Context) -> int:
+    import msgspec
+
+    _, zone = _zone(context)
+    gone: list[Event] = []
+
+    def change(document: Document) -> tuple[Document, None]:
+        events = list(document.events)
+        gone.append(events.pop(_find(events, args.id)))
+        return msgspec.structs.replace(document, events=tuple(events)), None
+
+    context.store.transact(change)
+    event = gone[-1]
+    print(f"deleted event {event.id}: {_describe(event, zone)}", file=context.out)
+    if event.calendar is not None:
+        print(
+            f'  note: it comes from calendar "{event.calendar}"; it comes back on the '
+            "next import if the calendar still has it",
+            file=context.out,
+        )
+    return 0
+
+
+def _list(args: argparse.Namespace, context: Context) -> int:
+    zone_name, zone = _zone(context)
+    today = _today(context, zone)
+    day = _parse_day(args.date, today) if args.date else today
+    day_start = _localize(datetime.combine(day, time(0)), zone, what="--date")
+    day_end = _localize(datetime.combine(day + timedelta(days=1), time(0)), zone, what="--date")
+    events = sorted(
+        (
+            e
+            for e in context.store.load().events
+            if e.start < day_end and (e.end > day_start or e.start >= day_start)
+        ),
+        key=lambda e: (not e.all_day, e.start, e.end, e.title),
+    )
+    print(f"{day.strftime('%A %d %B %Y')} · {zone_name}", file=context.out)
+    if not events:
+        print("  (no events)", file=context.out)
+    for event in events:
+        print(f"  {event.id}  {_describe(event, zone, day=day)}", file=context.out)
+    return 0
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _zone(context: Context) -> tuple[str, tzinfo]:
+    from zoneinfo import ZoneInfo
+
+    from planner.config import executive_zone
+
+    name = executive_zone(context.store.load().settings)
+    try:
+        return name, ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        raise InputError(f"the executive's time zone {name!r} is unknown") from None
+
+
+def _today(context: Context, zone: tzinfo) -> date:
+    return context.clock.now().astimezone(zone).date()
+
+
+def _find(events: list[Event], event_id: str) -> int:
+    for index, event in enumerate(events):
+        if event.id == event_id:
+            return index
+    raise InputError(f"no event with id {event_id!r}; `ea-planner event list` shows the ids")
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _parse_day(value: str, today: date, *, what: str = "--date") -> date:
+    word = value.strip().lower()
+    if word in ("today", "tomorrow", "yesterday"):
+        return today + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[word])
+    if _DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"{what}: {value!r} is not a date (use YYYY-MM-DD)")
+
+
+def _parse_when(value: str, zone: tzinfo, *, what: str, day: date | None = None) -> datetime:
+    """A wall-clock time in the executive's zone (or with an explicit offset)."""
+    text = value.strip()
+    clock = _CLOCK.match(text)
+    if clock and day is not None:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if hour > 23 or minute > 59:
+            raise InputError(f"{what}: {value!r} is not a time of day")
+        return _localize(datetime.combine(day, time(hour, minute)), zone, what=what)
+    if _DATE.match(text):
+        raise InputError(f"{what}: {value!r} has no time; add HH:MM, or use --all-day")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        hint = ' or "HH:MM"' if day is not None else ""
+        raise InputError(
+            f'{what}: {value!r} is not a date and time; use "YYYY-MM-DD HH:MM"{hint}'
+        ) from None
+    if parsed.tzinfo is not None:
+        return parsed.astimezone(zone)
+    return _localize(parsed, zone, what=what)
+
+
+def _localize(naive: datetime, zone: tzinfo, *, what: str) -> datetime:
+    """`naive` as wall-clock time in `zone`; a time the clocks skip is an error."""
+    aware = naive.replace(tzinfo=zone)
+    normalized = aware.astimezone(UTC).astimezone(zone)
+    if normalized.replace(tzinfo=None) != naive:
+        raise InputError(
+            f"{what}: {naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks go forward then)"
+        )
+    return normalized
+
+
+def _times(
+    args: argparse.Namespace, zone: tzinfo, existing: Event | None, today: date
+) -> tuple[datetime, datetime, bool]:
+    """Start, end and all-day flag from the options, starting from `existing` if any."""
+    all_day = args.all_day if args.all_day is not None else bool(existing and existing.all_day)
+    if args.minutes is not None and args.minutes < 1:
+        raise InputError("--minutes must be at least 1")
+    if all_day:
+        return _all_day_times(args, zone, existing, today)
+
+    if args.start is not None:
+        start = _parse_when(args.start, zone, what="--start")
+    elif existing is not None and not existing.all_day:
+        start = existing.start.astimezone(zone)
+    else:
+        raise InputError('give the start time with --start "YYYY-MM-DD HH:MM"')
+
+    if args.end is not None:
+        end = _parse_when(args.end, zone, what="--end", day=start.date())
+    elif args.minutes is not None:
+        end = (start.astimezone(UTC) + timedelta(minutes=args.minutes)).astimezone(zone)
+    elif existing is not None and not existing.all_day:
+        end = start + (existing.end - existing.start)
+        end = end.astimezone(UTC).astimezone(zone)
+    else:
+        raise InputError("give the end with --end WHEN or the length with --minutes N")
+    if end <= start:
+        raise InputError(
+            f"the event must end after it starts ({start:%Y-%m-%d %H:%M} → {end:%Y-%m-%d %H:%M})"
+        )
+    return start, end, False
+
+
+def _all_day_times(
+    args: argparse.Namespace, zone: tzinfo, existing: Event | None, today: date
+) -> tuple[datetime, datetime, bool]:
+    if args.minutes is not None:
+        raise InputError("an all-day event has no length in minutes; give --end with its last day")
+    if args.start is not None:
+        first = _parse_day(args.start, today, what="--start")
+    elif existing is not None:
+        first = existing.start.astimezone(zone).date()
+    else:
+        raise InputError('give the first day with --start "YYYY-MM-DD"')
+    if args.end is not None:
+        last = _parse_day(args.end, today, what="--end")
+    elif existing is not None and existing.all_day:
+        first_day = existing.start.astimezone(zone).date()
+        days = max(1, (existing.end.astimezone(zone).date() - first_day).days)
+        last = first + timedelta(days=days - 1)
+    else:
+        last = first
+    if last < first:
+        raise InputError(f"the last day ({last}) is before the first day ({first})")
+    start = datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC).astimezone(zone)
+    end = (
+        datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
+        .astimezone(UTC)
+        .astimezone(zone)
+    )
+    return start, end, True
+
+
+def _clock(moment: datetime, day: date) -> str:
+    """HH:MM on `day`, with the date on any other day."""
+    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a %d %b %H:%M}"
+
+
+def _describe(event: Event, zone: tzinfo, *, day: date | None = None) -> str:
+    start = event.start.astimezone(zone)
+    end = event.end.astimezone(zone)
+    if event.all_day:
+        last = (end - timedelta(seconds=1)).date() if end > start else start.date()
+        span = f"all day {start:%a %d %b}" + (f" – {last:%a %d %b}" if last != start.date() else "")
+    elif day is not None:
+        span = f"{_clock(start, day)}–{_clock(end, day)}"
+    else:
+        span = f"{start:%a %d %b %H:%M}–{_clock(end, start.date())}"
+    parts = [span, event.kind, event.title]
+    flags = []
+    if event.with_ea:
+        flags.append("with EA")
+    if event.interruptible is True:
+        flags.append("interruptible")
+    elif event.interruptible is False:
+        flags.append("not interruptible")
+    if event.location:
+        flags.append(f"at {event.location}")
+    if event.calendar is not None:
+        flags.append(f"calendar {event.calendar}")
+    text = "  ".join(parts)
+    return text + (f"  ({', '.join(flags)})" if flags else "")

@@ -1,0 +1,211 @@
+"""The follow-up lifecycle from the shell: `note`, `promise`, `start`, `wait`, `resume`,
+`escalate`, `resolve` and `drop`, each taking a follow-up id or a unique prefix of one.
+
+    ea-planner wait f-3k9 customer "sent the refund form"
+    ea-planner resolve f-3k9 "refund issued, customer called back"
+
+Each prints what it did. A refused change (resolving a dropped matter,
+re-promising into the past, an unknown id) exits with status 2 and leaves the
+data file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+
+if TYPE_CHECKING:
+    from planner.config import Settings
+    from planner.domain import Brief, FollowUp
+
+COMMANDS = ("note", "promise", "start", "wait", "resume", "escalate", "resolve", "drop")
+WHEN_HELP = (
+    "a time: YYYY-MM-DD HH:MM or HH:MM (executive's zone), ISO 8601, "
+    "or a quick-add phrase such as 'tomorrow 3pm' when available"
+)
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = subparsers.add_parser(
+            name, parents=[parent], help=help, description=help[0].upper() + help[1:] + "."
+        )
+        parser.add_argument("id", metavar="ID", help="follow-up id (a unique prefix is enough)")
+        return parser
+
+    p = command("note", "add a note or fact to a follow-up's log")
+    p.add_argument("text", nargs="+", metavar="TEXT")
+    p = command("promise", "re-promise: a new time to get back to the customer")
+    p.add_argument("when", nargs="+", metavar="WHEN", help=WHEN_HELP)
+    p.add_argument("--note", default="", help="what the customer was told")
+    p = command("start", "mark a follow-up in progress (investigating)")
+    p.add_argument("note", nargs="*", metavar="NOTE")
+    p = command("wait", "wait on the customer (pauses the promise) or a colleague")
+    p.add_argument("on", metavar="customer|colleague")
+    p.add_argument("note", nargs="*", metavar="NOTE")
+    p = command("resume", "end the wait: back in progress")
+    p.add_argument("note", nargs="*", metavar="NOTE")
+    p = command("escalate", "hand the matter to the executive (queues an escalation brief)")
+    p.add_argument("note", nargs="*", metavar="NOTE")
+    p = command("resolve", "resolve a follow-up with how it was solved")
+    p.add_argument("text", nargs="+", metavar="RESOLUTION")
+    p = command("drop", "drop a follow-up, with the reason")
+    p.add_argument("text", nargs="+", metavar="REASON")
+    return list(COMMANDS)
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    from planner.config import executive_zone
+    from planner.domain import lifecycle
+    from planner.domain.lifecycle import Outcome
+    from planner.storage import Document
+
+    now_utc = context.clock.now()
+    settings = context.store.load().settings
+    tz = executive_zone(settings)
+    now = now_utc.in_tz(tz)
+    words = args.note if args.command in ("start", "wait", "resume", "escalate") else []
+    text = " ".join(getattr(args, "text", None) or words)
+    new_promise = None
+    if args.command == "promise":
+        new_promise = parse_when(" ".join(args.when), now=now, settings=settings, what="WHEN")
+
+    def change(f: FollowUp) -> Outcome:
+        match args.command:
+            case "note":
+                return Outcome(lifecycle.note(f, text, now))
+            case "promise":
+                assert new_promise is not None
+                return Outcome(lifecycle.repromise(f, new_promise, now, args.note))
+            case "start":
+                return Outcome(lifecycle.start(f, now, text))
+            case "wait":
+                return Outcome(lifecycle.wait(f, args.on, now, text))
+            case "resume":
+                return Outcome(lifecycle.resume(f, now, text))
+            case "escalate":
+                escalated, brief = lifecycle.escalate(f, now, text, tz=tz)
+                return Outcome(escalated, brief)
+            case "resolve":
+                resolved, fyi = lifecycle.resolve(f, text, now, tz=tz)
+                return Outcome(resolved, fyi)
+            case "drop":
+                return Outcome(lifecycle.drop(f, text, now))
+        raise AssertionError(args.command)
+
+    before: list[FollowUp] = []
+
+    def apply(document: Document) -> tuple[Document, Outcome]:
+        before.append(lifecycle.find(document.followups, args.id, "follow-up"))
+        return lifecycle.change_followup(document, args.id, change)
+
+    _, outcome = context.store.transact(apply)
+    print(
+        report(args.command, before[0], outcome.followup, outcome.brief, now, tz), file=context.out
+    )
+    return 0
+
+
+def report(
+    command: str, old: FollowUp, new: FollowUp, brief: Brief | None, now: datetime, tz: str
+) -> str:
+    """What the command did, in a line or three."""
+    from planner.humanize import when
+
+    about = f"{new.id} ({new.customer} — {new.summary})"
+    lines: list[str] = []
+    match command:
+        case "note":
+            lines.append(f"Noted on {about}: {new.log[-1].text}")
+        case "promise":
+            lines.append(f"Re-promised {about}: {when(new.promised_by, now, tz)}")
+            previous = new.log[-1].old_promise
+            if previous is not None:
+                lines.append(f"  was {when(previous, now, tz)} (kept in the log)")
+        case "start":
+            lines.append(f"Started {about}: in progress")
+        case "wait":
+            lines.append(f"{about} is waiting on the {new.waiting_on}")
+            if new.waiting_on == "customer":
+                lines.append("  the promise clock is paused until the wait ends")
+        case "resume":
+            lines.append(f"Resumed {about}: in progress")
+        case "escalate":
+            lines.append(f"Escalated {about} to the executive")
+        case "resolve":
+            lines.append(f"Resolved {about}: {new.resolution}")
+        case "drop":
+            lines.append(f"Dropped {about}: {new.drop_reason}")
+    if command != "promise" and new.promised_by != old.promised_by:
+        moved = when(new.promised_by, now, tz)
+        lines.append(f"  promise moved to {moved} (time spent waiting on the customer)")
+    if brief is not None:
+        lines.append(f"  queued {brief.kind} brief {brief.id}: {brief.title}")
+        if brief.facts:
+            lines.append(f"  with {len(brief.facts)} line(s) of facts")
+    return "\n".join(lines)
+
+
+def parse_when(
+    value: str, *, now: datetime, settings: Settings, what: str, date: Any = None
+) -> datetime:
+    """A time given on the command line, in the executive's zone.
+
+    Accepted: ISO 8601 with an offset; `YYYY-MM-DD HH:MM` / `YYYY-MM-DDTHH:MM`
+    (executive's zone); `HH:MM` (on `date`, default today); otherwise the
+    quick-add grammar's `parse_when` when that module is installed.
+    """
+    import re
+
+    import pendulum
+
+    from planner.clock import parse_instant
+    from planner.config import executive_zone
+    from planner.errors import InputError
+
+    tz = executive_zone(settings)
+    text = value.strip()
+    day = date if date is not None else pendulum.instance(now).in_tz(tz).date()
+    full = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?", text)
+    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    try:
+        if full:
+            y, mo, d, h, mi = (int(full.group(i)) for i in range(1, 6))
+            return pendulum.datetime(y, mo, d, h, mi, int(full.group(6) or 0), tz=tz)
+        if clock:
+            h, mi = int(clock.group(1)), int(clock.group(2))
+            return pendulum.datetime(day.year, day.month, day.day, h, mi, tz=tz)
+    except ValueError as exc:
+        raise InputError(f"{what}: {value!r} is not a valid time ({exc})") from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", text):
+        return parse_instant(text, what=what).in_tz(tz)
+    return _quickadd_when(text, now=now, settings=settings, what=what)
+
+
+def _quickadd_when(text: str, *, now: datetime, settings: Settings, what: str) -> datetime:
+    import importlib
+
+    from planner.errors import InputError
+
+    hint = f"{what}: cannot read {text!r} as a time (use YYYY-MM-DD HH:MM or HH:MM)"
+    try:
+        grammar_when = importlib.import_module("planner.quickadd").parse_when
+    except (ImportError, AttributeError):
+        raise InputError(hint) from None
+    try:
+        result = grammar_when(text, now=now, settings=settings)
+    except InputError:
+        raise
+    except (ValueError, TypeError, LookupError) as exc:
+        raise InputError(f"{what}: {text!r}: {exc}") from None
+    for candidate in (result, getattr(result, "value", None), getattr(result, "when", None)):
+        if isinstance(candidate, datetime) and candidate.tzinfo is not None:
+            return candidate
+    errors = getattr(result, "errors", None) or getattr(result, "error", None)
+    if errors:
+        message = "; ".join(errors) if isinstance(errors, list | tuple) else str(errors)
+        raise InputError(f"{what}: {message}")
+    raise InputError(hint)

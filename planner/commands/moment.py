@@ -1,0 +1,164 @@
+"""`ea-planner moment`: hand-marked good moments and blocks.
+
+    ea-planner moment add 14:30 15:00 --note "come by after the call"
+    ea-planner moment block 13:00 14:00 --note "do not disturb"
+    ea-planner moment                  # the day's marks and computed good moments
+    ea-planner moment remove w-8c
+
+Times are `HH:MM` (on `--date`, default today), `YYYY-MM-DD HH:MM` or ISO 8601,
+in the executive's zone; an END given as `HH:MM` falls on START's date.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from planner.domain import Window
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    parser = subparsers.add_parser(
+        "moment",
+        parents=[parent],
+        help="mark a good moment or a block by hand; list or remove marks",
+        description="Hand-marked good moments and blocks. With no action, lists the day.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    for name, help in (
+        ("add", "mark a good moment ('come by at 14:30')"),
+        ("block", "block time ('do not disturb 13-14')"),
+    ):
+        p = actions.add_parser(name, parents=[parent], help=help)
+        p.add_argument("start", metavar="START")
+        p.add_argument("end", metavar="END")
+        p.add_argument("--note", default="", help="why, in a few words")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="the day of HH:MM times")
+    lst = actions.add_parser("list", parents=[parent], help="the day's marks and good moments")
+    lst.add_argument("--date", metavar="YYYY-MM-DD", help="another day than today")
+    remove = actions.add_parser("remove", parents=[parent], help="remove a mark")
+    remove.add_argument("id", metavar="ID", help="mark id (a unique prefix is enough)")
+    return ["moment"]
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    import pendulum
+
+    from planner.commands.today import parse_date
+    from planner.config import executive_zone
+
+    now = context.clock.now()
+    document = context.store.load()
+    tz = executive_zone(document.settings)
+    local_now = now.in_tz(tz)
+    action = args.action or "list"
+    date = parse_date(args.date) if getattr(args, "date", None) else local_now.date()
+    if action in ("add", "block"):
+        return _mark(args, context, local_now, date, tz)
+    if action == "remove":
+        return _remove(args, context, tz)
+    assert isinstance(date, pendulum.Date)
+    return _list(context, local_now, date, tz)
+
+
+def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, tz: str) -> int:
+    import msgspec
+    import pendulum
+
+    from planner.commands.followup import parse_when
+    from planner.domain import Window
+    from planner.domain.base import new_id
+    from planner.domain.window import WindowMark
+    from planner.errors import InputError
+    from planner.storage import Document
+    from planner.text import clean_line
+
+    settings = context.store.load().settings
+    start = parse_when(args.start, now=now, settings=settings, what="START", date=date)
+    start_day = pendulum.instance(start).in_tz(tz).date()
+    end = parse_when(args.end, now=now, settings=settings, what="END", date=start_day)
+    if end <= start:
+        raise InputError(f"END ({args.end}) must be after START ({args.start})")
+    mark: WindowMark = "window" if args.action == "add" else "block"
+    window = Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(args.note))
+
+    def append(document: Document) -> Document:
+        return msgspec.structs.replace(document, windows=(*document.windows, window))
+
+    context.store.update(append)
+    what = "good moment" if mark == "window" else "block"
+    print(f"Marked a {what} {describe(window, tz)} ({window.id})", file=context.out)
+    return 0
+
+
+def _remove(args: argparse.Namespace, context: Context, tz: str) -> int:
+    import msgspec
+
+    from planner.domain.lifecycle import find
+    from planner.storage import Document
+
+    def drop(document: Document) -> tuple[Document, Window]:
+        window = find(document.windows, args.id, "mark")
+        kept = tuple(w for w in document.windows if w.id != window.id)
+        return msgspec.structs.replace(document, windows=kept), window
+
+    _, window = context.store.transact(drop)
+    what = "good moment" if window.mark == "window" else "block"
+    print(f"Removed the {what} {describe(window, tz)} ({window.id})", file=context.out)
+    return 0
+
+
+def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
+    from planner.humanize import minutes
+    from planner.scheduling import good_moments
+    from planner.scheduling.intervals import overlaps
+    from planner.scheduling.moments import day_bounds
+
+    document = context.store.load()
+    low, high = day_bounds(date, tz)
+    marks = sorted(
+        (w for w in document.windows if overlaps((w.start, w.end), (low, high))),
+        key=lambda w: (w.start, w.end),
+    )
+    lines = [f"Marks on {date.format('ddd D MMM YYYY')} ({len(marks)})"]
+    if not marks:
+        lines.append("  (none)")
+    for w in marks:
+        what = "good moment" if w.mark == "window" else "block"
+        lines.append(f"  {w.id}  {what:<11}  {describe(w, tz)}")
+    moments = good_moments(document.events, document.windows, document.settings, date, tz=tz)
+    lines.append("")
+    lines.append(f"Good moments ({len(moments)})")
+    if not moments:
+        lines.append("  (none)")
+    for m in moments:
+        span = f"{m.start.format('HH:mm')}–{m.end.format('HH:mm')}"
+        extra = " · ".join(
+            part
+            for part in (
+                m.source,
+                "best" if m.best else "",
+                f"after {m.after_event}" if m.after_event else "",
+                m.note,
+            )
+            if part
+        )
+        lines.append(f"  {span:<11}  {minutes(m.minutes):<9}  {extra}")
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def describe(window: Window, tz: str) -> str:
+    """`Mon 23 Nov 14:30–15:00: come by after the call`, in the executive's zone."""
+    import pendulum
+
+    start = pendulum.instance(window.start).in_tz(tz)
+    end = pendulum.instance(window.end).in_tz(tz)
+    end_text = end.format("HH:mm") if end.date() == start.date() else end.format("ddd D MMM HH:mm")
+    text = f"{start.format('ddd D MMM HH:mm')}–{end_text}"
+    return text + (f": {window.note}" if window.note else "")

@@ -1,0 +1,185 @@
+"""`ea-planner today`: the day in plain text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+
+if TYPE_CHECKING:
+    from planner.day import Day
+    from planner.scheduling import Placement, Slot
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    parser = subparsers.add_parser(
+        "today",
+        parents=[parent],
+        help="print the day: schedule, good moments, open follow-ups, brief queue",
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="another day than today")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return ["today"]
+
+
+def parse_date(value: str) -> Any:
+    """A YYYY-MM-DD date given on the command line."""
+    import pendulum
+
+    from planner.errors import InputError
+
+    try:
+        parsed = pendulum.parse(value, exact=True)
+    except (ValueError, pendulum.parsing.exceptions.ParserError):
+        raise InputError(f"--date: {value!r} is not a date (use YYYY-MM-DD)") from None
+    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
+        raise InputError(f"--date: {value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    import json
+
+    import pendulum
+
+    from planner.config import executive_zone
+    from planner.day import build_day, day_json
+
+    now = context.clock.now()
+    document = context.store.load()
+    tz = executive_zone(document.settings)
+    date = parse_date(args.date) if args.date else pendulum.instance(now).in_tz(tz).date()
+    if date < pendulum.instance(now).in_tz(tz).date().subtract(days=30):
+        document = context.store.history()
+    day = build_day(document, date, now)
+    if args.json:
+        print(json.dumps(day_json(day), ensure_ascii=False, indent=2), file=context.out)
+    else:
+        print(render(day), file=context.out)
+    return 0
+
+
+STATE_LABELS = {
+    "broken": "BROKEN",
+    "due-soon": "due soon",
+    "due-today": "today",
+    "later": "later",
+    "waiting": "waiting",
+}
+
+
+def render(day: Day) -> str:
+    """The day as plain text: status line, schedule, good moments, follow-ups, brief queue."""
+    from planner.humanize import relative_day
+
+    lines: list[str] = []
+    tz = day.timezone
+    heading = day.date.format("dddd D MMMM YYYY")
+    lines.append(f"{heading} · {tz} · now {day.now.format('HH:mm')}")
+    if day.status is not None:
+        lines.append(day.status.text if day.is_today else f"right now: {day.status.text}")
+    lines.append("")
+    lines.append("Schedule")
+    if not day.events:
+        lines.append("  (no events)")
+    for event in day.events:
+        start = pendulum_local(event.start, tz)
+        end = pendulum_local(event.end, tz)
+        span = "all day" if event.all_day else f"{start.format('HH:mm')}–{end.format('HH:mm')}"
+        lines.append(f"  {span:<11}  {event.kind:<10}  {event.title}")
+    lines.append("")
+    lines.extend(render_moments(day))
+    lines.append("")
+    count = len(day.followups)
+    lines.append(f"Follow-ups ({count} open)")
+    if not day.followups:
+        lines.append("  (none open)")
+    for row in day.followups:
+        f = row.followup
+        date = relative_day(row.promise.date(), day.now.date())
+        when = f"{row.promise.format('ddd D MMM HH:mm')} ({date})"
+        who = f.customer + (f" @{f.organization}" if f.organization else "")
+        label = STATE_LABELS[row.state]
+        if row.state == "due-today" and not day.is_today:
+            label = "that day"
+        lines.append(f"  {label:<8}  {when:<28}  {who} — {f.summary}")
+        details = f"{f.kind} · {f.channel} · {f.priority} · {f.status} · {f.id}"
+        lines.append(f"  {'':<8}  {'':<28}  {details}")
+    lines.append("")
+    lines.append(f"Brief queue ({len(day.briefs)})")
+    if not day.briefs:
+        lines.append("  (empty)")
+    for brief in day.briefs:
+        placement = day.packing.placement(brief.id) if day.packing is not None else None
+        where = describe_placement(placement, day) if placement is not None else ""
+        lines.append(f"  {brief.kind:<10}  {brief.minutes} min  {brief.title}{where}")
+    return "\n".join(lines)
+
+
+def render_moments(day: Day) -> list[str]:
+    """The day's good moments with the briefs packed in each, then the next workday's."""
+    packing = day.packing
+    slots = packing.slots if packing is not None else ()
+    lines = [f"Good moments ({len(slots)})"]
+    if not slots:
+        lines.append("  (none)")
+    for slot in slots:
+        lines.extend(render_slot(slot, day))
+    if packing is not None and packing.next_slots:
+        assert packing.next_date is not None
+        used = [s for s in packing.next_slots if s.briefs]
+        lines.append(f"  rolled to {packing.next_date.format('ddd D MMM')} (next workday):")
+        for slot in used:
+            lines.extend(render_slot(slot, day))
+    return lines
+
+
+def render_slot(slot: Slot, day: Day) -> list[str]:
+    from planner.humanize import minutes
+
+    m = slot.moment
+    span = (
+        f"{m.start.in_tz(day.timezone).format('HH:mm')}–{m.end.in_tz(day.timezone).format('HH:mm')}"
+    )
+    about = []
+    if m.source == "one-on-one":
+        about.append(f"one-on-one: {m.note}")
+    elif m.source == "marked":
+        about.append("marked" + (f": {m.note}" if m.note else ""))
+    if m.best and m.source != "one-on-one":
+        about.append("best")
+    if m.after_event:
+        about.append(f"after {m.after_event}")
+    if m.end <= day.now:
+        about.append("past")
+    elif m.start < day.now:
+        about.append(f"now, {minutes(slot.capacity)} left")
+    count = len(slot.briefs)
+    if count:
+        about.append(f"{count} brief{'s' if count != 1 else ''}, {slot.used} min")
+    detail = " · ".join(about)
+    lines = [f"  {span:<11}  {minutes(m.minutes):<9}  {detail}".rstrip()]
+    for brief in slot.briefs:
+        lines.append(f"  {'':<11}  {'':<9}  · {brief.title} ({brief.minutes} min) {brief.id}")
+    return lines
+
+
+def describe_placement(placement: Placement, day: Day) -> str:
+    """`  → 10:40 · interrupt now` — where a brief lands and what is flagged."""
+    parts = []
+    if placement.at is not None:
+        at = placement.at.in_tz(day.timezone)
+        when = at.format("HH:mm")
+        if at.date() != day.date:
+            when = at.format("ddd D MMM HH:mm")
+        parts.append(f"→ {when}")
+    parts.extend(placement.flags)
+    parts.append(placement.brief.id)
+    return "  " + " · ".join(parts)
+
+
+def pendulum_local(moment: Any, tz: str) -> Any:
+    import pendulum
+
+    return pendulum.instance(moment).in_tz(tz)

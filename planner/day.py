@@ -1,0 +1,242 @@
+"""One day as the EA sees it: the executive's events, open follow-ups, good moments
+and the brief queue. Shared by `ea-planner today` and the dashboard; no Textual.
+
+The good moments and the packed brief queue come from `planner.scheduling`; the
+interrupt status always answers for the real "now" (today), whichever date is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal
+
+import msgspec
+import pendulum
+
+from planner.config import executive_zone
+from planner.domain import Brief, Event, FollowUp
+from planner.domain.followup import effective_promise
+from planner.domain.priority import rank
+from planner.scheduling import (
+    InterruptStatus,
+    Packing,
+    Slot,
+    interrupt_status,
+    pack,
+    status_for,
+)
+from planner.scheduling.moments import day_bounds as _day_bounds
+from planner.storage import Document
+
+PromiseState = Literal["broken", "due-soon", "due-today", "later", "waiting"]
+PROMISE_STATES: tuple[PromiseState, ...] = ("broken", "due-soon", "due-today", "later", "waiting")
+DUE_SOON = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """An open follow-up with its promise state on the day shown."""
+
+    followup: FollowUp
+    state: PromiseState
+    promise: pendulum.DateTime
+    """The effective promise (moved by time spent waiting on the customer), executive's zone."""
+
+
+@dataclass(frozen=True)
+class Day:
+    date: pendulum.Date
+    timezone: str
+    now: pendulum.DateTime
+    events: tuple[Event, ...]
+    followups: tuple[FollowUpRow, ...]
+    briefs: tuple[Brief, ...]
+    """The brief queue: undelivered briefs, highest priority first, then oldest."""
+    packing: Packing | None = None
+    """The queue packed into the date's good moments (and the next workday's)."""
+    status: InterruptStatus | None = None
+    """Can I interrupt now? (about the real now, whichever date is shown)."""
+
+    @property
+    def is_today(self) -> bool:
+        return self.date == self.now.date()
+
+
+def promise_state(followup: FollowUp, now: datetime, date: pendulum.Date, tz: str) -> PromiseState:
+    """Where a follow-up stands: broken first, then due within the hour, due that day, later;
+    waiting matters whose promise still holds form their own group."""
+    promise = effective_promise(followup, now)
+    if promise < now:
+        return "broken"
+    if followup.status == "waiting":
+        return "waiting"
+    if promise - now <= DUE_SOON:
+        return "due-soon"
+    if pendulum.instance(promise).in_tz(tz).date() == date:
+        return "due-today"
+    return "later"
+
+
+def followup_rows(
+    followups: tuple[FollowUp, ...], now: datetime, date: pendulum.Date, tz: str
+) -> tuple[FollowUpRow, ...]:
+    """Open follow-ups in display order: by state, then promise, then priority."""
+    rows = [
+        FollowUpRow(
+            followup=f,
+            state=promise_state(f, now, date, tz),
+            promise=pendulum.instance(effective_promise(f, now)).in_tz(tz),
+        )
+        for f in followups
+        if f.is_open
+    ]
+    rows.sort(
+        key=lambda r: (
+            PROMISE_STATES.index(r.state),
+            r.promise,
+            rank(r.followup.priority),
+            r.followup.created,
+        )
+    )
+    return tuple(rows)
+
+
+def day_bounds(date: pendulum.Date, tz: str) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+    """Local midnight to the next local midnight (23 or 25 hours on DST days)."""
+    return _day_bounds(date, tz)
+
+
+def events_on(events: tuple[Event, ...], date: pendulum.Date, tz: str) -> tuple[Event, ...]:
+    """Events that overlap the day, all-day events first, then by start."""
+    start, end = day_bounds(date, tz)
+    selected = [e for e in events if e.start < end and (e.end > start or e.start >= start)]
+    selected.sort(key=lambda e: (not e.all_day, e.start, e.end, e.title))
+    return tuple(selected)
+
+
+def brief_queue(briefs: tuple[Brief, ...]) -> tuple[Brief, ...]:
+    """Undelivered briefs, highest priority first, then oldest (then id: a total order)."""
+    queue = [b for b in briefs if b.delivered is None]
+    queue.sort(key=lambda b: (rank(b.priority), b.created, b.id))
+    return tuple(queue)
+
+
+def build_day(document: Document, date: pendulum.Date, now: datetime) -> Day:
+    tz = executive_zone(document.settings)
+    local_now = pendulum.instance(now).in_tz(tz)
+    settings = document.settings
+    packing = pack(document.briefs, document.events, document.windows, settings, date, now, tz=tz)
+    if date == local_now.date():
+        status = status_for(
+            packing.moments, document.events, now, tz, interrupt_now=packing.interrupt_now
+        )
+    else:
+        status = interrupt_status(
+            document.events, document.windows, settings, now, briefs=document.briefs, tz=tz
+        )
+    return Day(
+        date=date,
+        timezone=tz,
+        now=local_now,
+        events=events_on(document.events, date, tz),
+        followups=followup_rows(document.followups, now, date, tz),
+        briefs=brief_queue(document.briefs),
+        packing=packing,
+        status=status,
+    )
+
+
+def to_json(record: Any, tz: str) -> Any:
+    """A record as JSON-ready builtins, every time converted to the zone `tz`."""
+    zone = pendulum.timezone(tz)
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.astimezone(zone).isoformat()
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [convert(v) for v in value]
+        return value
+
+    return convert(msgspec.to_builtins(record, builtin_types=(datetime,), enc_hook=_plain))
+
+
+def _plain(value: Any) -> Any:
+    # pendulum's DateTime subclasses datetime; msgspec only passes the exact type through.
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        offset = value.utcoffset()
+        assert offset is not None
+        return datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=timezone(offset),
+        )
+    raise NotImplementedError(f"cannot convert a {type(value).__name__}")
+
+
+def day_json(day: Day) -> dict[str, Any]:
+    """The `today --json` object: date, timezone, events, windows, followups, briefs."""
+    tz = day.timezone
+    followups = []
+    for row in day.followups:
+        item = to_json(row.followup, tz)
+        item["state"] = row.state
+        item["broken"] = row.state == "broken"
+        item["effective_promise"] = row.promise.isoformat()
+        followups.append(item)
+    packing = day.packing
+    briefs = []
+    for brief in day.briefs:
+        item = to_json(brief, tz)
+        placement = packing.placement(brief.id) if packing is not None else None
+        moment = placement.moment if placement is not None else None
+        item["placed"] = moment.start.in_tz(tz).isoformat() if moment is not None else None
+        item["planned_at"] = (
+            placement.at.in_tz(tz).isoformat()
+            if placement is not None and placement.at is not None
+            else None
+        )
+        item["rolled"] = placement.rolled if placement is not None else False
+        item["held"] = placement.held if placement is not None else False
+        item["flags"] = list(placement.flags) if placement is not None else []
+        briefs.append(item)
+    next_workday: dict[str, Any] | None = None
+    if packing is not None and packing.next_date is not None:
+        next_workday = {
+            "date": packing.next_date.isoformat(),
+            "windows": [slot_json(s, tz) for s in packing.next_slots],
+        }
+    return {
+        "date": day.date.isoformat(),
+        "timezone": tz,
+        "now": day.now.isoformat(),
+        "status": day.status.text if day.status is not None else None,
+        "events": [to_json(e, tz) for e in day.events],
+        "windows": [slot_json(s, tz) for s in packing.slots] if packing is not None else [],
+        "next_workday": next_workday,
+        "followups": followups,
+        "briefs": briefs,
+    }
+
+
+def slot_json(slot: Slot, tz: str) -> dict[str, Any]:
+    """A good moment as JSON: its span and rank, where it came from, the briefs packed in."""
+    moment = slot.moment
+    return {
+        "start": moment.start.in_tz(tz).isoformat(),
+        "end": moment.end.in_tz(tz).isoformat(),
+        "minutes": moment.minutes,
+        "best": moment.best,
+        "source": moment.source,
+        "after_event": moment.after_event,
+        "note": moment.note,
+        "capacity": slot.capacity,
+        "briefs": [b.id for b in slot.briefs],
+    }

@@ -1,0 +1,107 @@
+"""The planner.json document: its shape, and strict decoding with errors a user can act on."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from planner.config import Settings
+from planner.domain import Brief, Closeout, Event, FollowUp, Window
+from planner.errors import DataFileError
+from planner.storage.migrate import SCHEMA_VERSION, migrate
+
+
+class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The whole planner.json: settings and every record, each collection in a stable order."""
+
+    schema_version: int = SCHEMA_VERSION
+    settings: Settings = msgspec.field(default_factory=Settings)
+    events: tuple[Event, ...] = ()
+    followups: tuple[FollowUp, ...] = ()
+    briefs: tuple[Brief, ...] = ()
+    windows: tuple[Window, ...] = ()
+    closeouts: tuple[Closeout, ...] = ()
+
+
+COLLECTIONS = ("events", "followups", "briefs", "windows", "closeouts")
+
+
+class _Header(msgspec.Struct):
+    schema_version: int = 0
+
+
+_decoder = msgspec.json.Decoder(Document)
+_header_decoder = msgspec.json.Decoder(_Header)
+def _encode_other(value: Any) -> Any:
+    # pendulum's DateTime subclasses datetime; msgspec wants the exact type.
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise NotImplementedError(f"cannot store a {type(value).__name__}")
+
+
+_encoder = msgspec.json.Encoder(enc_hook=_encode_other)
+
+
+def encode(document: Document) -> bytes:
+    """The document as UTF-8 JSON, indented so that a person can read and diff it."""
+    return msgspec.json.format(_encoder.encode(document), indent=1) + b"\n"
+
+
+def decode(data: bytes, path: Path) -> Document:
+    """Decode, migrate and validate a document; any problem is a DataFileError naming `path`."""
+    if not data.strip():
+        raise DataFileError(path, "the file is empty (truncated?)")
+    try:
+        version = _header_decoder.decode(data).schema_version
+    except msgspec.DecodeError as exc:
+        raise DataFileError(path, _describe(exc, data)) from None
+    if version > SCHEMA_VERSION:
+        raise DataFileError(
+            path,
+            f"schema_version {version} is newer than this ea-planner understands "
+            f"({SCHEMA_VERSION}); upgrade ea-planner to open it",
+        )
+    if version < 0:
+        raise DataFileError(path, f"schema_version {version} is not a valid version")
+    try:
+        if version == SCHEMA_VERSION:
+            document = _decoder.decode(data)
+        else:
+            raw: Any = msgspec.json.decode(data)
+            document = msgspec.convert(migrate(raw), Document)
+    except msgspec.DecodeError as exc:
+        raise DataFileError(path, _describe(exc, data)) from None
+    _check_ids(document, path)
+    return document
+
+
+def _check_ids(document: Document, path: Path) -> None:
+    for name in COLLECTIONS:
+        seen: set[str] = set()
+        for record in getattr(document, name):
+            if record.id in seen:
+                raise DataFileError(path, f"{name}: the id {record.id!r} appears twice")
+            seen.add(record.id)
+
+
+_BYTE = re.compile(r"\(byte (\d+)\)")
+
+
+def _describe(exc: msgspec.DecodeError, data: bytes) -> str:
+    """msgspec's message, with a byte offset turned into line and column."""
+    message = str(exc)
+    match = _BYTE.search(message)
+    if match:
+        offset = int(match.group(1))
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        message = _BYTE.sub(f"(line {line}, column {column})", message)
+    if isinstance(exc, msgspec.ValidationError):
+        return f"unexpected content: {message}"
+    if message.lower().startswith("input data was truncated"):
+        return "not valid JSON: the file ends too early (truncated?)"
+    return message.replace("JSON is malformed", "not valid JSON")

@@ -1,0 +1,39 @@
+"""Forward migrations of planner.json, one function per version step.
+
+Each step takes the raw JSON object of version N and returns version N+1. Old
+files are migrated on load and written in the current shape on the next save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+"""The version this ea-planner writes."""
+
+Raw = dict[str, Any]
+
+
+def _v0_to_v1(raw: Raw) -> Raw:
+    """Version 0 had no `schema_version` and could lack `windows` and `closeouts`."""
+    migrated = dict(raw)
+    migrated["schema_version"] = 1
+    for name in ("events", "followups", "briefs", "windows", "closeouts"):
+        migrated.setdefault(name, [])
+    migrated.setdefault("settings", {})
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1}
+
+
+def migrate(raw: Any) -> Any:
+    """Bring a raw document forward to SCHEMA_VERSION (a non-object is left for validation)."""
+    if not isinstance(raw, dict):
+        return raw
+    version = raw.get("schema_version", 0)
+    while isinstance(version, int) and version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version = raw["schema_version"]
+    return raw

@@ -1,0 +1,226 @@
+"""The single writer of the data directory.
+
+Every change goes through `Store.update`: take the lock, re-read the document,
+apply the change, write it atomically and durably. Readers never lock: a rename
+is atomic, so they see the old document or the new one, never a mix.
+
+Layout of the data directory:
+
+    planner.json          the live document (settings, open and recent records)
+    planner.lock          the lock file (never deleted)
+    archive/YYYY.json     settled history, same shape as planner.json
+    backups/              a few rolling copies of earlier planner.json versions
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from planner.clock import Clock
+from planner.errors import DataFileError, StorageError
+from planner.storage.archive import merge, split_settled
+from planner.storage.document import Document, decode, encode
+from planner.storage.lock import exclusive
+
+FILE_NAME = "planner.json"
+LOCK_NAME = "planner.lock"
+BACKUP_DIR = "backups"
+ARCHIVE_DIR = "archive"
+
+T = TypeVar("T")
+
+
+class Store:
+    """Loads and saves one data directory."""
+
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        clock: Clock | None = None,
+        backup_interval: float = 3600.0,
+        backups_kept: int = 5,
+        archive: bool = True,
+    ) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / FILE_NAME
+        self.lock_path = self.directory / LOCK_NAME
+        self.backup_dir = self.directory / BACKUP_DIR
+        self.archive_dir = self.directory / ARCHIVE_DIR
+        self.clock = clock or Clock.from_env()
+        self.backup_interval = backup_interval
+        """Seconds between two backups: at most one backup per interval of writes."""
+        self.backups_kept = backups_kept
+        self.archive = archive
+        """Move settled history into archive files on write (see planner.storage.archive)."""
+
+    # -- reading -----------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def load(self) -> Document:
+        """The live document; an empty one when the file does not exist yet."""
+        return self._read(self.path) or Document()
+
+    def signature(self) -> tuple[int, int, int] | None:
+        """Changes whenever planner.json is replaced: for watching other processes' writes."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataFileError(self.path, exc.strerror or str(exc)) from None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def archive_paths(self) -> list[Path]:
+        if not self.archive_dir.is_dir():
+            return []
+        return sorted(self.archive_dir.glob("[0-9][0-9][0-9][0-9].json"))
+
+    def history(self) -> Document:
+        """Everything: the archives and the live document merged (live records win)."""
+        live = self.load()
+        archives = [doc for doc in map(self._read, self.archive_paths()) if doc is not None]
+        return merge(live, archives)
+
+    def _read(self, path: Path) -> Document | None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise DataFileError(path, "it is a directory, not a file") from None
+        except OSError as exc:
+            raise DataFileError(path, exc.strerror or str(exc)) from None
+        return decode(data, path)
+
+    # -- writing -----------------------------------------------------------
+
+    def update(self, change: Callable[[Document], Document]) -> Document:
+        """Apply `change` to the freshest document under the lock and save the result."""
+        document, _ = self.transact(lambda doc: (change(doc), None))
+        return document
+
+    def transact(self, change: Callable[[Document], tuple[Document, T]]) -> tuple[Document, T]:
+        """Like `update`, for a change that also returns a value (e.g. the new record)."""
+        self._ensure_directory()
+        with exclusive(self.lock_path):
+            self._remove_stale_temp_files()
+            current = self.load()
+            changed, result = change(current)
+            if changed is current:
+                return current, result
+            if self.archive:
+                changed = self._archive_settled(changed)
+            self._backup()
+            _atomic_write(self.path, encode(changed))
+            return changed, result
+
+    def save(self, document: Document) -> Document:
+        """Replace the whole document (bulk tools such as the dataset generator)."""
+        return self.update(lambda _current: document)
+
+    def _ensure_directory(self) -> None:
+        _make_private_dir(self.directory)
+
+    def _remove_stale_temp_files(self) -> None:
+        # Under the lock no other writer is active: any temp file left is from a killed one.
+        for stale in self.directory.glob(f".{FILE_NAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        if self.archive_dir.is_dir():
+            for stale in self.archive_dir.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    def _backup(self) -> None:
+        """Keep the document being replaced, at most once per `backup_interval`."""
+        if not self.path.exists():
+            return
+        backups = sorted(self.backup_dir.glob("planner-*.json")) if self.backup_dir.is_dir() else []
+        if backups and time.time() - backups[-1].stat().st_mtime < self.backup_interval:
+            return
+        _make_private_dir(self.backup_dir)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
+        target = self.backup_dir / f"planner-{stamp}.json"
+        try:
+            # The live file is about to be replaced by a rename, so a hard link keeps
+            # the old version without copying a byte.
+            os.link(self.path, target)
+            os.utime(target)
+        except OSError:
+            try:
+                _atomic_write(target, self.path.read_bytes())
+            except (OSError, StorageError):
+                return  # a missed backup must not stop the save itself
+        for old in sorted(self.backup_dir.glob("planner-*.json"))[: -self.backups_kept]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+    def _archive_settled(self, document: Document) -> Document:
+        now = self.clock.now()
+        live, moved = split_settled(document, now)
+        if not moved:
+            return document
+        _make_private_dir(self.archive_dir)
+        for year, records in sorted(moved.items()):
+            path = self.archive_dir / f"{year}.json"
+            existing = self._read(path) or Document(settings=document.settings)
+            updated = merge(Document(settings=existing.settings, **records), [existing])
+            _atomic_write(path, encode(updated))
+        return live
+
+
+def _make_private_dir(path: Path) -> None:
+    if path.is_dir():
+        return
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)
+    except OSError as exc:
+        raise StorageError(f"cannot create the directory {path}: {exc.strerror}") from None
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash at any instant leaves the old or the new file."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        _fsync_directory(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full"
+        elif exc.errno == errno.EROFS:
+            reason = "the file system is read-only"
+        raise StorageError(f"cannot save {path}: {reason}; the previous version is intact") from None
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = ["Document", "Store"]

@@ -1,0 +1,187 @@
+"""Invariants of the quick-add grammar, for any input, any `now` and any zone."""
+
+from __future__ import annotations
+
+import itertools
+
+import pendulum
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.config import Settings
+from planner.quickadd import WhenError, parse, parse_when
+from planner.quickadd.parse import QuickAdd
+from planner.text import clean_line
+
+PARIS = "Europe/Paris"
+SETTINGS = Settings(timezone=PARIS, own_organization="Globex")
+MONDAY = pendulum.datetime(2026, 11, 23, 10, 0, tz=PARIS)
+ZONES = ["Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]
+FAST = settings(max_examples=150, deadline=None)
+
+# --- strategies -------------------------------------------------------------------------------
+
+KEYWORDS = {"by", "due"}
+plain_words = st.lists(
+    st.from_regex(r"[A-Za-zÀ-ÿ][a-zà-ÿ0-9'-]{0,9}[,.?]?", fullmatch=True).filter(
+        lambda w: w.lower().rstrip(",.?") not in KEYWORDS
+    ),
+    min_size=1,
+    max_size=8,
+)
+"""Prose with no `:`, `@`, `!`, `#`, `~` and no `by`/`due`."""
+
+nows = st.builds(
+    lambda ts, zone: pendulum.from_timestamp(ts, tz=zone),
+    st.integers(
+        min_value=pendulum.datetime(2020, 1, 1).int_timestamp,
+        max_value=pendulum.datetime(2035, 12, 31).int_timestamp,
+    ),
+    st.sampled_from(ZONES),
+)
+"""Any instant 2020–2035, seen from any zone (DST changes included)."""
+
+hours = st.integers(0, 25)
+minutes = st.sampled_from([0, 5, 15, 30, 45, 59, 60])
+months = st.sampled_from(["jan", "feb", "march", "apr", "may", "jun", "oct", "nov", "december"])
+weekdays = st.sampled_from(["mon", "tues", "wednesday", "thu", "thurs", "fri", "sat", "sunday"])
+days = st.one_of(
+    st.sampled_from(["today", "tomorrow", "tmrw", "yesterday", "eow", "next week"]),
+    st.sampled_from(["next workday", "next business day"]),
+    weekdays,
+    weekdays.map(lambda d: f"next {d}"),
+    st.builds(lambda m, d: f"{m} {d}", months, st.integers(0, 32)),
+    st.builds(lambda m, d: f"{d} {m}", months, st.integers(0, 32)),
+    st.builds(lambda m, d, y: f"{m} {d} {y}", months, st.integers(1, 31), st.integers(2019, 2037)),
+    st.builds(
+        lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}",
+        st.integers(2019, 2037),
+        st.integers(1, 13),
+        st.integers(1, 31),
+    ),
+    st.builds(lambda n, u: f"in {n}{u}", st.integers(0, 40), st.sampled_from(["d", "w"])),
+    st.builds(lambda n, u: f"in {n} {u}", st.integers(0, 40), st.sampled_from(["days", "weeks"])),
+)
+times = st.one_of(
+    st.sampled_from(["noon", "eod", "midnight"]),
+    st.builds(lambda h, m: f"{h}:{m:02d}", hours, minutes),
+    st.builds(lambda h, m: f"{h}h{m:02d}", hours, minutes),
+    st.builds(lambda h, p: f"{h}{p}", st.integers(0, 13), st.sampled_from(["am", "pm"])),
+    st.builds(
+        lambda h, m, p: f"{h}.{m:02d}{p}",
+        st.integers(1, 12),
+        minutes,
+        st.sampled_from(["am", "pm"]),
+    ),
+)
+wholes = st.one_of(
+    st.builds(lambda n, u: f"in {n}{u}", st.integers(0, 600), st.sampled_from(["m", "h"])),
+    st.builds(lambda n, u: f"in {n} {u}", st.integers(0, 600), st.sampled_from(["min", "hours"])),
+    st.builds(
+        lambda y, mo, d, h, mi, off: f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}{off}",
+        st.integers(2019, 2037),
+        st.integers(1, 12),
+        st.integers(1, 31),
+        st.integers(0, 23),
+        st.integers(0, 59),
+        st.sampled_from(["", "Z", "+01:00", "-05:00", "+05:30"]),
+    ),
+)
+when_phrases = st.one_of(
+    days,
+    times,
+    wholes,
+    st.builds(lambda d, t: f"{d} {t}", days, times),
+    st.builds(lambda t, d: f"{t} {d}", times, days),
+    st.builds(lambda d, t: f"{d} at {t}", days, times),
+)
+"""Phrases drawn from the WHEN grammar, valid or not (feb 30, 25:00, yesterday …)."""
+
+FRAGMENTS = [
+    "Ann:", "Maria Ortiz:", "15:30", "@Acme", '@"Acme Corp"', "@'x", "@", "!high", "!9", "!",
+    "#billing", "#4521", "#a+b", "~phone", "~fax", "~", "by", "due", "due to", "by tomorrow 3pm",
+    "by feb 30", "by soonish", "complaint", "refund", "thanks", "next", "in", "at", ",", ".", "?",
+    ":", "\t", "\x1b", "\u202e", "\xa0",
+]  # fmt: skip
+fragments = st.one_of(st.sampled_from(FRAGMENTS), when_phrases, st.text(max_size=6))
+grammar_lines = st.lists(fragments, max_size=12).map(" ".join)
+"""Lines built from the grammar's pieces, in any order and with any junk between."""
+
+
+def _outside_spans(result: QuickAdd) -> str:
+    """The input with every non-kind span blanked out: what the summary must be made of."""
+    chars = list(result.text)
+    for span in result.spans:
+        if span.role != "kind":
+            chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def _visible(text: str) -> list[str]:
+    """The characters that carry content: not whitespace, not removed as control/bidi."""
+    return [c for c in text if not c.isspace() and clean_line(c)]
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+@FAST
+@given(plain_words)
+def test_plain_words_survive_as_the_summary(words: list[str]) -> None:
+    text = " ".join(words)
+    result = parse(f"Ann: {text}", now=MONDAY, settings=SETTINGS)
+    assert result.ok, result.errors
+    assert result.summary == text
+    assert [s.role for s in result.spans if s.role != "kind"] == ["customer"]
+
+
+@FAST
+@given(when_phrases, nows, st.sampled_from(ZONES))
+def test_a_promise_is_never_before_now(phrase: str, now: pendulum.DateTime, zone: str) -> None:
+    settings = Settings(timezone=zone)
+    try:
+        promise = parse_when(phrase, now=now, settings=settings)
+    except WhenError as error:
+        assert error.message
+    else:
+        assert promise > now
+        assert promise.timezone_name == zone
+    result = parse(f"Ann: call back by {phrase} please", now=now, settings=settings)
+    if result.ok:
+        assert result.promised_by is not None
+        assert result.promised_by > now
+        assert result.promise_given
+    else:
+        assert result.errors
+
+
+@FAST
+@given(st.one_of(grammar_lines, st.text()))
+def test_nothing_is_dropped(text: str) -> None:
+    result = parse(text, now=MONDAY, settings=SETTINGS)
+    assert _visible(_outside_spans(result)) == _visible(result.summary)
+    for span in result.spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+    tokens = sorted(s for s in result.spans if s.role != "kind")
+    for before, after in itertools.pairwise(tokens):
+        assert before.end <= after.start
+    customer = [s for s in result.spans if s.role == "customer"]
+    if result.customer:
+        assert len(customer) == 1
+        assert _visible(result.customer) == _visible(text[customer[0].start : customer[0].end - 1])
+
+
+@FAST
+@given(st.one_of(st.text(), grammar_lines), nows)
+def test_parse_never_raises(text: str, now: pendulum.DateTime) -> None:
+    result = parse(text, now=now, settings=SETTINGS)
+    assert result.text == text
+    assert result.ok == (not result.errors)
+    if result.ok:
+        assert result.customer
+        assert result.summary
+        assert result.promised_by is not None
+        assert result.promised_by > now
+    elif result.promised_by is None:
+        assert result.errors
