@@ -32,7 +32,9 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+        raise SystemExit(
+            f"{' '.join(argv)} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
+        )
     return elapsed, usage.ru_maxrss // 1024
 
 
@@ -45,6 +47,13 @@ def main() -> int:
     script = str(Path(python).with_name("ea-planner"))
     if not Path(script).exists():
         raise SystemExit(f"{script} not found: pip install -e . into this interpreter's venv")
+    # Users run from compiled bytecode; make sure the comparison does too, even where
+    # PYTHONDONTWRITEBYTECODE is set.
+    import compileall
+
+    import planner
+
+    compileall.compile_dir(Path(planner.__file__).parent, quiet=1)
     work = Path(tempfile.mkdtemp(prefix="ea-bench-"))
     shutil.copytree(args.data_dir, work / "data")
     env = {**os.environ, "EA_PLANNER_DATA_DIR": str(work / "data")}
@@ -56,7 +65,7 @@ def main() -> int:
     }
     samples: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = dict.fromkeys(commands, 0)
-    for name, argv in commands.items():  # warm the file cache once
+    for argv in commands.values():  # warm the file cache once
         timed(argv, env)
     for _ in range(args.runs):
         for name, argv in commands.items():
@@ -68,7 +77,9 @@ def main() -> int:
     for name in commands:
         median = statistics.median(samples[name])
         goal = f"{GOALS[name]:.1f}x" if name in GOALS else ""
-        print(f"{name:<16}{median * 1000:>8.0f}ms{median / floor:>7.2f}x{goal:>7}{peaks[name]:>7} MiB")
+        print(
+            f"{name:<16}{median * 1000:>8.0f}ms{median / floor:>7.2f}x{goal:>7}{peaks[name]:>7} MiB"
+        )
     shutil.rmtree(work)
     return 0
 

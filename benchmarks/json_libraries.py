@@ -19,7 +19,7 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.storage.document import Document, encode  # noqa: E402
+from planner.storage.document import Document, encode
 
 
 def best_of(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -49,8 +49,11 @@ def main() -> int:
             best_of(lambda: msgspec.json.decode(data)),
             best_of(lambda: decoder.decode(data)),
         ]
-        print(f"{path.name:<14}{len(data) / 1e6:>6.2f}" + "".join(f"{v:>9.1f}ms" for v in row[:3])
-              + f"{row[3]:>13.1f}ms")
+        print(
+            f"{path.name:<14}{len(data) / 1e6:>6.2f}"
+            + "".join(f"{v:>9.1f}ms" for v in row[:3])
+            + f"{row[3]:>13.1f}ms"
+        )
         raw = json.loads(data)
         enc = [
             best_of(lambda: json.dumps(raw).encode()),
@@ -58,8 +61,11 @@ def main() -> int:
             best_of(lambda: msgspec.json.encode(raw)),
             best_of(lambda: encode(doc)),
         ]
-        print(f"{'  encode':<14}{'':>6}" + "".join(f"{v:>9.1f}ms" for v in enc[:3])
-              + f"{enc[3]:>13.1f}ms")
+        print(
+            f"{'  encode':<14}{'':>6}"
+            + "".join(f"{v:>9.1f}ms" for v in enc[:3])
+            + f"{enc[3]:>13.1f}ms"
+        )
     return 0
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -72,12 +74,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser, modules = build_parser()
     args = parser.parse_args(argv)
+    demo_dir: Path | None = None
     try:
+        store = None
+        if args.demo:
+            from planner.demo import demo_store
+
+            store = demo_store(_clock().now())
+            demo_dir = store.directory.parent
         if args.command is None:
-            return _dashboard(args)
+            return _dashboard(args, store)
         from planner.commands.context import Context
 
-        context = Context(store=_store(args), clock=_clock())
+        context = Context(store=store or _store(args), clock=_clock())
         status: int = modules[args.command].run(args, context)
         return status
     except PlannerError as exc:
@@ -95,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"{PROG}: run with EA_PLANNER_DEBUG=1 to see the traceback", file=sys.stderr)
         return 1
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
 
 
 def _clock() -> Clock:
@@ -110,9 +122,10 @@ def _store(args: argparse.Namespace) -> Store:
     return Store(data_dir(args.data_dir), clock=_clock())
 
 
-def _dashboard(args: argparse.Namespace) -> int:
-    print(f"{PROG}: the dashboard is not yet available; try `{PROG} --help`", file=sys.stderr)
-    return 2
+def _dashboard(args: argparse.Namespace, store: Store | None) -> int:
+    from planner.ui.app import run
+
+    return run(store or _store(args), _clock())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,7 +26,10 @@ from planner.scheduling import (
     pack,
     status_for,
 )
+from planner.scheduling.intervals import plain
 from planner.scheduling.moments import day_bounds as _day_bounds
+from planner.scheduling.moments import events_near
+from planner.scheduling.packing import ROLLOVER_LOOKAHEAD
 from planner.storage import Document
 
 PromiseState = Literal["broken", "due-soon", "due-today", "later", "waiting"]
@@ -109,7 +112,8 @@ def day_bounds(date: pendulum.Date, tz: str) -> tuple[pendulum.DateTime, pendulu
 
 def events_on(events: tuple[Event, ...], date: pendulum.Date, tz: str) -> tuple[Event, ...]:
     """Events that overlap the day, all-day events first, then by start."""
-    start, end = day_bounds(date, tz)
+    low, high = day_bounds(date, tz)
+    start, end = plain(low), plain(high)
     selected = [e for e in events if e.start < end and (e.end > start or e.start >= start)]
     selected.sort(key=lambda e: (not e.all_day, e.start, e.end, e.title))
     return tuple(selected)
@@ -126,20 +130,23 @@ def build_day(document: Document, date: pendulum.Date, now: datetime) -> Day:
     tz = executive_zone(document.settings)
     local_now = pendulum.instance(now).in_tz(tz)
     settings = document.settings
-    packing = pack(document.briefs, document.events, document.windows, settings, date, now, tz=tz)
-    if date == local_now.date():
-        status = status_for(
-            packing.moments, document.events, now, tz, interrupt_now=packing.interrupt_now
-        )
+    today = local_now.date()
+    # One pass over the whole schedule: the date, and the days its brief queue may roll to.
+    ahead = timedelta(days=ROLLOVER_LOOKAHEAD + 1)
+    events = tuple(events_near(document.events, date, tz, after=ahead))
+    packing = pack(document.briefs, events, document.windows, settings, date, now, tz=tz)
+    if date == today:
+        status = status_for(packing.moments, events, now, tz, interrupt_now=packing.interrupt_now)
     else:
+        around_today = events_near(document.events, today, tz, after=ahead)
         status = interrupt_status(
-            document.events, document.windows, settings, now, briefs=document.briefs, tz=tz
+            around_today, document.windows, settings, now, briefs=document.briefs, tz=tz
         )
     return Day(
         date=date,
         timezone=tz,
         now=local_now,
-        events=events_on(document.events, date, tz),
+        events=events_on(events, date, tz),
         followups=followup_rows(document.followups, now, date, tz),
         briefs=brief_queue(document.briefs),
         packing=packing,

@@ -130,5 +130,9 @@ def refresh(event: Event, item: ImportedEvent) -> Event:
 
 
 def same_time(a: datetime, b: datetime) -> bool:
-    """The same instant written with the same UTC offset (a new zone setting rewrites it)."""
-    return a == b and a.utcoffset() == b.utcoffset()
+    """The same instant written with the same UTC offset (a new zone setting rewrites it).
+
+    Compared as wall-clock time plus offset: Python never finds an ambiguous time
+    (the repeated hour when clocks go back) equal to one in another tzinfo.
+    """
+    return a.utcoffset() == b.utcoffset() and a.replace(tzinfo=None) == b.replace(tzinfo=None)

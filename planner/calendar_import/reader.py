@@ -290,10 +290,7 @@ class _Reader:
             if x_wr is not None:
                 calendar = x_wr_timezone.to_standard(calendar, timezone=x_wr)
             query = recurring_ical_events.of(calendar)
-            if dense:
-                occurrences = self.capped(query)
-            else:
-                occurrences = query.between(self.start, self.end)
+            occurrences = self.capped(query) if dense else query.between(self.start, self.end)
         except _Skip as exc:
             self.skip(shown, summary, str(exc))
             return

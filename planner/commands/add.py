@@ -20,7 +20,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         ),
     )
     parser.add_argument("text", nargs="+", metavar="TEXT", help="the quick-add line")
-    parser.add_argument("--dry-run", action="store_true", help="show what would be saved; save nothing")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be saved; save nothing"
+    )
     parser.add_argument("--json", action="store_true", help="print the record as stored, in JSON")
     return ["add"]
 
@@ -30,7 +32,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     from planner.config import executive_zone
     from planner.day import to_json
-    from planner.domain.lifecycle import open_followup
+    from planner.domain.lifecycle import followup_from_quickadd
     from planner.errors import InputError
     from planner.humanize import when
     from planner.quickadd import parse
@@ -44,19 +46,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if not parsed.ok:
         raise InputError("; ".join(parsed.errors) + f"\n  in: {text}")
     assert parsed.promised_by is not None
-    followup = open_followup(
-        customer=parsed.customer,
-        summary=parsed.summary,
-        promised_by=parsed.promised_by,
-        now=now.in_tz(tz),
-        organization=parsed.organization,
-        internal=parsed.internal,
-        kind=parsed.kind,
-        channel=parsed.channel,
-        priority=parsed.priority,
-        tags=parsed.tags,
-        source=text,
-    )
+    followup = followup_from_quickadd(parsed, now.in_tz(tz))
     if not args.dry_run:
 
         def append(document: Document) -> Document:

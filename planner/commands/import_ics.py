@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
 from planner.errors import InputError
+
+if TYPE_CHECKING:
+    from planner.clock import Clock
+    from planner.storage import Store
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused: a calendar export is megabytes, not gigabytes."""
@@ -39,25 +43,33 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
+    lines = import_file(context.store, context.clock, Path(args.file), calendar=args.calendar)
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def import_file(store: Store, clock: Clock, path: Path, *, calendar: str | None) -> list[str]:
+    """Import `path` into the calendar `calendar` (default: the file's name); the report lines.
+
+    Shared by `ea-planner import` and the dashboard's `i`.
+    """
     from zoneinfo import ZoneInfo
 
     from planner.calendar_import import NotICalendar, import_range, merge_calendar, read_ics
     from planner.config import executive_zone
     from planner.text import clean_line
 
-    path = Path(args.file)
-    name = clean_line(args.calendar if args.calendar is not None else path.stem)
+    name = clean_line(calendar if calendar is not None else path.stem)
     if not name:
         raise InputError("the calendar name is empty; give one with --calendar NAME")
     data = read_file(path)
-
-    settings = context.store.load().settings
+    settings = store.load().settings
     zone_name = executive_zone(settings)
     try:
         zone = ZoneInfo(zone_name)
     except (ValueError, KeyError, OSError):
         raise InputError(f"the executive's time zone {zone_name!r} is unknown") from None
-    today = context.clock.now().astimezone(zone).date()
+    today = clock.now().astimezone(zone).date()
     start, end = import_range(
         today, zone, days_back=settings.import_days_back, days_ahead=settings.import_days_ahead
     )
@@ -67,26 +79,22 @@ def run(args: argparse.Namespace, context: Context) -> int:
         raise InputError(
             f"{path} is not an iCalendar file: {exc.reason}; nothing was imported"
         ) from None
-
-    _, counts = context.store.transact(
+    _, counts = store.transact(
         lambda document: merge_calendar(document, name, read.events, start=start, end=end)
     )
-    out = context.out
-    print(
+    lines = [
         f'calendar "{name}": added {counts.added}, updated {counts.updated}, '
         f"removed {counts.removed}, skipped {len(read.skipped)} "
-        f"(from {start.date().isoformat()} to {end.date().isoformat()}, {zone_name})",
-        file=out,
-    )
+        f"(from {start.date().isoformat()} to {end.date().isoformat()}, {zone_name})"
+    ]
     for item in read.skipped[:MAX_SKIPPED_SHOWN]:
         uid = f"UID {item.uid}" if item.uid else "no UID"
         summary = f', "{item.summary}"' if item.summary else ""
-        print(f"  skipped: {item.reason} ({uid}{summary})", file=out)
+        lines.append(f"  skipped: {item.reason} ({uid}{summary})")
     if len(read.skipped) > MAX_SKIPPED_SHOWN:
-        print(f"  … and {len(read.skipped) - MAX_SKIPPED_SHOWN} more skipped", file=out)
-    for note in read.notes:
-        print(f"  note: {note}", file=out)
-    return 0
+        lines.append(f"  … and {len(read.skipped) - MAX_SKIPPED_SHOWN} more skipped")
+    lines.extend(f"  note: {note}" for note in read.notes)
+    return lines
 
 
 def read_file(path: Path) -> bytes:

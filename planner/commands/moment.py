@@ -82,7 +82,7 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     start = parse_when(args.start, now=now, settings=settings, what="START", date=date)
     start_day = pendulum.instance(start).in_tz(tz).date()
     end = parse_when(args.end, now=now, settings=settings, what="END", date=start_day)
-    if end <= start:
+    if end.timestamp() <= start.timestamp():
         raise InputError(f"END ({args.end}) must be after START ({args.start})")
     mark: WindowMark = "window" if args.action == "add" else "block"
     window = Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(args.note))

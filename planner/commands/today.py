@@ -113,7 +113,8 @@ def render(day: Day) -> str:
     for brief in day.briefs:
         placement = day.packing.placement(brief.id) if day.packing is not None else None
         where = describe_placement(placement, day) if placement is not None else ""
-        lines.append(f"  {brief.kind:<10}  {brief.minutes} min  {brief.title}{where}")
+        length = f"{brief.minutes} min"
+        lines.append(f"  {brief.kind:<10}  {length:<7}  {brief.title}{where}")
     return "\n".join(lines)
 
 
@@ -159,9 +160,9 @@ def render_slot(slot: Slot, day: Day) -> list[str]:
     if count:
         about.append(f"{count} brief{'s' if count != 1 else ''}, {slot.used} min")
     detail = " · ".join(about)
-    lines = [f"  {span:<11}  {minutes(m.minutes):<9}  {detail}".rstrip()]
+    lines = [f"  {span:<11}  {minutes(m.minutes):<10}  {detail}".rstrip()]
     for brief in slot.briefs:
-        lines.append(f"  {'':<11}  {'':<9}  · {brief.title} ({brief.minutes} min) {brief.id}")
+        lines.append(f"  {'':<11}  {'':<10}  · {brief.title} ({brief.minutes} min) {brief.id}")
     return lines
 
 

@@ -19,7 +19,14 @@ FOLLOWUP_KINDS: tuple[FollowUpKind, ...] = (
 Channel = Literal["phone", "email", "in-person"]
 CHANNELS: tuple[Channel, ...] = ("phone", "email", "in-person")
 Status = Literal["open", "in progress", "waiting", "escalated", "resolved", "dropped"]
-STATUSES: tuple[Status, ...] = ("open", "in progress", "waiting", "escalated", "resolved", "dropped")
+STATUSES: tuple[Status, ...] = (
+    "open",
+    "in progress",
+    "waiting",
+    "escalated",
+    "resolved",
+    "dropped",
+)
 OPEN_STATUSES: frozenset[str] = frozenset({"open", "in progress", "waiting", "escalated"})
 WaitingOn = Literal["customer", "colleague"]
 

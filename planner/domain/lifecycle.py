@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import msgspec
@@ -42,6 +42,7 @@ from planner.errors import InputError
 from planner.text import clean_line
 
 if TYPE_CHECKING:
+    from planner.quickadd import QuickAdd
     from planner.storage.document import Document
 
 WAITING_PARTIES: tuple[WaitingOn, ...] = ("customer", "colleague")
@@ -142,7 +143,7 @@ def note(followup: FollowUp, text: str, now: datetime) -> FollowUp:
 def repromise(followup: FollowUp, new_promise: datetime, now: datetime, note: str = "") -> FollowUp:
     """A new promise, after telling the customer; the old one stays in the log."""
     _require_open(followup, "re-promise")
-    if new_promise <= now:
+    if _utc(new_promise) <= _utc(now):
         raise TransitionError("cannot promise a time in the past: give a time after now")
     old = effective_promise(followup, now)
     entry = LogEntry(
@@ -257,7 +258,7 @@ def new_brief(
         raise InputError(f"unknown priority {priority!r}: use one of {', '.join(PRIORITIES)}")
     if not 1 <= minutes <= MAX_BRIEF_MINUTES:
         raise InputError(f"a brief takes 1 to {MAX_BRIEF_MINUTES} minutes, not {minutes}")
-    if deliver_by is not None and deliver_by <= now:
+    if deliver_by is not None and _utc(deliver_by) <= _utc(now):
         raise InputError("deliver-by is in the past: give a time after now")
     return Brief(
         id=id or new_id("b"),
@@ -389,10 +390,12 @@ def _end_customer_wait(followup: FollowUp, now: datetime) -> tuple[FollowUp, lis
         return followup, []
     cleared = msgspec.structs.replace(followup, waiting_on=None, waiting_since=None)
     since = followup.waiting_since
-    if followup.waiting_on != "customer" or since is None or now <= since:
+    if followup.waiting_on != "customer" or since is None or _utc(now) <= _utc(since):
         return cleared, []
-    moved = followup.promised_by + (now - since)
-    waited = _duration(now - since)
+    waited_for = _utc(now) - _utc(since)
+    promise = followup.promised_by
+    moved = (_utc(promise) + waited_for).astimezone(promise.tzinfo)
+    waited = _duration(waited_for)
     entry = LogEntry(
         at=now,
         action="promise",
@@ -401,6 +404,28 @@ def _end_customer_wait(followup: FollowUp, now: datetime) -> tuple[FollowUp, lis
         new_promise=moved,
     )
     return msgspec.structs.replace(cleared, promised_by=moved), [entry]
+
+
+def _utc(moment: datetime) -> datetime:
+    """The instant as a stdlib datetime in UTC.
+
+    Two datetimes in the same zone compare by wall clock (Python's rule), which is
+    wrong in the repeated hour of a DST change, and pendulum's DateTime loses a
+    stdlib tzinfo in arithmetic; plain UTC datetimes compare and add right.
+    """
+    offset = moment.utcoffset()
+    assert offset is not None, "times are always aware"
+    fixed = datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        tzinfo=timezone(offset),
+    )
+    return fixed.astimezone(UTC)
 
 
 def _changed(
@@ -435,3 +460,22 @@ def _duration(delta: timedelta) -> str:
         return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
     days, hours = divmod(hours, 24)
     return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+def followup_from_quickadd(parsed: QuickAdd, now: datetime) -> FollowUp:
+    """The new follow-up a valid quick-add line describes (CLI `add` and the dashboard's `a`)."""
+    if not parsed.ok or parsed.promised_by is None:
+        raise InputError("; ".join(parsed.errors) or "the quick-add line has no promise")
+    return open_followup(
+        customer=parsed.customer,
+        summary=parsed.summary,
+        promised_by=parsed.promised_by,
+        now=now,
+        organization=parsed.organization,
+        internal=parsed.internal,
+        kind=parsed.kind,
+        channel=parsed.channel,
+        priority=parsed.priority,
+        tags=parsed.tags,
+        source=parsed.text,
+    )

@@ -36,7 +36,7 @@ import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain import Event, Window
-from planner.scheduling.intervals import Span, clip, subtract
+from planner.scheduling.intervals import Span, clip, plain, subtract
 
 Source = Literal["computed", "marked", "one-on-one"]
 MEETING_KINDS: frozenset[str] = frozenset({"meeting", "call", "one-on-one"})
@@ -61,10 +61,10 @@ class GoodMoment:
     @property
     def minutes(self) -> int:
         """Whole minutes from start to end (real elapsed time, DST-proof)."""
-        return int((self.end - self.start).total_seconds() // 60)
+        return int((plain(self.end) - plain(self.start)).total_seconds() // 60)
 
     def contains(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
+        return plain(self.start) <= plain(moment) < plain(self.end)
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class Busy:
     @property
     def last(self) -> Event:
         """The event that ends the block (the latest end; on a tie, a meeting-like one)."""
-        ending = [e for e in self.events if e.end == self.end]
-        ending.sort(key=lambda e: (e.kind not in MEETING_KINDS, e.start))
+        ending = [e for e in self.events if plain(e.end) == self.end]
+        ending.sort(key=lambda e: (e.kind not in MEETING_KINDS, plain(e.start)))
         return ending[0]
 
 
@@ -91,7 +91,7 @@ def is_one_on_one_with_ea(event: Event) -> bool:
 
 def blocks(event: Event) -> bool:
     """Whether the event keeps the EA out while it runs."""
-    if event.all_day or event.with_ea or event.end <= event.start:
+    if event.all_day or event.with_ea or plain(event.end) <= plain(event.start):
         return False
     return event.interruptible is not True
 
@@ -121,7 +121,7 @@ def workday_span(
         return None
     start = _at(date, settings.workday_start, tz)
     end = _at(date, settings.workday_end, tz)
-    return (start, end) if start < end else None
+    return (start, end) if plain(start) < plain(end) else None
 
 
 def next_workday(settings: Settings, date: pendulum.Date) -> pendulum.Date | None:
@@ -139,25 +139,41 @@ def _at(date: pendulum.Date, clock: str, tz: str) -> pendulum.DateTime:
     return pendulum.datetime(date.year, date.month, date.day, hour, minute, tz=tz)
 
 
+def events_near(
+    events: Iterable[Event],
+    date: pendulum.Date,
+    tz: str,
+    *,
+    before: timedelta = timedelta(days=1),
+    after: timedelta = timedelta(days=1),
+) -> list[Event]:
+    """The events that touch `date` give or take a margin: a cheap first filter."""
+    low, high = day_bounds(date, tz)
+    start, end = plain(low - before), plain(high + after)
+    return [e for e in events if e.start < end and e.end > start]
+
+
 def busy_spans(
     events: Iterable[Event], date: pendulum.Date, tz: str, *, margin: timedelta = timedelta(days=1)
 ) -> tuple[Busy, ...]:
     """Blocking events near `date`, merged where they overlap or touch."""
-    low, high = day_bounds(date, tz)
-    low, high = low - margin, high + margin
+    day_start, day_end = day_bounds(date, tz)
+    low, high = plain(day_start - margin), plain(day_end + margin)
     blocking = sorted(
-        (e for e in events if blocks(e) and e.start < high and e.end > low),
-        key=lambda e: (e.start, e.end),
+        ((plain(e.start), plain(e.end), e) for e in events if e.start < high and e.end > low),
+        key=lambda item: (item[0], item[1]),
     )
     result: list[Busy] = []
-    for event in blocking:
-        if result and event.start <= result[-1].end:
+    for start, end, event in blocking:
+        if not blocks(event):
+            continue
+        if result and start <= result[-1].end:
             last = result[-1]
             result[-1] = Busy(
-                start=last.start, end=max(last.end, event.end), events=(*last.events, event)
+                start=last.start, end=max(last.end, end), events=(*last.events, event)
             )
         else:
-            result.append(Busy(start=event.start, end=event.end, events=(event,)))
+            result.append(Busy(start=start, end=end, events=(event,)))
     return tuple(result)
 
 
@@ -171,7 +187,9 @@ def good_moments(
 ) -> tuple[GoodMoment, ...]:
     """The good moments of `date`, sorted and disjoint, in the executive's zone."""
     zone = tz or executive_zone(settings)
-    day_start, day_end = day_bounds(date, zone)
+    local_start, local_end = day_bounds(date, zone)
+    day_start, day_end = plain(local_start), plain(local_end)
+    events = events_near(events, date, zone)
     busy = busy_spans(events, date, zone)
     busy_raw: list[Span] = [(b.start, b.end) for b in busy]
     protect = timedelta(minutes=settings.protect_before)
@@ -179,20 +197,25 @@ def good_moments(
     shadows: list[Span] = [(b.start - protect, b.end + settle) for b in busy]
 
     marked_blocks = clip(
-        ((w.start, w.end) for w in windows if w.mark == "block"), day_start, day_end
+        ((plain(w.start), plain(w.end)) for w in windows if w.mark == "block"), day_start, day_end
     )
     marked: list[tuple[Span, str]] = []
-    for w in sorted((w for w in windows if w.mark == "window"), key=lambda w: (w.start, w.end)):
-        for span in subtract(clip([(w.start, w.end)], day_start, day_end), marked_blocks):
-            marked.append((span, w.note))
+    hand_windows = sorted(
+        ((plain(w.start), plain(w.end), w.note) for w in windows if w.mark == "window"),
+        key=lambda item: (item[0], item[1]),
+    )
+    for start, end, note in hand_windows:
+        for span in subtract(clip([(start, end)], day_start, day_end), marked_blocks):
+            marked.append((span, note))
     # Two marked windows may overlap: the earlier one keeps the shared minutes.
     marked = _disjoint(marked)
     marked_spans = [span for span, _ in marked]
 
     one_on_ones: list[tuple[Span, str]] = []
-    for e in sorted((e for e in events if is_one_on_one_with_ea(e)), key=lambda e: e.start):
+    for e in sorted((e for e in events if is_one_on_one_with_ea(e)), key=lambda e: plain(e.start)):
         spans = subtract(
-            clip([(e.start, e.end)], day_start, day_end), [*busy_raw, *marked_blocks, *marked_spans]
+            clip([(plain(e.start), plain(e.end))], day_start, day_end),
+            [*busy_raw, *marked_blocks, *marked_spans],
         )
         one_on_ones.extend((span, e.title) for span in spans)
     one_on_ones = _disjoint(one_on_ones)
@@ -201,45 +224,31 @@ def good_moments(
     workday = workday_span(settings, date, zone)
     if workday is not None:
         computed = subtract(
-            [workday],
+            [(plain(workday[0]), plain(workday[1]))],
             [*shadows, *marked_blocks, *marked_spans, *(span for span, _ in one_on_ones)],
         )
 
     ends = {b.end + settle: b for b in busy}
     minimum = timedelta(minutes=settings.min_window)
-    result: list[GoodMoment] = []
-    for start, end in computed:
-        block = ends.get(start)
+    # Spans are plain fixed-offset datetimes until here: compared as instants even
+    # in the repeated hour of a fall-back day (same-zone datetimes compare by wall clock).
+    pieces: list[tuple[Span, Source, bool, str | None, str]] = []
+    for span in computed:
+        block = ends.get(span[0])
         last = block.last if block is not None else None
-        result.append(
-            _moment(
-                start,
-                end,
-                zone,
-                source="computed",
-                best=last is not None and not never_interrupted(last, settings),
-                after_event=last.title if last is not None else None,
-            )
-        )
-    for (start, end), title in one_on_ones:
-        result.append(_moment(start, end, zone, source="one-on-one", best=True, note=title))
-    for (start, end), note in marked:
-        block = ends.get(start)
-        last = block.last if block is not None else None
-        result.append(
-            _moment(
-                start,
-                end,
-                zone,
-                source="marked",
-                best=False,
-                after_event=last.title if last is not None else None,
-                note=note,
-            )
-        )
-    result = [m for m in result if m.end - m.start >= minimum and m.end > m.start]
-    result.sort(key=lambda m: (m.start, m.end))
-    return tuple(result)
+        best = last is not None and not never_interrupted(last, settings)
+        pieces.append((span, "computed", best, last.title if last else None, ""))
+    for span, title in one_on_ones:
+        pieces.append((span, "one-on-one", True, None, title))
+    for span, note in marked:
+        block = ends.get(span[0])
+        pieces.append((span, "marked", False, block.last.title if block else None, note))
+    pieces = [p for p in pieces if p[0][1] - p[0][0] >= minimum and p[0][1] > p[0][0]]
+    pieces.sort(key=lambda p: p[0])
+    return tuple(
+        _moment(start, end, zone, source=source, best=best, after_event=after, note=note)
+        for (start, end), source, best, after, note in pieces
+    )
 
 
 def _disjoint(items: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -275,8 +284,9 @@ def _moment(
 
 def running_event(events: Iterable[Event], now: datetime) -> Event | None:
     """The blocking event the executive is in at `now` (the one ending last, if several)."""
-    running = [e for e in events if blocks(e) and e.start <= now < e.end]
+    instant = plain(now)
+    running = [e for e in events if e.start <= instant < e.end and blocks(e)]
     if not running:
         return None
-    running.sort(key=lambda e: (e.end, e.start), reverse=True)
+    running.sort(key=lambda e: (plain(e.end), plain(e.start)), reverse=True)
     return running[0]

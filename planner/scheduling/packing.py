@@ -28,7 +28,14 @@ from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
 from planner.domain.lifecycle import is_held
 from planner.domain.priority import rank
-from planner.scheduling.moments import GoodMoment, day_bounds, good_moments, is_workday
+from planner.scheduling.intervals import plain
+from planner.scheduling.moments import (
+    GoodMoment,
+    day_bounds,
+    events_near,
+    good_moments,
+    is_workday,
+)
 
 NEEDS_SOLUTION = "needs a solution first"
 INTERRUPT_NOW = "interrupt now"
@@ -109,14 +116,16 @@ class Packing:
     def interrupt_now(self) -> tuple[Placement, ...]:
         """Briefs flagged "interrupt now", the most pressing deadline first."""
         urgent = [p for p in self.placements if p.interrupt_now]
-        urgent.sort(key=lambda p: (p.brief.deliver_by or p.brief.created, rank(p.brief.priority)))
+        urgent.sort(
+            key=lambda p: (plain(p.brief.deliver_by or p.brief.created), rank(p.brief.priority))
+        )
         return tuple(urgent)
 
 
 def queue_order(briefs: Iterable[Brief]) -> list[Brief]:
     """The brief queue: undelivered briefs, highest priority first, then oldest."""
     queue = [b for b in briefs if b.delivered is None]
-    queue.sort(key=lambda b: (rank(b.priority), b.created, b.id))
+    queue.sort(key=lambda b: (rank(b.priority), plain(b.created), b.id))
     return queue
 
 
@@ -125,12 +134,13 @@ def open_slots(
 ) -> list[Slot]:
     """Slots for `moments` with their usable minutes as of `now`."""
     local_now = pendulum.instance(now).in_tz(tz)
+    instant = plain(now)
     slots: list[Slot] = []
     for m in moments:
-        if m.end <= now:
+        if plain(m.end) <= instant:
             slots.append(Slot(moment=m, date=date, opens=m.end, capacity=0))
-        elif m.start < now:
-            remaining = int((m.end - local_now).total_seconds() // 60)
+        elif plain(m.start) < instant:
+            remaining = int((plain(m.end) - instant).total_seconds() // 60)
             slots.append(Slot(moment=m, date=date, opens=local_now, capacity=remaining))
         else:
             slots.append(Slot(moment=m, date=date, opens=m.start, capacity=m.minutes))
@@ -151,6 +161,10 @@ def pack(
     zone = tz or executive_zone(settings)
     local_now = pendulum.instance(now).in_tz(zone)
     queue = queue_order(briefs)
+    # One pass over the whole schedule; every later step looks at this date and the next days.
+    events = events_near(
+        events, date, zone, after=timedelta(days=ROLLOVER_LOOKAHEAD + 1), before=timedelta(days=1)
+    )
     slots = open_slots(good_moments(events, windows, settings, date, tz=zone), date, now, zone)
 
     placed: dict[str, tuple[int, bool]] = {}  # brief id -> (slot index, rolled)
@@ -217,15 +231,12 @@ def _rollover_day(
     tz: str,
 ) -> tuple[pendulum.Date, list[Slot]] | None:
     """The first workday after `date` with a window that still has room, and its slots."""
-    low = day_bounds(date, tz)[1]
-    high = low + timedelta(days=ROLLOVER_LOOKAHEAD + 2)
-    nearby = [e for e in events if e.start < high and e.end > low - timedelta(days=1)]
     for offset in range(1, ROLLOVER_LOOKAHEAD + 1):
         candidate = date.add(days=offset)
         if not is_workday(settings, candidate):
             continue
         slots = open_slots(
-            good_moments(nearby, windows, settings, candidate, tz=tz), candidate, now, tz
+            good_moments(events, windows, settings, candidate, tz=tz), candidate, now, tz
         )
         if any(s.capacity > 0 for s in slots):
             return candidate, slots
@@ -254,7 +265,7 @@ def _placement(
     where = placed.get(brief.id)
     if where is None:
         flags = [NO_ROOM]
-        if brief.deliver_by is not None and brief.deliver_by <= horizon:
+        if brief.deliver_by is not None and plain(brief.deliver_by) <= plain(horizon):
             flags.insert(0, INTERRUPT_NOW)
         return Placement(brief=brief, flags=tuple(flags))
     index, rolled = where
@@ -266,7 +277,8 @@ def _placement(
         before += other.minutes
     at = slot.opens.add(minutes=before)
     flags = []
-    if brief.deliver_by is not None and at.add(minutes=brief.minutes) > brief.deliver_by:
+    done = plain(at.add(minutes=brief.minutes))
+    if brief.deliver_by is not None and done > plain(brief.deliver_by):
         flags.append(INTERRUPT_NOW)
     return Placement(
         brief=brief,

@@ -27,6 +27,7 @@ import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
+from planner.scheduling.intervals import plain
 from planner.scheduling.moments import GoodMoment, good_moments, running_event
 from planner.scheduling.packing import Placement, pack
 
@@ -73,14 +74,15 @@ def status_for(
             text += f" (+{len(interrupt_now) - 1} more)"
         return InterruptStatus(kind="interrupt-now", text=text, brief=brief)
 
-    ordered = sorted(moments, key=lambda m: m.start)
+    ordered = sorted(moments, key=lambda m: plain(m.start))
     for index, moment in enumerate(ordered):
         if moment.contains(now):
             until = moment.end
             for following in ordered[index + 1 :]:
-                if following.start > until:
+                if plain(following.start) > plain(until):
                     break
-                until = max(until, following.end)
+                if plain(following.end) > plain(until):
+                    until = following.end
             return InterruptStatus(
                 kind="good-moment-now",
                 text=f"good moment now (until {_hhmm(until, tz)})",
@@ -99,8 +101,8 @@ def status_for(
 
     today = local_now.date()
     for moment in ordered:
-        if moment.start > now and moment.start.in_tz(tz).date() == today:
-            wait = math.ceil((moment.start - local_now).total_seconds() / 60)
+        if plain(moment.start) > plain(now) and moment.start.in_tz(tz).date() == today:
+            wait = math.ceil((plain(moment.start) - plain(now)).total_seconds() / 60)
             return InterruptStatus(
                 kind="next-good-moment",
                 text=f"next good moment {_hhmm(moment.start, tz)} (in {wait} min)",

@@ -36,6 +36,8 @@ class _Header(msgspec.Struct):
 
 _decoder = msgspec.json.Decoder(Document)
 _header_decoder = msgspec.json.Decoder(_Header)
+
+
 def _encode_other(value: Any) -> Any:
     # pendulum's DateTime subclasses datetime; msgspec wants the exact type.
     if isinstance(value, datetime):

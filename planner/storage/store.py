@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+import msgspec
 
 from planner.clock import Clock
 from planner.errors import DataFileError, StorageError
@@ -33,6 +34,7 @@ FILE_NAME = "planner.json"
 LOCK_NAME = "planner.lock"
 BACKUP_DIR = "backups"
 ARCHIVE_DIR = "archive"
+CLOSEOUT_DIR = "closeouts"
 
 T = TypeVar("T")
 
@@ -128,6 +130,16 @@ class Store:
         """Replace the whole document (bulk tools such as the dataset generator)."""
         return self.update(lambda _current: document)
 
+    def write_summary(self, date: str, markdown: str) -> Path:
+        """Save a close-out summary as closeouts/YYYY-MM-DD.md, atomically; return its path."""
+        self._ensure_directory()
+        folder = self.directory / CLOSEOUT_DIR
+        with exclusive(self.lock_path):
+            _make_private_dir(folder)
+            path = folder / f"{date}.md"
+            _atomic_write(path, markdown.encode("utf-8"))
+        return path
+
     def _ensure_directory(self) -> None:
         _make_private_dir(self.directory)
 
@@ -174,7 +186,8 @@ class Store:
         for year, records in sorted(moved.items()):
             path = self.archive_dir / f"{year}.json"
             existing = self._read(path) or Document(settings=document.settings)
-            updated = merge(Document(settings=existing.settings, **records), [existing])
+            incoming = msgspec.structs.replace(existing, **records)
+            updated = merge(incoming, [existing])
             _atomic_write(path, encode(updated))
         return live
 
@@ -191,7 +204,7 @@ def _make_private_dir(path: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a crash at any instant leaves the old or the new file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -212,7 +225,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
             reason = "the disk is full"
         elif exc.errno == errno.EROFS:
             reason = "the file system is read-only"
-        raise StorageError(f"cannot save {path}: {reason}; the previous version is intact") from None
+        raise StorageError(
+            f"cannot save {path}: {reason}; the previous version is intact"
+        ) from None
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -55,9 +55,13 @@ def test_corpus_file_reimport_changes_nothing(
     first, _, _ = run_cli(capsys, "import", str(path))
     if first != 0:
         pytest.skip("not an iCalendar file")
-    before = (data_dir / "planner.json").read_bytes() if (data_dir / "planner.json").exists() else None
+    before = (
+        (data_dir / "planner.json").read_bytes() if (data_dir / "planner.json").exists() else None
+    )
     status, out, _ = run_cli(capsys, "import", str(path))
     assert status == 0
     assert "added 0, updated 0, removed 0" in out
-    after = (data_dir / "planner.json").read_bytes() if (data_dir / "planner.json").exists() else None
+    after = (
+        (data_dir / "planner.json").read_bytes() if (data_dir / "planner.json").exists() else None
+    )
     assert after == before

@@ -84,7 +84,9 @@ def test_interruptible_stays_unset_without_a_property() -> None:
 
 
 def test_x_ea_interruptible_overrides_transparency() -> None:
-    assert guess_kind(title="x", x_interruptible="FALSE", transp="TRANSPARENT").interruptible is False
+    assert (
+        guess_kind(title="x", x_interruptible="FALSE", transp="TRANSPARENT").interruptible is False
+    )
     assert guess_kind(title="x", x_interruptible="true").interruptible is True
     assert guess_kind(title="x", busy_status="FREE").interruptible is True
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import msgspec
 
 from planner.calendar_import import ImportedEvent, MergeCounts, import_range, merge_calendar
+from planner.config import EventKind
 from planner.domain import Event
 from planner.storage import Document
 from tests.calendar_import.helpers import PARIS, TODAY
@@ -19,8 +20,15 @@ def at(day: str, hm: str) -> datetime:
     return datetime.fromisoformat(f"{day}T{hm}").replace(tzinfo=PARIS)
 
 
-def imported(uid: str, start: datetime, *, title: str = "Meeting", rid: str | None = None,
-             minutes: int = 60, kind: str = "meeting") -> ImportedEvent:  # fmt: skip
+def imported(
+    uid: str,
+    start: datetime,
+    *,
+    title: str = "Meeting",
+    rid: str | None = None,
+    minutes: int = 60,
+    kind: EventKind = "meeting",
+) -> ImportedEvent:
     return ImportedEvent(
         uid=uid,
         recurrence_id=rid,
@@ -28,7 +36,7 @@ def imported(uid: str, start: datetime, *, title: str = "Meeting", rid: str | No
         start=start,
         end=start + timedelta(minutes=minutes),
         all_day=False,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         with_ea=False,
         interruptible=None,
         location="",
@@ -122,12 +130,10 @@ def test_vanished_events_are_removed_only_within_the_range_and_only_from_this_ca
         calendar="exec",
         uid="span",
     )
-    by_hand = Event(id="e-hand", title="By hand", start=at("2026-11-24", "09:00"),
-                    end=at("2026-11-24", "10:00"))  # fmt: skip
-    other = Event(id="e-other", title="Other calendar", start=at("2026-11-24", "09:00"),
-                  end=at("2026-11-24", "10:00"), calendar="team", uid="gone")  # fmt: skip
-    gone = Event(id="e-gone", title="Vanished", start=at("2026-11-24", "09:00"),
-                 end=at("2026-11-24", "10:00"), calendar="exec", uid="gone")  # fmt: skip
+    nine, ten = at("2026-11-24", "09:00"), at("2026-11-24", "10:00")
+    by_hand = Event(id="e-hand", title="By hand", start=nine, end=ten)
+    other = Event(id="e-other", title="Other", start=nine, end=ten, calendar="team", uid="gone")
+    gone = Event(id="e-gone", title="Vanished", start=nine, end=ten, calendar="exec", uid="gone")
     document = Document(events=(old, spanning, by_hand, other, gone))
     document, counts = merge(document, [])
     assert counts == MergeCounts(added=0, updated=0, removed=2)
@@ -149,7 +155,7 @@ def test_series_instances_are_matched_by_recurrence_id() -> None:
 
 def test_a_new_executive_zone_rewrites_the_offsets() -> None:
     document, _ = merge(Document(), [imported("a", at("2026-11-24", "10:00"))])
-    utc = imported("a", at("2026-11-24", "10:00").astimezone(timezone.utc))
+    utc = imported("a", at("2026-11-24", "10:00").astimezone(UTC))
     document, counts = merge(document, [utc])
     assert counts.updated == 1
     assert document.events[0].start.utcoffset() == timedelta(0)
@@ -162,3 +168,21 @@ def test_duplicate_stored_events_are_cleaned_up() -> None:
     document, counts = merge(document, [imported("a", at("2026-11-24", "10:00"))])
     assert counts == MergeCounts(0, 0, 1)
     assert [e.id for e in document.events] == ["e-1"]
+
+
+def test_an_event_in_the_repeated_hour_is_not_updated_on_reimport() -> None:
+    # 02:30 on 25 October 2026 happens twice in Paris. Python never finds such an
+    # ambiguous time equal to one with a fixed offset, which once made every
+    # re-import "update" it.
+    first_0230 = at("2026-10-25", "02:30")
+    second_0230 = first_0230.replace(fold=1)
+    items = [imported("a", first_0230), imported("b", second_0230)]
+    document, _ = merge(Document(), items)
+    roundtrip = msgspec.json.decode(msgspec.json.encode(document), type=Document)
+    assert [e.start.utcoffset() for e in roundtrip.events] == [
+        timedelta(hours=2),
+        timedelta(hours=1),
+    ]
+    again, counts = merge(roundtrip, items)
+    assert counts == MergeCounts(0, 0, 0)
+    assert again is roundtrip

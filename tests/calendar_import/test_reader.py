@@ -7,7 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from planner.calendar_import import CalendarRead, ImportedEvent, NotICalendar, import_range, read_ics
+from planner.calendar_import import (
+    CalendarRead,
+    ImportedEvent,
+    NotICalendar,
+    import_range,
+    read_ics,
+)
 from tests.calendar_import.helpers import FIXTURES, PARIS, TODAY
 
 START, END = import_range(TODAY, PARIS, days_back=60, days_ahead=365)
@@ -37,9 +43,9 @@ def by_start(events: tuple[ImportedEvent, ...]) -> list[ImportedEvent]:
 
 
 def test_import_range_is_days_back_and_ahead_around_today_in_the_zone() -> None:
-    assert START == at("2026-09-24", "00:00")
-    assert END == at("2027-11-23", "00:00")
-    assert START.utcoffset() == timedelta(hours=2)
+    start, end = import_range(TODAY, PARIS, days_back=60, days_ahead=365)
+    assert (start, end) == (at("2026-09-24", "00:00"), at("2027-11-23", "00:00"))
+    assert start.utcoffset() == timedelta(hours=2)  # still summer time in Paris
 
 
 def test_weekly_series_with_exdate_rdate_and_a_moved_instance() -> None:
@@ -133,7 +139,10 @@ def test_all_day_events_run_midnight_to_midnight() -> None:
     events = {e.title: e for e in read("holidays.ics").events}
     christmas = events["Christmas Day"]
     assert christmas.all_day
-    assert (christmas.start, christmas.end) == (at("2026-12-25", "00:00"), at("2026-12-26", "00:00"))
+    assert (christmas.start, christmas.end) == (
+        at("2026-12-25", "00:00"),
+        at("2026-12-26", "00:00"),
+    )
     offsite = events["Leadership offsite"]
     assert (offsite.start, offsite.end) == (at("2026-12-01", "00:00"), at("2026-12-04", "00:00"))
     birthday = events["Executive's birthday"]
@@ -188,9 +197,10 @@ def test_events_outside_the_range_are_neither_imported_nor_skipped() -> None:
     assert read(data) == CalendarRead(events=(), skipped=(), notes=())
 
 
-def test_a_rule_repeating_every_minute_is_skipped_quickly() -> None:
+def test_rules_repeating_too_often_are_skipped_quickly() -> None:
     data = calendar(
         "UID:spam\nSUMMARY:Every second\nDTSTART:20261101T000000Z\nRRULE:FREQ=SECONDLY",
+        "UID:minute\nSUMMARY:Every minute\nDTSTART:20261101T000000Z\nRRULE:FREQ=MINUTELY",
         "UID:hourly\nSUMMARY:Hourly\nDTSTART:20261101T000000Z\nRRULE:FREQ=HOURLY",
         "UID:ok\nSUMMARY:Fine\nDTSTART:20261124T100000Z\nDTEND:20261124T110000Z",
     )
@@ -198,7 +208,10 @@ def test_a_rule_repeating_every_minute_is_skipped_quickly() -> None:
     result = read(data)
     assert clock.perf_counter() - began < 10
     assert [e.title for e in result.events] == ["Fine"]
-    assert {s.uid for s in result.skipped} == {"spam", "hourly"}
+    assert {s.uid for s in result.skipped} == {"spam", "minute", "hourly"}
+    reasons = {s.uid: s.reason for s in result.skipped}
+    assert reasons["minute"] == "it repeats every minute; that is not a schedule"
+    assert reasons["hourly"] == "it repeats more than 2000 times in the import range"
 
 
 def test_a_short_hourly_series_imports() -> None:
@@ -270,7 +283,9 @@ def test_latin1_file_is_read() -> None:
 
 
 def test_untrusted_text_loses_controls_and_keeps_markup() -> None:
-    title = "\x1b[31mURGENT\x1b[0m\x07 Board \u202eevil\u202c \x9b2J [bold]x[/bold] [@click=quit]y[/]"
+    title = (
+        "\x1b[31mURGENT\x1b[0m\x07 Board \u202eevil\u202c \x9b2J [bold]x[/bold] [@click=quit]y[/]"
+    )
     data = calendar(
         f"UID:esc\nSUMMARY:{title}\nLOCATION:Room\x1b]0;pwned\x07 4\n"
         "DESCRIPTION:line one\\nline two\x1b[2J [red]z[/red]\n"
@@ -298,7 +313,10 @@ def test_untrusted_text_in_skip_reports_is_clean() -> None:
         (b"   \n\n", "it is empty"),
         (b"hello world\nthis is not a calendar\n", "it has no BEGIN:VCALENDAR line"),
         (b'{"events": []}', "it has no BEGIN:VCALENDAR line"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "it holds binary data, not text"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            "it holds binary data, not text",
+        ),
         (b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", "it has no BEGIN:VCALENDAR line"),
     ],
 )

@@ -94,7 +94,7 @@ def test_find_accepts_a_unique_prefix() -> None:
 
 def test_find_refuses_ambiguous_and_unknown_ids() -> None:
     doc = _document()
-    with pytest.raises(NotFoundError, match="matches 2 follow-ups .*f-abc1, f-abd2"):
+    with pytest.raises(NotFoundError, match=r"matches 2 follow-ups .*f-abc1, f-abd2"):
         find(doc.followups, "f-ab", "follow-up")
     with pytest.raises(NotFoundError, match="no follow-up with id 'f-zz'"):
         find(doc.followups, "f-zz", "follow-up")

@@ -254,7 +254,7 @@ def test_drop_needs_a_reason() -> None:
 @pytest.mark.parametrize("closed", ["resolved", "dropped"])
 def test_closed_matters_refuse_every_change_but_notes(act, closed) -> None:  # type: ignore[no-untyped-def]
     f = resolve(fresh(), "done", NOW)[0] if closed == "resolved" else drop(fresh(), "dup", NOW)
-    with pytest.raises(TransitionError, match=f"already resolved|was dropped") as info:
+    with pytest.raises(TransitionError, match=r"already resolved|was dropped") as info:
         act(f)
     assert isinstance(info.value, InputError)
     assert info.value.exit_status == 2
@@ -300,3 +300,18 @@ def test_waiting_on_the_customer_never_makes_a_promise_earlier(plan) -> None:  #
         assert f.promised_by >= PROMISE
         assert effective_promise(f, at) == before  # a change never jumps the promise
         assert effective_promise(f, at.add(hours=1)) >= f.promised_by
+
+
+def test_a_wait_across_the_repeated_hour_moves_the_promise_by_real_time() -> None:
+    waited_from = pendulum.datetime(2026, 10, 25, 0, 50, tz="UTC").in_tz(TZ)  # 02:50 CEST
+    back = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz(TZ)  # 02:10 CET
+    f = wait(fresh(), "customer", waited_from)
+    f = resume(f, back)
+    assert f.promised_by == PROMISE.add(minutes=20)
+    assert f.log[-2].text == "promise moved by 20 min spent waiting on the customer"
+
+
+def test_repromise_into_the_second_0210_of_a_fall_back_day_is_in_the_future() -> None:
+    now = pendulum.datetime(2026, 10, 25, 0, 50, tz="UTC").in_tz(TZ)  # 02:50 CEST
+    later = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz(TZ)  # 02:10 CET
+    assert repromise(fresh(), later, now).promised_by == later

@@ -6,6 +6,7 @@ import msgspec
 import pendulum
 
 from planner.config import Settings
+from planner.domain import Event
 from planner.scheduling import busy_spans, good_moments, never_interrupted, next_workday
 from tests.scheduling.helpers import MONDAY, SETTINGS, TZ, all_day, at, event, mark, spans
 
@@ -22,7 +23,10 @@ def busy_day() -> tuple[list, list]:  # type: ignore[type-arg]
         event("15:00", "15:30", "1:1 with Claire", kind="one-on-one", with_ea=True),
         event("16:00", "17:00", "Board meeting"),
     ]
-    windows = [mark("11:20", "11:40", "block", "do not disturb"), mark("17:20", "17:40", note="come by")]
+    windows = [
+        mark("11:20", "11:40", "block", "do not disturb"),
+        mark("17:20", "17:40", note="come by"),
+    ]
     return events, windows
 
 
@@ -93,7 +97,9 @@ def test_gaps_shorter_than_min_window_are_not_windows() -> None:
 
 
 def test_all_day_events_block_nothing() -> None:
-    moments = good_moments([all_day("Company holiday"), all_day("Conference")], [], SETTINGS, MONDAY)
+    moments = good_moments(
+        [all_day("Company holiday"), all_day("Conference")], [], SETTINGS, MONDAY
+    )
     assert spans(moments) == [("08:30", "18:00")]
     assert moments[0].minutes == 570
 
@@ -246,9 +252,7 @@ def test_fall_back_day_has_25_hours() -> None:
 def test_a_normal_workday_on_a_dst_day_is_unchanged() -> None:
     sunday_workday = msgspec.structs.replace(SETTINGS, workdays=(7,))
     for sunday in (pendulum.date(2027, 3, 28), pendulum.date(2026, 10, 25)):
-        moments = good_moments(
-            [event("10:00", "11:00", date=sunday)], [], sunday_workday, sunday
-        )
+        moments = good_moments([event("10:00", "11:00", date=sunday)], [], sunday_workday, sunday)
         assert spans(moments) == [("08:30", "09:50"), ("11:00", "18:00")]
         assert [m.minutes for m in moments] == [80, 420]
 
@@ -258,3 +262,14 @@ def test_the_executive_zone_is_used_not_the_assistants() -> None:
     moments = good_moments([], [], tokyo, MONDAY)
     assert moments[0].start == pendulum.datetime(2026, 11, 23, 8, 30, tz="Asia/Tokyo")
     assert moments[0].start.timezone_name == "Asia/Tokyo"
+
+
+def test_the_repeated_hour_of_a_fall_back_day_is_ordered_by_instant() -> None:
+    sunday = pendulum.date(2026, 10, 25)
+    first_0230 = pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC").in_tz(TZ)  # 02:30 CEST
+    second_0210 = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz(TZ)  # 02:10 CET
+    flight = Event(id="e-x", title="Flight", start=first_0230, end=second_0210, kind="travel")
+    moments = good_moments([flight], [], ALL_DAY_LONG, sunday)
+    assert spans(moments) == [("00:00", "02:30"), ("02:10", "23:59")]  # 40 real minutes apart
+    assert [m.minutes for m in moments] == [150, 21 * 60 + 49]
+    assert moments[0].end.in_tz("UTC") < moments[1].start.in_tz("UTC")

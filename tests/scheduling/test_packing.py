@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pendulum
 
 from planner.scheduling import INTERRUPT_NOW, NEEDS_SOLUTION, NO_ROOM, pack, queue_order
@@ -31,7 +32,9 @@ def test_queue_is_priority_then_age() -> None:
     low = brief("Low", priority="low", created="06:00")
     queue = queue_order([low, newer_normal, old_normal, new_urgent])
     assert [b.title for b in queue] == ["New urgent", "Old normal", "Newer normal", "Low"]
-    packing = pack([low, newer_normal, old_normal, new_urgent], [], [], SETTINGS, MONDAY, at("08:00"))
+    packing = pack(
+        [low, newer_normal, old_normal, new_urgent], [], [], SETTINGS, MONDAY, at("08:00")
+    )
     assert placed(packing) == {
         "New urgent": "08:30",
         "Old normal": "08:32",
@@ -165,3 +168,17 @@ def test_a_marked_window_and_a_one_on_one_take_briefs() -> None:
     briefs = [brief("A", 8, created="07:00"), brief("B", 25, created="07:01")]
     packing = pack(briefs, events, windows, SETTINGS, MONDAY, at("08:00"))
     assert placed(packing) == {"A": "10:00", "B": "12:00"}
+
+
+def test_the_window_running_in_the_repeated_hour_offers_its_real_remaining_minutes() -> None:
+    sunday = pendulum.date(2026, 10, 25)
+    settings = msgspec.structs.replace(
+        SETTINGS, workdays=(7,), workday_start="01:54", workday_end="05:29"
+    )
+    # The workday runs 23:54 UTC → 04:29 UTC; now is 02:15 CET, the second 02:15.
+    now = pendulum.datetime(2026, 10, 25, 1, 15, tz="UTC").in_tz("Europe/Paris")
+    packing = pack([brief("A", 30)], [], [], settings, sunday, now)
+    (slot,) = packing.slots
+    assert slot.moment.minutes == 4 * 60 + 35
+    assert slot.capacity == 3 * 60 + 14
+    assert packing.placements[0].at == now

@@ -42,7 +42,13 @@ def test_times_are_stored_as_iso_8601_with_offset(data_dir: Path) -> None:
     assert raw["followups"][0]["promised_by"] == "2026-11-23T15:00:00+01:00"
     assert raw["schema_version"] == SCHEMA_VERSION
     assert set(raw) == {
-        "schema_version", "settings", "events", "followups", "briefs", "windows", "closeouts"
+        "schema_version",
+        "settings",
+        "events",
+        "followups",
+        "briefs",
+        "windows",
+        "closeouts",
     }
 
 
@@ -102,7 +108,9 @@ def test_settled_history_moves_to_yearly_archives_and_history_merges_it(data_dir
     old = followup(
         "f-old", status="resolved", resolution="refunded", updated=NOW - timedelta(days=400)
     )
-    recent = followup("f-recent", status="resolved", resolution="ok", updated=NOW - timedelta(days=2))
+    recent = followup(
+        "f-recent", status="resolved", resolution="ok", updated=NOW - timedelta(days=2)
+    )
     still_open = followup("f-open", promised_by=NOW - timedelta(days=90))
     for record in (old, recent, still_open):
         store.update(add_followup(record))
@@ -150,26 +158,43 @@ BAD_FILES = {
         "$.followups[0]",
     ),
     "naive time": (
-        json.dumps({
-            "schema_version": 1,
-            "followups": [{
-                "id": "f-1", "customer": "A", "summary": "s",
-                "promised_by": "2026-11-23T15:00:00", "created": "2026-11-23T09:00:00+01:00",
-                "updated": "2026-11-23T09:00:00+01:00",
-            }],
-        }).encode(),
+        json.dumps(
+            {
+                "schema_version": 1,
+                "followups": [
+                    {
+                        "id": "f-1",
+                        "customer": "A",
+                        "summary": "s",
+                        "promised_by": "2026-11-23T15:00:00",
+                        "created": "2026-11-23T09:00:00+01:00",
+                        "updated": "2026-11-23T09:00:00+01:00",
+                    }
+                ],
+            }
+        ).encode(),
         "timezone",
     ),
     "unknown field": (b'{"schema_version": 1, "surprise": true}', "surprise"),
     "newer version": (b'{"schema_version": 99, "events": []}', "newer than this ea-planner"),
     "duplicate id": (
-        json.dumps({
-            "schema_version": 1,
-            "windows": [
-                {"id": "w-1", "start": "2026-11-23T14:00:00+01:00", "end": "2026-11-23T15:00:00+01:00"},
-                {"id": "w-1", "start": "2026-11-24T14:00:00+01:00", "end": "2026-11-24T15:00:00+01:00"},
-            ],
-        }).encode(),
+        json.dumps(
+            {
+                "schema_version": 1,
+                "windows": [
+                    {
+                        "id": "w-1",
+                        "start": "2026-11-23T14:00:00+01:00",
+                        "end": "2026-11-23T15:00:00+01:00",
+                    },
+                    {
+                        "id": "w-1",
+                        "start": "2026-11-24T14:00:00+01:00",
+                        "end": "2026-11-24T15:00:00+01:00",
+                    },
+                ],
+            }
+        ).encode(),
         "appears twice",
     ),
 }
@@ -206,3 +231,13 @@ def test_document_encoding_is_stable_across_a_load_save_cycle(data_dir: Path) ->
     document = store.load()
     store.save(msgspec.structs.replace(document, followups=document.followups))
     assert (data_dir / "planner.json").read_bytes() == first
+
+
+def test_closeout_summary_is_written_privately_and_replaced_on_rewrite(data_dir: Path) -> None:
+    store = make_store(data_dir)
+    path = store.write_summary("2026-11-23", "# Close-out\n\nfirst\n")
+    assert path == data_dir / "closeouts" / "2026-11-23.md"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    store.write_summary("2026-11-23", "# Close-out\n\nsecond\n")
+    assert path.read_text() == "# Close-out\n\nsecond\n"

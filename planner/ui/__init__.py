@@ -1,0 +1,1 @@
+"""Everything Textual: the dashboard app, its screens and widgets."""

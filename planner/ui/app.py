@@ -1,0 +1,556 @@
+"""The dashboard: one keyboard-driven screen for the executive's whole day.
+
+`create_app(store, clock)` builds it for the CLI and for every test. Data
+changes go through the `Session`: applied in memory at once, saved in order by
+one background writer, undoable once with `u`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import msgspec
+import pendulum
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Input
+
+from planner.clock import Clock, local_zone_name
+from planner.config import EVENT_KINDS, executive_zone
+from planner.day import Day, FollowUpRow, build_day, followup_rows
+from planner.domain import FollowUp, Window, lifecycle
+from planner.domain.base import new_id
+from planner.domain.brief import BRIEF_KINDS
+from planner.domain.event import Event
+from planner.domain.lifecycle import Outcome
+from planner.domain.priority import PRIORITIES
+from planner.errors import PlannerError
+from planner.humanize import when
+from planner.quickadd import QuickAdd, parse, parse_when
+from planner.storage import Document, Store
+from planner.text import clean_line
+from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.screens.followup import FollowUpScreen
+from planner.ui.screens.form import Field, FormScreen, Values
+from planner.ui.screens.help import HelpScreen
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.session import Session
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.header import DayHeader
+from planner.ui.widgets.path_suggester import PathSuggester
+from planner.ui.widgets.schedule import SchedulePane
+
+POLL_SECONDS = 1.0
+"""How often the dashboard looks for changes made by other processes, and ticks the clock."""
+
+
+class PlannerApp(App[int]):
+    """The ea-planner dashboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "ea-planner"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "quick_add", "Add", id="followup.add"),
+        Binding("n", "followup('note')", "Note", id="followup.note"),
+        Binding("p", "followup('repromise')", "Re-promise", id="followup.promise"),
+        Binding("w", "followup('wait')", "Wait", id="followup.wait", show=False),
+        Binding("s", "followup('start')", "In progress", id="followup.start", show=False),
+        Binding("x", "followup('resolve')", "Resolve", id="followup.resolve"),
+        Binding("E", "followup('escalate')", "Escalate", id="followup.escalate"),
+        Binding("D", "followup('drop')", "Drop", id="followup.drop", show=False),
+        Binding("b", "add_brief", "Brief", id="brief.add"),
+        Binding("d", "deliver", "Delivered", id="brief.deliver"),
+        Binding("e", "add_event", "Event", id="event.add", show=False),
+        Binding("g", "mark('window')", "Mark good moment", id="moment.mark", show=False),
+        Binding("G", "mark('block')", "Block time", id="moment.block", show=False),
+        Binding("i", "import_ics", "Import .ics", id="event.import", show=False),
+        Binding("left_square_bracket", "shift_day(-1)", "Previous day", key_display="[", id="day.previous", show=False),
+        Binding("right_square_bracket", "shift_day(1)", "Next day", key_display="]", id="day.next", show=False),
+        Binding("t", "today", "Today", id="day.today", show=False),
+        Binding("slash", "filter", "Filter", key_display="/", id="followup.filter"),
+        Binding("u", "undo", "Undo", id="app.undo"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock, *, ea_zone: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.session = Session(store, clock)
+        self.ea_zone = ea_zone or local_zone_name()
+        self.shown_date: pendulum.Date = self._today()
+        self.filter_text = ""
+        self.day: Day | None = None
+        self._last_minute: tuple[int, int] | None = None
+
+    # -- basics ----------------------------------------------------------
+
+    @property
+    def document(self) -> Document:
+        return self.session.document
+
+    @property
+    def timezone(self) -> str:
+        return executive_zone(self.document.settings)
+
+    def _now(self) -> pendulum.DateTime:
+        return self.clock.now().in_tz(self.timezone)
+
+    def _today(self) -> pendulum.Date:
+        return self._now().date()
+
+    def compose(self) -> ComposeResult:
+        yield DayHeader(id="header")
+        with Horizontal(id="panes"):
+            yield SchedulePane()
+            with Vertical(id="right"):
+                yield Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
+                yield FollowUpsPane()
+                yield BriefPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session.on_ui_thread = self._on_ui_thread
+        self.query_one("#filter", Input).display = False
+        self.refresh_day()
+        self.query_one(FollowUpsPane).focus()
+        self.set_interval(POLL_SECONDS, self._tick)
+
+    def _on_ui_thread(self, fn: Callable[[], None]) -> None:
+        # The writer thread reports back; when the app already left, nothing needs updating.
+        if self.is_running:
+            self.call_from_thread(fn)
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    def _tick(self) -> None:
+        self.session.poll(on_changed=lambda _document: self.refresh_day())
+        now = self._now()
+        minute = (now.hour, now.minute)
+        if minute != self._last_minute:
+            self.refresh_day()
+
+    # -- drawing ---------------------------------------------------------
+
+    def refresh_day(self) -> None:
+        now = self.clock.now()
+        day = build_day(self.document, self.shown_date, now)
+        self.day = day
+        self._last_minute = (day.now.hour, day.now.minute)
+        self.query_one(DayHeader).show(
+            day, executive=self.document.settings.executive_name, ea_zone=self.ea_zone
+        )
+        self.query_one(SchedulePane).show(day)
+        self.query_one(BriefPane).show(day)
+        self._show_followups()
+        if isinstance(self.screen, FollowUpScreen):
+            self.screen.refresh_view()
+
+    def _show_followups(self) -> None:
+        pane = self.query_one(FollowUpsPane)
+        assert self.day is not None
+        if not self.filter_text:
+            pane.show(self.day.followups, self.day.now.date())
+            pane.border_subtitle = ""
+            return
+        source = self.session.history or self.document
+        needle = self.filter_text.casefold()
+        matches = tuple(f for f in source.followups if needle in _haystack(f))
+        rows = followup_rows(
+            tuple(f if f.is_open else msgspec.structs.replace(f, status="open") for f in matches),
+            self.clock.now(),
+            self.shown_date,
+            self.timezone,
+        )
+        closed = frozenset(f.id for f in matches if not f.is_open)
+        restored = {f.id: f for f in matches}
+        pane.show(
+            tuple(
+                FollowUpRow(followup=restored[r.followup.id], state=r.state, promise=r.promise)
+                for r in rows
+            ),
+            self.day.now.date(),
+            closed=closed,
+        )
+        pane.border_subtitle = f"{len(matches)} matching “{self.filter_text}”"
+
+    # -- changing data ---------------------------------------------------
+
+    def change(self, change: Callable[[Document], Document], done: str = "") -> bool:
+        """Apply a change now and save it in the background; False (and a message) if refused."""
+        try:
+            self.session.apply(change, on_saved=self._saved, on_failed=self._save_failed)
+        except PlannerError as exc:
+            self.notify(exc.message, title="Not done", severity="error")
+            return False
+        self.refresh_day()
+        if done:
+            self.notify(done, timeout=3)
+        return True
+
+    def _saved(self, _document: Document) -> None:
+        if self.session.pending == 0:
+            self.refresh_day()
+
+    def _save_failed(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, PlannerError) else str(error)
+        self.notify(f"Not saved: {message}", title="Save failed", severity="error", timeout=10)
+        self.bell()
+        try:
+            self.session.document = self.store.load()
+        except PlannerError:
+            pass
+        self.refresh_day()
+
+    def find_followup(self, followup_id: str) -> FollowUp | None:
+        for source in (self.document, self.session.history):
+            if source is None:
+                continue
+            for f in source.followups:
+                if f.id == followup_id:
+                    return f
+        return None
+
+    def _selected_followup(self) -> str | None:
+        if isinstance(self.screen, FollowUpScreen):
+            return self.screen.followup_id
+        key = self.query_one(FollowUpsPane).selected_key
+        return None if key in (None, "empty") else key
+
+    # -- follow-ups ------------------------------------------------------
+
+    def action_quick_add(self, initial: str = "") -> None:
+        def parse_line(text: str) -> QuickAdd:
+            return parse(text, now=self.clock.now(), settings=self.document.settings)
+
+        def done(parsed: QuickAdd | None) -> None:
+            if parsed is None:
+                return
+            followup = lifecycle.followup_from_quickadd(parsed, self._now())
+
+            def add(document: Document) -> Document:
+                return msgspec.structs.replace(document, followups=(*document.followups, followup))
+
+            if self.change(add, f"Added {followup.customer}: {when(followup.promised_by, self.clock.now(), self.timezone)}"):
+                pane = self.query_one(FollowUpsPane)
+                pane.keep_cursor_on(followup.id)
+
+        self.push_screen(QuickAddScreen(parse_line, self.clock.now(), self.timezone, initial), done)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "followups" and event.row_key.value not in (None, "empty"):
+            self.push_screen(FollowUpScreen(str(event.row_key.value)))
+
+    def action_followup(self, action: str) -> None:
+        followup_id = self._selected_followup()
+        if followup_id is None:
+            self.notify("Select a follow-up first", severity="warning")
+            return
+        self.run_followup_action(action, followup_id)
+
+    def run_followup_action(self, action: str, followup_id: str) -> None:
+        followup = self.find_followup(followup_id)
+        if followup is None:
+            return
+        tz = self.timezone
+        about = f"{followup.customer} — {followup.summary}"
+
+        def apply(make: Callable[[FollowUp, pendulum.DateTime], Outcome], done: str) -> None:
+            now = self._now()
+            self.change(
+                lambda d: lifecycle.change_followup(d, followup_id, lambda f: make(f, now))[0], done
+            )
+
+        def ask(title: str, then: Callable[[str], None], **options: Any) -> None:
+            self.push_screen(
+                PromptScreen(title, context=about, **options),
+                lambda value: then(value) if value is not None else None,
+            )
+
+        if action == "note":
+            ask("Note a fact", lambda text: apply(lambda f, now: Outcome(lifecycle.note(f, text, now)), "Noted"))
+        elif action == "repromise":
+            def check(value: str) -> tuple[bool, str]:
+                try:
+                    moment = parse_when(value, now=self.clock.now(), settings=self.document.settings)
+                except PlannerError as exc:
+                    return False, exc.message
+                return True, when(moment, self.clock.now(), tz)
+
+            def repromise(value: str) -> None:
+                moment = parse_when(value, now=self.clock.now(), settings=self.document.settings)
+                ask(
+                    f"Note for the new promise ({when(moment, self.clock.now(), tz)})",
+                    lambda note: apply(
+                        lambda f, now: Outcome(lifecycle.repromise(f, moment, now, note)),
+                        "Re-promised",
+                    ),
+                    placeholder="e.g. told her by phone; finance needs one more day",
+                )
+
+            ask("New promise: when will they hear back?", repromise, placeholder="tomorrow 10am", check=check)
+        elif action == "wait":
+            def waited(on: str | None) -> None:
+                if on:
+                    apply(lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}")
+
+            self.push_screen(
+                ChoiceScreen(
+                    "Waiting on whom?",
+                    [("customer", "the customer (pauses the promise)"), ("colleague", "a colleague")],
+                ),
+                waited,
+            )
+        elif action == "start":
+            apply(lambda f, now: Outcome(lifecycle.start(f, now)), "In progress")
+        elif action == "resolve":
+            ask(
+                "How was it resolved?",
+                lambda text: apply(
+                    lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)), "Resolved"
+                ),
+            )
+        elif action == "escalate":
+            def escalated(note: str) -> None:
+                apply(
+                    lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
+                    "Escalated: an escalation brief with the facts log is in the brief queue",
+                )
+
+            self.push_screen(
+                PromptScreen("Escalate to the executive: a note for the brief", context=about, placeholder="optional"),
+                lambda note: escalated(note or "") if note is not None else None,
+            )
+        elif action == "drop":
+            ask("Why drop it?", lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"))
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+        self.session.load_history(lambda _history: self._show_followups() if self.filter_text else None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.filter_text = event.value.strip()
+            self._show_followups()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(FollowUpsPane).focus()
+
+    def on_key(self, event: Any) -> None:
+        box = self.query_one("#filter", Input)
+        if event.key == "escape" and box.has_focus:
+            box.value = ""
+            box.display = False
+            self.filter_text = ""
+            self._show_followups()
+            self.query_one(FollowUpsPane).focus()
+            event.stop()
+
+    # -- briefs ----------------------------------------------------------
+
+    def action_add_brief(self) -> None:
+        linked = self._selected_followup() if isinstance(self.screen, FollowUpScreen) else None
+        fields = [
+            Field("title", "What to tell", "Approve the Q4 bonus pool"),
+            Field("kind", "Kind", options=BRIEF_KINDS, value="fyi"),
+            Field("priority", "Priority", options=PRIORITIES, value="normal"),
+            Field("minutes", "Minutes of the executive's time", value="2"),
+            Field("deliver_by", "Deliver by (optional)", "today 16:00"),
+            Field("solution", "Proposed solution (bad news needs one)", ""),
+        ]
+
+        def build(values: Values) -> Any:
+            minutes = int(values["minutes"]) if values["minutes"].isdigit() else -1
+            deliver_by = None
+            if values["deliver_by"]:
+                deliver_by = parse_when(values["deliver_by"], now=self.clock.now(), settings=self.document.settings)
+            return lifecycle.new_brief(
+                title=clean_line(values["title"]),
+                kind=values["kind"],
+                priority=values["priority"],
+                minutes=minutes,
+                deliver_by=deliver_by,
+                followup_id=linked,
+                solution=values["solution"],
+                now=self._now(),
+            )
+
+        def validate(values: Values) -> str | None:
+            try:
+                build(values)
+            except PlannerError as exc:
+                return exc.message
+            return None
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            brief = build(values)
+            self.change(
+                lambda d: msgspec.structs.replace(d, briefs=(*d.briefs, brief)),
+                f"Brief queued: {brief.title}",
+            )
+
+        self.push_screen(FormScreen("New brief", fields, validate), done)
+
+    def action_deliver(self) -> None:
+        key = self.query_one(BriefPane).selected_key
+        if key in (None, "empty", "next-moment"):
+            self.notify("Select a brief in the Brief queue first", severity="warning")
+            return
+        now = self._now()
+        self.change(
+            lambda d: lifecycle.change_brief(d, str(key), lambda b: lifecycle.deliver(b, now))[0],
+            "Delivered",
+        )
+
+    # -- schedule --------------------------------------------------------
+
+    def _time_on_shown_day(self, value: str, what: str) -> pendulum.DateTime:
+        from planner.commands.followup import parse_when as parse_time
+
+        moment = parse_time(
+            value, now=self.clock.now(), settings=self.document.settings, what=what, date=self.shown_date
+        )
+        return pendulum.instance(moment).in_tz(self.timezone)
+
+    def action_add_event(self) -> None:
+        fields = [
+            Field("title", "Title", "Board meeting"),
+            Field("start", f"Start (HH:MM on {self.shown_date.format('ddd D MMM')})", "14:00"),
+            Field("end", "End (HH:MM)", "15:00"),
+            Field("kind", "Kind", options=EVENT_KINDS, value="meeting"),
+        ]
+
+        def build(values: Values) -> Event:
+            start = self._time_on_shown_day(values["start"], "start")
+            end = self._time_on_shown_day(values["end"], "end")
+            if end <= start:
+                raise PlannerError("the event must end after it starts")
+            title = clean_line(values["title"])
+            if not title:
+                raise PlannerError("give the event a title")
+            return Event(id=new_id("e"), title=title, start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
+
+        def validate(values: Values) -> str | None:
+            try:
+                build(values)
+            except PlannerError as exc:
+                return exc.message
+            return None
+
+        def done(values: Values | None) -> None:
+            if values is not None:
+                event = build(values)
+                self.change(
+                    lambda d: msgspec.structs.replace(d, events=(*d.events, event)),
+                    f"Event added: {event.title}",
+                )
+
+        self.push_screen(FormScreen("New event", fields, validate), done)
+
+    def action_mark(self, mark: str) -> None:
+        def build(value: str) -> Window:
+            span, _, note = value.strip().partition(" ")
+            start_text, sep, end_text = span.partition("-")
+            if not sep:
+                raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
+            start = self._time_on_shown_day(start_text, "start")
+            end = self._time_on_shown_day(end_text, "end")
+            if end <= start:
+                raise PlannerError("the end must be after the start")
+            return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))  # type: ignore[arg-type]
+
+        def check(value: str) -> tuple[bool, str]:
+            try:
+                window = build(value)
+            except PlannerError as exc:
+                return False, exc.message
+            return True, f"{window.start.format('ddd D MMM HH:mm')}–{window.end.format('HH:mm')} {window.note}"
+
+        def done(value: str | None) -> None:
+            if value:
+                window = build(value)
+                label = "Good moment marked" if mark == "window" else "Time blocked"
+                self.change(lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label)
+
+        title = "Mark a good moment" if mark == "window" else "Block time (do not disturb)"
+        placeholder = "14:30-15:00 come by after the call" if mark == "window" else "13:00-14:00 budget review"
+        self.push_screen(PromptScreen(title, placeholder=placeholder, check=check), done)
+
+    def action_import_ics(self) -> None:
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            from pathlib import Path
+
+            path = Path(value).expanduser()
+            self.notify(f"Importing {path.name}…", timeout=2)
+            self.run_worker(lambda: self._import(path), thread=True, group="import")
+
+        self.push_screen(
+            PromptScreen("Import an .ics file", placeholder="~/Downloads/calendar.ics", suggester=PathSuggester()),
+            done,
+        )
+
+    def _import(self, path: Any) -> None:
+        from planner.commands.import_ics import import_file
+
+        try:
+            summary = "\n".join(import_file(self.store, self.clock, path, calendar=None))
+        except PlannerError as exc:
+            self.call_from_thread(self.notify, exc.message, title="Import failed", severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, summary, title="Imported", timeout=6)
+        self.call_from_thread(self.session.poll, lambda _d: self.refresh_day())
+
+    # -- days, undo, help ------------------------------------------------
+
+    def action_shift_day(self, days: int) -> None:
+        self.shown_date = self.shown_date.add(days=days)
+        self.refresh_day()
+
+    def action_today(self) -> None:
+        self.shown_date = self._today()
+        self.refresh_day()
+
+    def action_undo(self) -> None:
+        if not self.session.undo(on_saved=self._saved, on_failed=self._save_failed):
+            self.notify("Nothing to undo", severity="warning", timeout=2)
+            return
+        self.refresh_day()
+        self.notify("Undone", timeout=2)
+
+    def action_help(self) -> None:
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        bindings += [b for b in FollowUpScreen.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(bindings))
+
+
+def _haystack(followup: FollowUp) -> str:
+    return " ".join(
+        (followup.customer, followup.organization, followup.summary, " ".join(followup.tags), followup.id)
+    ).casefold()
+
+
+def create_app(store: Store, clock: Clock, *, ea_zone: str | None = None) -> PlannerApp:
+    """The one way to build the dashboard, for the command line and for tests."""
+    return PlannerApp(store, clock, ea_zone=ea_zone)
+
+
+def run(store: Store, clock: Clock) -> int:
+    """Run the dashboard until the user quits."""
+    app = create_app(store, clock)
+    result = app.run()
+    return result or 0

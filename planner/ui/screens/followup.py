@@ -1,0 +1,88 @@
+"""The detail view of one follow-up (`Enter`): every field, the facts log, every action."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from planner.domain import FollowUp
+from planner.domain.lifecycle import log_line
+from planner.humanize import when
+
+
+def describe(followup: FollowUp, now: object, tz: str) -> Text:
+    """All fields of a follow-up as plain text (untrusted values are never markup)."""
+    text = Text()
+
+    def row(name: str, value: str, style: str = "") -> None:
+        text.append(f"{name:<12}", style="dim")
+        text.append((value or "—") + "\n", style=style)
+
+    row("customer", followup.customer, "bold")
+    org = followup.organization + (" (internal)" if followup.internal else "")
+    row("organisation", org)
+    row("summary", followup.summary)
+    row("status", followup.status + (f" on the {followup.waiting_on}" if followup.waiting_on else ""))
+    row("promise", when(followup.promised_by, now, tz))  # type: ignore[arg-type]
+    row("kind", followup.kind)
+    row("channel", followup.channel)
+    row("priority", followup.priority)
+    row("tags", " ".join("#" + t for t in followup.tags))
+    created = pendulum.instance(followup.created).in_tz(tz).format("ddd D MMM YYYY HH:mm")
+    row("created", created)
+    if followup.resolution:
+        row("resolution", followup.resolution)
+    if followup.drop_reason:
+        row("dropped", followup.drop_reason)
+    row("id", followup.id, "dim")
+    text.append("\nFacts log\n", style="bold")
+    for entry in followup.log:
+        text.append("  " + log_line(entry, tz) + "\n")
+    return text
+
+
+class FollowUpScreen(Screen[None]):
+    """One follow-up in full. The action keys are the dashboard's own."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="detail.back"),
+        Binding("n", "act('note')", "Note", id="detail.note"),
+        Binding("p", "act('repromise')", "Re-promise", id="detail.promise"),
+        Binding("w", "act('wait')", "Waiting", id="detail.wait"),
+        Binding("s", "act('start')", "In progress", id="detail.start"),
+        Binding("x", "act('resolve')", "Resolve", id="detail.resolve"),
+        Binding("E", "act('escalate')", "Escalate", id="detail.escalate"),
+        Binding("D", "act('drop')", "Drop", id="detail.drop"),
+    ]
+
+    def __init__(self, followup_id: str) -> None:
+        super().__init__()
+        self.followup_id = followup_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail"):
+            yield Static(id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        app = self.app
+        followup = app.find_followup(self.followup_id)  # type: ignore[attr-defined]
+        body = self.query_one("#detail-body", Static)
+        if followup is None:
+            body.update(Text("This follow-up is no longer here (undone or archived)."))
+            return
+        self.query_one("#detail").border_title = f"Follow-up: {followup.customer}"
+        body.update(describe(followup, app.clock.now(), app.timezone))  # type: ignore[attr-defined]
+
+    def action_act(self, action: str) -> None:
+        self.app.run_followup_action(action, self.followup_id)  # type: ignore[attr-defined]

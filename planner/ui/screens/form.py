@@ -1,0 +1,87 @@
+"""A small form: labelled inputs and selects, validated as a whole before it closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+Values = dict[str, str]
+Validate = Callable[[Values], str | None]
+"""Returns an error message, or None when the values can be saved."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    placeholder: str = ""
+    value: str = ""
+    options: tuple[str, ...] = field(default_factory=tuple)
+    """When given, the field is a select of these values."""
+
+
+class FormScreen(ModalScreen[Values | None]):
+    """Fill the fields; Enter in the last input (or ctrl+s) submits, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.save"),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], validate: Validate) -> None:
+        super().__init__()
+        self._title = title
+        self._fields = fields
+        self._validate = validate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="form"):
+            yield Label(Text(self._title), classes="dialog-title")
+            for f in self._fields:
+                yield Label(f.label, classes="form-label")
+                if f.options:
+                    yield Select(
+                        [(o, o) for o in f.options],
+                        value=f.value or f.options[0],
+                        allow_blank=False,
+                        id=f"field-{f.name}",
+                    )
+                else:
+                    yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+            yield Static(id="form-error")
+            yield Label("Enter saves · Tab next field · Escape cancels", classes="dialog-help")
+
+    def values(self) -> Values:
+        result: Values = {}
+        for f in self._fields:
+            widget = self.query_one(f"#field-{f.name}")
+            if isinstance(widget, Select):
+                result[f.name] = str(widget.value)
+            else:
+                assert isinstance(widget, Input)
+                result[f.name] = widget.value.strip()
+        return result
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        values = self.values()
+        error = self._validate(values)
+        if error:
+            self.query_one("#form-error", Static).update(Text(error, style="red"))
+            self.app.bell()
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

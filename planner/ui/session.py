@@ -1,0 +1,144 @@
+"""The dashboard's hold on the data: the document in memory, changed at once,
+saved in order by one background writer so that no keystroke waits on a disk.
+
+Nothing here imports Textual; the app passes callbacks that hop back onto its
+own thread (`App.call_from_thread`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from planner.clock import Clock
+from planner.storage import Document, Store
+from planner.storage.patch import Patch, apply_patch, undo_patch
+
+Change = Callable[[Document], Document]
+Callback = Callable[[Callable[[], None]], None]
+"""Runs a function on the UI thread (e.g. `App.call_from_thread`)."""
+
+
+class Session:
+    """The live document plus a single writer thread and one level of undo."""
+
+    def __init__(self, store: Store, clock: Clock, *, on_ui_thread: Callback | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.document = store.load()
+        self.signature = store.signature()
+        self.pending = 0
+        """Changes applied in memory and not yet on disk."""
+        self.undo_patch: Patch | None = None
+        self.history: Document | None = None
+        """Everything including the archives, loaded on demand (filtering)."""
+        self.on_ui_thread: Callback = on_ui_thread or (lambda fn: fn())
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ea-planner-writer")
+
+    # -- changes -----------------------------------------------------------
+
+    def apply(
+        self,
+        change: Change,
+        *,
+        on_saved: Callable[[Document], None],
+        on_failed: Callable[[BaseException], None],
+        undoable: bool = True,
+    ) -> Document:
+        """Apply `change` now in memory, then save it in the background.
+
+        The same change is re-applied under the store's lock to the freshest
+        document on disk, so changes made meanwhile by another process survive.
+        Raises what the change raises (e.g. InputError) before anything is queued.
+        """
+        before = self.document
+        after = change(before)
+        if after is before:
+            return before
+        self.document = after
+        self.history = None
+        if undoable:
+            self.undo_patch = undo_patch(before, after)
+        self.pending += 1
+        future = self._writer.submit(self.store.update, change)
+        future.add_done_callback(lambda f: self.on_ui_thread(lambda: self._saved(f, on_saved, on_failed)))
+        return after
+
+    def undo(
+        self, *, on_saved: Callable[[Document], None], on_failed: Callable[[BaseException], None]
+    ) -> bool:
+        """Take back the last change (once). False when there is nothing to undo."""
+        patch, self.undo_patch = self.undo_patch, None
+        if patch is None or patch.empty:
+            return False
+        self.apply(lambda d: apply_patch(d, patch), on_saved=on_saved, on_failed=on_failed, undoable=False)
+        return True
+
+    def _saved(
+        self,
+        future: Future[Document],
+        on_saved: Callable[[Document], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        self.pending -= 1
+        error = future.exception()
+        if error is not None:
+            on_failed(error)
+            return
+        if self.pending == 0:
+            # Adopt the document as saved: it includes what other processes wrote.
+            self.document = future.result()
+            self.signature = self.store.signature()
+        on_saved(self.document)
+
+    # -- changes made elsewhere --------------------------------------------
+
+    def poll(self, on_changed: Callable[[Document], None]) -> None:
+        """If planner.json changed on disk (another process), reload it off the UI thread."""
+        if self.pending:
+            return
+        try:
+            signature = self.store.signature()
+        except Exception:
+            return
+        if signature == self.signature:
+            return
+
+        def load() -> tuple[Document, object]:
+            return self.store.load(), self.store.signature()
+
+        def done(future: Future[tuple[Document, object]]) -> None:
+            def adopt() -> None:
+                if future.exception() is not None or self.pending:
+                    return
+                document, sig = future.result()
+                self.signature = sig  # type: ignore[assignment]
+                if document != self.document:
+                    self.document = document
+                    self.history = None
+                    on_changed(document)
+
+            self.on_ui_thread(adopt)
+
+        self.signature = signature
+        self._writer.submit(load).add_done_callback(done)
+
+    def load_history(self, on_loaded: Callable[[Document], None]) -> None:
+        """Everything, archives included, loaded off the UI thread."""
+        if self.history is not None:
+            on_loaded(self.history)
+            return
+
+        def done(future: Future[Document]) -> None:
+            def adopt() -> None:
+                if future.exception() is None:
+                    self.history = future.result()
+                    on_loaded(self.history)
+
+            self.on_ui_thread(adopt)
+
+        self._writer.submit(self.store.history).add_done_callback(done)
+
+    def close(self) -> None:
+        """Wait for every queued save to reach the disk."""
+        self._writer.shutdown(wait=True)

@@ -1,0 +1,87 @@
+"""The Follow-ups pane: broken promises first (red), due within the hour (amber), today, later,
+waiting."""
+
+from __future__ import annotations
+
+import pendulum
+from rich.text import Text
+
+from planner.day import FollowUpRow
+from planner.ui.widgets.palette import status_colors
+from planner.ui.widgets.table import PaneTable
+
+CHANNEL_LABEL = {"in-person": "person"}
+
+STATE_LABEL = {
+    "broken": "BROKEN",
+    "due-soon": "due soon",
+    "due-today": "today",
+    "later": "later",
+    "waiting": "waiting",
+    "closed": "closed",
+}
+
+
+def short_promise(promise: pendulum.DateTime, today: object) -> str:
+    """At most 12 characters: `today 15:00`, `tmrw 09:00`, `Fri 17:00`, `2 Dec 17:00`."""
+    clock = promise.format("HH:mm")
+    if today is None:
+        return promise.format("D MMM ") + clock
+    days = (promise.date() - today).days  # type: ignore[operator]
+    if days == 0:
+        return "today " + clock
+    if days == 1:
+        return "tmrw " + clock
+    if days == -1:
+        return "yest " + clock
+    if 1 < days < 7:
+        return promise.format("ddd ") + clock
+    return promise.format("D MMM ") + clock
+
+
+class FollowUpsPane(PaneTable):
+    """One row per follow-up: promise, customer and organisation, summary, channel, priority."""
+
+    COLUMNS = (
+        ("state", "State", 8, 3),
+        ("promise", "Promise", 12, 0),
+        ("customer", "Customer", 16, 0),
+        ("summary", "Summary", None, 0),
+        ("channel", "Channel", 7, 1),
+        ("priority", "Pri", 6, 2),
+    )
+
+    MIN_FLEXIBLE = 14
+
+    def __init__(self) -> None:
+        super().__init__(id="followups", title="Follow-ups")
+
+    def show(
+        self, rows: tuple[FollowUpRow, ...], today: object, *, closed: frozenset[str] = frozenset()
+    ) -> None:
+        self.fill(lambda: self._rows(rows, today, closed))
+
+    def _rows(self, rows: tuple[FollowUpRow, ...], today: object, closed: frozenset[str]) -> None:
+        colors = status_colors(self.app)  # type: ignore[arg-type]
+        for row in rows:
+            f = row.followup
+            state = "closed" if f.id in closed else row.state
+            style = {
+                "broken": f"bold {colors.broken}",
+                "due-soon": f"bold {colors.due_soon}",
+                "closed": "dim",
+            }.get(state, "")
+            promise = short_promise(row.promise, today)
+            who = f.customer + (f" · {f.organization}" if f.organization else "")
+            self.put_row(
+                Text(STATE_LABEL[state], style=style),
+                Text(promise, style=style),
+                Text(who, style=style or ("bold" if f.priority in ("urgent", "high") else "")),
+                Text(f.summary, style="dim" if state == "closed" else ""),
+                Text(CHANNEL_LABEL.get(f.channel, f.channel), style="dim" if state == "closed" else ""),
+                Text(f.priority, style="dim" if state == "closed" else ""),
+                key=f.id,
+            )
+        if not rows:
+            hint = Text("no open follow-ups — a adds one", style="dim")
+            self.put_row(Text(""), Text(""), Text(""), hint, Text(""), Text(""), key="empty")

@@ -1,0 +1,53 @@
+"""The header: date shown, the executive and their local time, and "can I interrupt now?"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from planner.day import Day
+from planner.ui.widgets.palette import status_colors
+
+STATUS_CLASSES = ("interrupt-now", "good-moment-now", "in-event", "next-good-moment", "none-left")
+
+
+class DayHeader(Vertical):
+    """Two lines: who/when, then the interrupt status in SPEC.md's words."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header-title")
+        yield Static(id="header-status")
+
+    def show(self, day: Day, *, executive: str, ea_zone: str) -> None:
+        title = Text()
+        title.append(day.date.format("dddd D MMMM YYYY"), style="bold")
+        if not day.is_today:
+            title.append(" (not today)", style="italic")
+        title.append("  ·  ")
+        title.append(executive or "Executive", style="bold")
+        title.append(f" {day.now.format('HH:mm')} ({day.timezone})")
+        if ea_zone != day.timezone:
+            mine = day.now.in_tz(ea_zone)
+            title.append(f"  ·  you {mine.format('HH:mm')} ({ea_zone})")
+        self.query_one("#header-title", Static).update(title)
+        status = self.query_one("#header-status", Static)
+        colors = status_colors(self.app)  # type: ignore[arg-type]
+        text = Text()
+        if day.status is None:
+            text.append("no good moment left today")
+        else:
+            style = {
+                "interrupt-now": f"bold {colors.broken}",
+                "good-moment-now": f"bold {colors.good}",
+                "in-event": f"bold {colors.due_soon}",
+                "next-good-moment": "bold",
+                "none-left": colors.muted,
+            }[day.status.kind]
+            text.append(day.status.text, style=style)
+            for kind in STATUS_CLASSES:
+                status.set_class(kind == day.status.kind, f"-{kind}")
+        status.update(text)
+
+

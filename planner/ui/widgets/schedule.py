@@ -1,0 +1,104 @@
+"""The Schedule pane: the executive's day as a timeline of events and good moments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pendulum
+from rich.text import Text
+
+from planner.day import Day
+from planner.humanize import minutes as minutes_text
+from planner.scheduling.intervals import plain
+from planner.ui.widgets.palette import status_colors
+from planner.ui.widgets.table import PaneTable
+
+
+KIND_LABEL = {"one-on-one": "1:1"}
+"""Kinds shortened to fit the narrow Kind column."""
+
+
+class SchedulePane(PaneTable):
+    """All-day events on top, then events and good moments in time order, with a now-line."""
+
+    COLUMNS = (("time", "Time", 11, 0), ("kind", "Kind", 8, 1), ("what", "What", None, 0))
+    MIN_FLEXIBLE = 12
+
+    def __init__(self) -> None:
+        super().__init__(id="schedule", title="Schedule")
+
+    def show(self, day: Day) -> None:
+        self.fill(lambda: self._rows(day))
+
+    def _rows(self, day: Day) -> None:
+        colors = status_colors(self.app)  # type: ignore[arg-type]
+        tz = day.timezone
+        now = plain(day.now)
+        rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]] = []
+
+        def past(end: datetime) -> bool:
+            return plain(end) <= now
+
+        for event in day.events:
+            dim = "dim" if past(event.end) else ""
+            if event.all_day:
+                self.put_row(
+                    Text("all day", style=dim),
+                    Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
+                    Text(event.title, style=dim),
+                    key=f"e:{event.id}",
+                )
+                continue
+            start = pendulum.instance(event.start).in_tz(tz)
+            end = pendulum.instance(event.end).in_tz(tz)
+            span = f"{start.format('HH:mm')}–{end.format('HH:mm')}"
+            if start.date() != day.date or end.date() != day.date:
+                span = f"{start.format('D MMM HH:mm')}→"
+            rows.append(
+                (
+                    plain(event.start),
+                    1,
+                    f"e:{event.id}",
+                    (Text(span, style=dim), Text(KIND_LABEL.get(event.kind, event.kind), style=dim), Text(event.title, style=dim)),
+                )
+            )
+        if day.packing is not None:
+            for index, slot in enumerate(day.packing.slots):
+                moment = slot.moment
+                style = "dim" if past(moment.end) else colors.good
+                label = minutes_text(moment.minutes)
+                if moment.best:
+                    label += " · best"
+                if slot.briefs:
+                    count = len(slot.briefs)
+                    label += f" · {count} brief" + ("s" if count != 1 else "")
+                if moment.note and moment.source == "marked":
+                    label += f" · {moment.note}"
+                span = f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}"
+                rows.append(
+                    (
+                        plain(moment.start),
+                        2,
+                        f"m:{index}",
+                        (Text(span, style=style), Text("◆ moment", style=style), Text(label, style=style)),
+                    )
+                )
+        if day.is_today:
+            rows.append(
+                (
+                    now,
+                    0,
+                    "now",
+                    (
+                        Text(f"── {day.now.format('HH:mm')}", style=f"bold {colors.accent}"),
+                        Text("── now ─", style=f"bold {colors.accent}"),
+                        Text("─" * 40, style=colors.accent),
+                    ),
+                )
+            )
+        rows.sort(key=lambda row: (row[0], row[1]))
+        for _, _, key, cells in rows:
+            self.put_row(*cells, key=key)
+        if not day.events:
+            hint = Text("no events — e adds one, i imports .ics", style="dim")
+            self.put_row(Text(""), Text(""), hint, key="empty")

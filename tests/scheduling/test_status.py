@@ -1,0 +1,118 @@
+"""The interrupt status line: SPEC.md's exact phrases and their precedence."""
+
+from __future__ import annotations
+
+import msgspec
+import pendulum
+
+from planner.domain import Window
+from planner.scheduling import interrupt_status
+from tests.scheduling.helpers import MONDAY, SETTINGS, at, brief, event, mark
+
+DAY = [event("10:00", "11:00", "Staff meeting"), event("12:00", "13:00", "Board meeting")]
+
+
+def status(now: pendulum.DateTime, events=DAY, windows=(), briefs=()) -> str:  # type: ignore[no-untyped-def]
+    return interrupt_status(events, windows, SETTINGS, now, briefs=briefs).text
+
+
+def test_good_moment_now() -> None:
+    assert status(at("11:00")) == "good moment now (until 11:50)"
+    assert status(at("11:49")) == "good moment now (until 11:50)"
+
+
+def test_in_a_meeting() -> None:
+    assert status(at("12:00")) == "in Board meeting until 13:00"
+    assert status(at("10:59")) == "in Staff meeting until 11:00"
+
+
+def test_the_running_event_that_ends_last_is_named() -> None:
+    events = [
+        event("10:00", "12:00", "Board meeting"),
+        event("10:30", "11:00", "Call", kind="call"),
+    ]
+    assert status(at("10:45"), events) == "in Board meeting until 12:00"
+
+
+def test_next_good_moment() -> None:
+    assert status(at("08:12")) == "next good moment 08:30 (in 18 min)"
+    # In the protected minutes before a meeting, the next one is after it.
+    assert status(at("11:55")) == "next good moment 13:00 (in 65 min)"
+
+
+def test_next_good_moment_rounds_minutes_up() -> None:
+    assert status(at("08:11").add(seconds=30)) == "next good moment 08:30 (in 19 min)"
+
+
+def test_no_good_moment_left_today() -> None:
+    assert status(at("18:00")) == "no good moment left today"
+    saturday = pendulum.datetime(2026, 11, 28, 11, 0, tz="Europe/Paris")
+    assert status(saturday, []) == "no good moment left today"
+
+
+def test_a_marked_window_during_a_meeting_wins_over_the_meeting() -> None:
+    windows = [mark("12:15", "12:30", note="step out")]
+    assert status(at("12:20"), windows=windows) == "good moment now (until 12:30)"
+
+
+def test_a_marked_block_is_not_a_good_moment() -> None:
+    windows = [mark("11:00", "11:30", "block")]
+    assert status(at("11:12"), windows=windows) == "next good moment 11:30 (in 18 min)"
+
+
+def test_until_runs_across_adjacent_windows() -> None:
+    events = [event("09:00", "10:00", "Staff"), event("11:00", "12:00", "Board")]
+    windows = [mark("10:00", "10:30", note="come by")]  # then computed 10:30–10:50
+    assert status(at("10:05"), events, windows) == "good moment now (until 10:50)"
+
+
+def test_interrupt_now_names_the_brief_and_its_deadline() -> None:
+    events = [event("09:00", "12:00", "Board meeting")]
+    urgent = brief("Sign the contract", deliver_by=at("11:00"))
+    assert status(at("09:30"), events, briefs=[urgent]) == (
+        "interrupt now: Sign the contract (deliver by 11:00)"
+    )
+
+
+def test_interrupt_now_counts_the_others_and_shows_another_days_deadline() -> None:
+    events = [event("08:00", "19:00", "Offsite", kind="travel")]
+    tuesday = MONDAY.add(days=1)
+    first = brief("Wire transfer", deliver_by=at("11:00"))
+    second = brief("Press release", deliver_by=at("08:00", tuesday))
+    text = status(at("09:30"), events, briefs=[second, first])
+    assert text == "interrupt now: Wire transfer (deliver by 11:00) (+1 more)"
+    text = status(at("09:30"), events, briefs=[second])
+    assert text == "interrupt now: Press release (deliver by Tue 24 Nov 08:00)"
+
+
+def test_interrupt_now_comes_first_even_in_a_good_moment() -> None:
+    # A 10-minute window filled by an urgent brief: the low-priority deadline does not fit.
+    events = [event("09:00", "11:00", "Staff"), event("11:20", "13:00", "Board")]
+    big = brief("Reorg", 10, priority="urgent")
+    due = brief("Flowers for Ana", 2, priority="low", deliver_by=at("11:15"))
+    assert status(at("11:00"), events, briefs=[big, due]) == (
+        "interrupt now: Flowers for Ana (deliver by 11:15)"
+    )
+    assert status(at("11:00"), events, briefs=[big]) == "good moment now (until 11:10)"
+
+
+def test_held_briefs_do_not_trigger_interrupt_now() -> None:
+    events = [event("09:00", "12:00", "Board meeting")]
+    held = brief("Plant closing", kind="bad-news", deliver_by=at("11:00"))
+    assert status(at("09:30"), events, briefs=[held]) == "in Board meeting until 12:00"
+
+
+def test_next_good_moment_across_the_repeated_hour() -> None:
+    sunday_settings = msgspec.structs.replace(
+        SETTINGS, workdays=(7,), workday_start="00:00", workday_end="23:59"
+    )
+    utc = "UTC"
+    block = Window(
+        id="w-b",
+        start=pendulum.datetime(2026, 10, 25, 0, 50, tz=utc),  # 02:50 CEST
+        end=pendulum.datetime(2026, 10, 25, 1, 20, tz=utc),  # 02:20 CET, 30 min later
+        mark="block",
+    )
+    now = pendulum.datetime(2026, 10, 25, 0, 50, tz=utc).in_tz("Europe/Paris")
+    text = interrupt_status([], [block], sunday_settings, now).text
+    assert text == "next good moment 02:20 (in 30 min)"
