@@ -7,6 +7,7 @@ one background writer, undoable once with `u`.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -117,6 +118,7 @@ class PlannerApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._ui_loop = asyncio.get_running_loop()
         self.session.on_ui_thread = self._on_ui_thread
         self.query_one("#filter", Input).display = False
         self.refresh_day()
@@ -124,9 +126,11 @@ class PlannerApp(App[int]):
         self.set_interval(POLL_SECONDS, self._tick)
 
     def _on_ui_thread(self, fn: Callable[[], None]) -> None:
-        # The writer thread reports back; when the app already left, nothing needs updating.
-        if self.is_running:
-            self.call_from_thread(fn)
+        """Run `fn` on the app's loop soon, from the writer thread or the UI thread alike,
+        without making the writer wait for the screen."""
+        if self._ui_loop.is_closed():
+            return
+        self._ui_loop.call_soon_threadsafe(fn)
 
     def on_unmount(self) -> None:
         self.session.close()

@@ -22,13 +22,13 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
         super().__init__()
-        self._title = title
-        self._options = options
+        self._choice_title = title
+        self._choice_options = options
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Text(self._title), classes="dialog-title")
-            yield OptionList(*(Option(Text(label), id=value) for value, label in self._options))
+            yield Label(Text(self._choice_title), classes="dialog-title")
+            yield OptionList(*(Option(Text(label), id=value) for value, label in self._choice_options))
             yield Label("Enter picks · Escape cancels", classes="dialog-help")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

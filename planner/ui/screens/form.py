@@ -38,14 +38,14 @@ class FormScreen(ModalScreen[Values | None]):
 
     def __init__(self, title: str, fields: list[Field], validate: Validate) -> None:
         super().__init__()
-        self._title = title
-        self._fields = fields
-        self._validate = validate
+        self._form_title = title
+        self._form_fields = fields
+        self._form_validate = validate
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="form"):
-            yield Label(Text(self._title), classes="dialog-title")
-            for f in self._fields:
+            yield Label(Text(self._form_title), classes="dialog-title")
+            for f in self._form_fields:
                 yield Label(f.label, classes="form-label")
                 if f.options:
                     yield Select(
@@ -61,7 +61,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     def values(self) -> Values:
         result: Values = {}
-        for f in self._fields:
+        for f in self._form_fields:
             widget = self.query_one(f"#field-{f.name}")
             if isinstance(widget, Select):
                 result[f.name] = str(widget.value)
@@ -76,7 +76,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     def action_submit(self) -> None:
         values = self.values()
-        error = self._validate(values)
+        error = self._form_validate(values)
         if error:
             self.query_one("#form-error", Static).update(Text(error, style="red"))
             self.app.bell()

@@ -43,12 +43,12 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: list[Binding]) -> None:
         super().__init__()
-        self._bindings = bindings
+        self._help_bindings = bindings
 
     def compose(self) -> ComposeResult:
         text = Text()
         group = None
-        for name, keys, description in binding_rows(self._bindings):
+        for name, keys, description in binding_rows(self._help_bindings):
             if name != group:
                 text.append(("\n" if group else "") + name + "\n", style="bold")
                 group = name

@@ -35,37 +35,37 @@ class PromptScreen(ModalScreen[str | None]):
         context: str = "",
     ) -> None:
         super().__init__()
-        self._title = title
-        self._placeholder = placeholder
-        self._value = value
-        self._check = check
-        self._suggester = suggester
-        self._context = context
+        self._prompt_title = title
+        self._prompt_placeholder = placeholder
+        self._prompt_value = value
+        self._prompt_check = check
+        self._prompt_suggester = suggester
+        self._prompt_context = context
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Text(self._title), classes="dialog-title")
-            if self._context:
-                yield Static(Text(self._context), classes="dialog-context")
+            yield Label(Text(self._prompt_title), classes="dialog-title")
+            if self._prompt_context:
+                yield Static(Text(self._prompt_context), classes="dialog-context")
             yield Input(
-                value=self._value,
-                placeholder=self._placeholder,
-                suggester=self._suggester,
+                value=self._prompt_value,
+                placeholder=self._prompt_placeholder,
+                suggester=self._prompt_suggester,
                 id="prompt-input",
             )
             yield Static(id="prompt-check")
             yield Label("Enter confirms · Escape cancels", classes="dialog-help")
 
     def on_mount(self) -> None:
-        self._show(self._value)
+        self._show(self._prompt_value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show(event.value)
 
     def _show(self, value: str) -> bool:
-        if self._check is None:
+        if self._prompt_check is None:
             return bool(value.strip())
-        ok, message = self._check(value) if value.strip() else (False, "")
+        ok, message = self._prompt_check(value) if value.strip() else (False, "")
         style = "" if ok else "red"
         self.query_one("#prompt-check", Static).update(Text(message, style=style))
         return ok

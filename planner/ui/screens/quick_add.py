@@ -59,16 +59,16 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
 
     def __init__(self, parse: Parser, now: object, tz: str, initial: str = "") -> None:
         super().__init__()
-        self._parse = parse
-        self._now = now
-        self._tz = tz
-        self._initial = initial
+        self._qa_parse = parse
+        self._qa_now = now
+        self._qa_tz = tz
+        self._qa_initial = initial
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="quick-add"):
             yield Label("New follow-up", classes="dialog-title")
             yield Input(
-                value=self._initial,
+                value=self._qa_initial,
                 placeholder="Maria Ortiz: invoice charged twice @Acme by tomorrow 3pm !high #billing",
                 id="quick-add-input",
             )
@@ -76,19 +76,19 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
             yield Label("Enter saves · Escape cancels", classes="dialog-help")
 
     def on_mount(self) -> None:
-        self._update(self._initial)
+        self._update(self._qa_initial)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update(event.value)
 
     def _update(self, value: str) -> None:
         self.query_one("#quick-add-preview", Static).update(
-            preview(self._parse(value), self._now, self._tz)
+            preview(self._qa_parse(value), self._qa_now, self._qa_tz)
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        parsed = self._parse(event.value)
+        parsed = self._qa_parse(event.value)
         if not parsed.ok:
             self._update(event.value)
             self.app.bell()

@@ -40,18 +40,17 @@ def short_promise(promise: pendulum.DateTime, today: object) -> str:
 
 
 class FollowUpsPane(PaneTable):
-    """One row per follow-up: promise, customer and organisation, summary, channel, priority."""
+    """One row per follow-up: promise, customer, organisation and summary, channel, priority."""
 
     COLUMNS = (
         ("state", "State", 8, 3),
         ("promise", "Promise", 12, 0),
-        ("customer", "Customer", 16, 0),
-        ("summary", "Summary", None, 0),
+        ("matter", "Customer — matter", None, 0),
         ("channel", "Channel", 7, 1),
         ("priority", "Pri", 6, 2),
     )
 
-    MIN_FLEXIBLE = 14
+    MIN_FLEXIBLE = 24
 
     def __init__(self) -> None:
         super().__init__(id="followups", title="Follow-ups")
@@ -72,16 +71,19 @@ class FollowUpsPane(PaneTable):
                 "closed": "dim",
             }.get(state, "")
             promise = short_promise(row.promise, today)
-            who = f.customer + (f" · {f.organization}" if f.organization else "")
+            matter = Text(f.customer, style=style or "bold")
+            if f.organization:
+                matter.append(f" · {f.organization}", style=style)
+            matter.append(f" — {f.summary}", style="dim" if state == "closed" else "")
+            quiet = "dim" if state == "closed" else ""
             self.put_row(
                 Text(STATE_LABEL[state], style=style),
                 Text(promise, style=style),
-                Text(who, style=style or ("bold" if f.priority in ("urgent", "high") else "")),
-                Text(f.summary, style="dim" if state == "closed" else ""),
-                Text(CHANNEL_LABEL.get(f.channel, f.channel), style="dim" if state == "closed" else ""),
-                Text(f.priority, style="dim" if state == "closed" else ""),
+                matter,
+                Text(CHANNEL_LABEL.get(f.channel, f.channel), style=quiet),
+                Text(f.priority, style=quiet),
                 key=f.id,
             )
         if not rows:
             hint = Text("no open follow-ups — a adds one", style="dim")
-            self.put_row(Text(""), Text(""), Text(""), hint, Text(""), Text(""), key="empty")
+            self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")

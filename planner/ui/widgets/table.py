@@ -28,21 +28,21 @@ class PaneTable(DataTable[object]):
     def __init__(self, *, id: str, title: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.border_title = title
-        self._fill: Callable[[], None] | None = None
-        self._width = 0
-        self._shown = [True] * len(self.COLUMNS)
+        self._refill: Callable[[], None] | None = None
+        self._laid_out_width = 0
+        self._shown_columns = [True] * len(self.COLUMNS)
 
     def on_mount(self) -> None:
         self._make_columns()
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width:
+        if event.size.width != self._laid_out_width:
             self._make_columns()
-            if self._fill is not None:
-                self._fill()
+            if self._refill is not None:
+                self._refill()
 
     def _make_columns(self) -> None:
-        self._width = self.size.width
+        self._laid_out_width = self.size.width
         shown = list(self.COLUMNS)
         droppable = sorted((c for c in shown if c[3] > 0), key=lambda c: c[3])
 
@@ -53,18 +53,18 @@ class PaneTable(DataTable[object]):
 
         while room() < self.MIN_FLEXIBLE and droppable:
             shown.remove(droppable.pop(0))
-        self._shown = [c in shown for c in self.COLUMNS]
+        self._shown_columns = [c in shown for c in self.COLUMNS]
         self.clear(columns=True)
         for key, label, width, _ in shown:
             self.add_column(label, key=key, width=width if width is not None else max(8, room()))
 
     def put_row(self, *cells: object, key: str) -> None:
         """Add a row given every column's cell; cells of hidden columns are left out."""
-        self.add_row(*(c for c, shown in zip(cells, self._shown, strict=True) if shown), key=key)
+        self.add_row(*(c for c, shown in zip(cells, self._shown_columns, strict=True) if shown), key=key)
 
     def fill(self, rows: Callable[[], None]) -> None:
         """Refill the rows (kept, to redo after a resize), keeping the cursor on its row."""
-        self._fill = rows
+        self._refill = rows
         keep = self.selected_key
         self.clear()
         rows()

@@ -1,0 +1,271 @@
+"""The dashboard driven by keys, as an EA uses it: what shows, what lands on disk."""
+
+from __future__ import annotations
+
+import msgspec
+import pendulum
+from rich.text import Text
+from textual.widgets import Input, Static
+
+from planner.clock import Clock
+from planner.domain.lifecycle import open_followup
+from planner.storage import Store
+from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.followup import FollowUpScreen
+from planner.ui.screens.help import HelpScreen
+from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from tests.conftest import FROZEN_ZONE
+
+LINE = "Ana Lima: charged twice, wants refund @Acme by tomorrow 3pm !high #billing"
+
+
+def cell_texts(pane: FollowUpsPane | BriefPane, key: str) -> list[str]:
+    return [str(cell) for cell in pane.get_row(key)]
+
+
+def static_text(app: PlannerApp, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    content = widget.render()
+    return str(content)
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def test_panes_have_the_spec_titles_and_header_answers_can_i_interrupt(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [w.border_title for w in app.query("PaneTable")]
+        assert titles == ["Schedule", "Follow-ups", "Brief queue"]
+        status = static_text(app, "#header-status")
+        # 10:00 on the sample day: the one-on-one with the EA is running (09:30-10:00 ends now),
+        # whatever the phrase, it is one of SPEC.md's.
+        assert any(
+            status.startswith(p)
+            for p in ("good moment now (until", "next good moment", "in ", "no good moment left", "interrupt now")
+        )
+        assert "Dana Whitfield" in static_text(app, "#header-title")
+
+
+async def test_quick_add_shows_a_live_preview_and_the_row_appears_at_once(
+    empty_app: PlannerApp, store: Store
+) -> None:
+    app = empty_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, QuickAddScreen)
+        await type_text(pilot, LINE)
+        preview = static_text(app, "#quick-add-preview")
+        assert "Ana Lima" in preview
+        assert "Tue 24 Nov 15:00 (tomorrow)" in preview
+        assert "complaint" in preview and "guessed" in preview
+        await pilot.press("enter")
+        assert not isinstance(app.screen, QuickAddScreen)
+        pane = app.query_one(FollowUpsPane)
+        (followup,) = app.document.followups
+        assert any("Ana Lima" in text for text in cell_texts(pane, followup.id))
+    # Leaving the app waits for the background writer: the follow-up is on disk.
+    assert [f.customer for f in Store(store.directory).load().followups] == ["Ana Lima"]
+
+
+async def test_quick_add_refuses_a_past_promise_and_escape_saves_nothing(
+    empty_app: PlannerApp, store: Store
+) -> None:
+    app = empty_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Tom: call back by yesterday")
+        assert "yesterday is in the past" in static_text(app, "#quick-add-preview")
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuickAddScreen)  # still open: nothing was saved
+        await pilot.press("escape")
+        assert not isinstance(app.screen, QuickAddScreen)
+    assert not store.path.exists()
+
+
+async def test_resolve_from_the_list_then_undo_brings_it_back(app: PlannerApp, store: Store) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(FollowUpsPane)
+        first = pane.selected_key
+        assert first is not None
+        await pilot.press("x")
+        await type_text(pilot, "refund sent")
+        await pilot.press("enter")
+        await pilot.pause()
+        resolved = next(f for f in app.document.followups if f.id == first)
+        assert resolved.status == "resolved" and resolved.resolution == "refund sent"
+        assert first not in [str(k.value) for k in pane.rows]
+        await pilot.press("u")
+        await pilot.pause()
+        assert next(f for f in app.document.followups if f.id == first).status != "resolved"
+        assert first in [str(k.value) for k in pane.rows]
+    on_disk = next(f for f in Store(store.directory).load().followups if f.id == first)
+    assert on_disk.status != "resolved"
+
+
+async def test_escalate_queues_a_brief_carrying_the_facts(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(FollowUpsPane)
+        target = pane.selected_key
+        await pilot.press("E")
+        await type_text(pilot, "needs Dana today")
+        await pilot.press("enter")
+        await pilot.pause()
+        briefs = [b for b in app.document.briefs if b.followup_id == target]
+        assert briefs and briefs[0].kind == "escalation"
+        assert any("needs Dana today" in fact for fact in briefs[0].facts)
+        assert briefs[0].id in [str(k.value) for k in app.query_one(BriefPane).rows]
+
+
+async def test_enter_opens_the_detail_view_with_the_facts_log(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(FollowUpsPane).focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, FollowUpScreen)
+        body = static_text(app, "#detail-body")
+        assert "Facts log" in body
+        assert "Finance confirms the double charge" in body
+        await pilot.press("n")
+        await type_text(pilot, "called her back")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "called her back" in static_text(app, "#detail-body")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, FollowUpScreen)
+
+
+async def test_deliver_a_brief_removes_it_from_the_queue(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(BriefPane)
+        pane.focus()
+        await pilot.press("down")  # past the "next good moment" row
+        key = pane.selected_key
+        assert key and key.startswith("b-")
+        await pilot.press("d")
+        await pilot.pause()
+        assert next(b for b in app.document.briefs if b.id == key).delivered is not None
+        assert key not in [str(k.value) for k in pane.rows]
+
+
+async def test_day_navigation_moves_the_date_and_t_comes_back(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")
+        assert "Tuesday 24 November 2026" in static_text(app, "#header-title")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert "Sunday 22 November 2026" in static_text(app, "#header-title")
+        await pilot.press("t")
+        assert "Monday 23 November 2026" in static_text(app, "#header-title")
+
+
+async def test_mark_a_good_moment_and_a_block_by_hand(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await type_text(pilot, "16:30-16:50 come by after the call")
+        await pilot.press("enter")
+        await pilot.press("G")
+        await type_text(pilot, "13:00-14:00 budget review")
+        await pilot.press("enter")
+        await pilot.pause()
+        marks = {(w.mark, w.note) for w in app.document.windows}
+        assert marks == {("window", "come by after the call"), ("block", "budget review")}
+
+
+async def test_changes_from_another_process_appear_without_losing_typed_text(
+    app: PlannerApp, demo_store: Store, clock: Clock
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Half typed")
+        now = clock.now().in_tz(FROZEN_ZONE)
+        other = open_followup(
+            customer="From Elsewhere", summary="added in another terminal",
+            promised_by=now.add(hours=3), now=now,
+        )
+        demo_store.update(
+            lambda d: msgspec.structs.replace(d, followups=(*d.followups, other))
+        )
+        await pilot.pause(1.5)  # one poll interval and a little
+        assert any(f.id == other.id for f in app.document.followups)
+        assert app.screen.query_one(Input).value == "Half typed"
+        await pilot.press("escape")
+        assert other.id in [str(k.value) for k in app.query_one(FollowUpsPane).rows]
+
+
+async def test_untrusted_text_is_shown_literally_and_never_runs(store: Store, clock: Clock) -> None:
+    now = clock.now().in_tz(FROZEN_ZONE)
+    hostile = open_followup(
+        customer="[bold]Mallory[/bold]",
+        summary="[@click=app.quit]click me[/] and [red]red[/red]",
+        promised_by=now.add(hours=2),
+        now=now,
+    )
+    store.update(lambda d: msgspec.structs.replace(d, followups=(hostile,)))
+    app = create_app(store, clock, ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(FollowUpsPane)
+        matter = pane.get_row(hostile.id)[2]
+        assert isinstance(matter, Text)
+        assert "[bold]Mallory[/bold]" in matter.plain
+        assert "[@click=app.quit]click me[/]" in matter.plain
+        await pilot.click(FollowUpsPane, offset=(40, 2))
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_filter_searches_all_history_including_archives(store: Store, clock: Clock) -> None:
+    now = clock.now().in_tz(FROZEN_ZONE)
+    old = open_followup(
+        customer="Archived Person", summary="old invoice matter",
+        promised_by=now.subtract(days=400), now=now.subtract(days=401),
+    )
+    old = msgspec.structs.replace(old, status="resolved", resolution="done", updated=now.subtract(days=400))
+    store.update(lambda d: msgspec.structs.replace(d, followups=(old,)))
+    assert store.archive_paths()  # it really lives in an archive file
+    app = create_app(store, clock, ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(FollowUpsPane)
+        assert old.id not in [str(k.value) for k in pane.rows]
+        await pilot.press("slash")
+        await type_text(pilot, "invoice")
+        await pilot.pause(0.3)
+        assert old.id in [str(k.value) for k in pane.rows]
+        assert "closed" in str(pane.get_row(old.id)[0])
+        await pilot.press("escape")
+        assert old.id not in [str(k.value) for k in pane.rows]
+
+
+async def test_help_lists_every_binding_of_the_dashboard(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        for binding in PlannerApp.BINDINGS:
+            assert binding.description in text  # type: ignore[union-attr]
+
+
+async def test_save_failure_is_reported_and_the_document_reloaded(
+    app: PlannerApp, demo_store: Store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from planner.errors import StorageError
+
+    def refuse(change):  # type: ignore[no-untyped-def]
+        raise StorageError("cannot save planner.json: the disk is full; the previous version is intact")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(app.session.store, "update", refuse)
+        before = len(app.document.followups)
+        await pilot.press("a")
+        await type_text(pilot, "Disk Full: try me by fri")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert len(app.document.followups) == before
+        assert any("disk is full" in n.message for n in app._notifications)
+
+
+def test_the_factory_builds_the_app_from_store_and_clock(store: Store, clock: Clock) -> None:
+    app = create_app(store, clock)
+    assert app.store is store and app.clock is clock
+    assert app.shown_date == pendulum.date(2026, 11, 23)
