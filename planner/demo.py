@@ -54,7 +54,9 @@ def _at(day: pendulum.DateTime, hhmm: str) -> pendulum.DateTime:
     return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
-def _events(day: pendulum.DateTime, plan: tuple[tuple[str, int, EventKind, str, bool], ...]) -> list[Event]:
+def _events(
+    day: pendulum.DateTime, plan: tuple[tuple[str, int, EventKind, str, bool], ...]
+) -> list[Event]:
     events = []
     for hhmm, minutes, kind, title, with_ea in plan:
         begin = _at(day, hhmm)

@@ -1,21 +1,140 @@
-"""`ea-planner closeout`: the end-of-day summary as Markdown."""
+"""`ea-planner closeout`: the end-of-day close-out of a day, as Markdown.
+
+    ea-planner closeout                      print today's close-out summary
+    ea-planner closeout --date 2026-11-20    any other day (a closed day: its saved summary)
+    ea-planner closeout --keep f-3k9         keep that promise as it stands, explicitly
+    ea-planner closeout --close --notes "…"  close the day; saves closeouts/YYYY-MM-DD.md
+    ea-planner closeout --reopen             reopen a closed day
+
+Closing is refused (exit status 2, the promises named) while a promise due that
+day or earlier is not addressed: resolve it, re-promise it (`ea-planner
+promise`), escalate it, or keep it. Close-outs of days more than 30 days ago
+are settled history: they can be printed, not changed.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.errors import InputError
+
+if TYPE_CHECKING:
+    from planner.domain import FollowUp
+    from planner.storage import Document
+
+HISTORY_DAYS = 30
+"""Days older than this are read from the archives too (Store.history) and cannot change."""
+
+DESCRIPTION = """\
+Print the close-out summary of a day as Markdown: done today, promises (broken
+ones named as broken, and how each was addressed), what is still to tell the
+executive, tomorrow, notes. A closed day prints the summary saved when it was
+closed.
+
+Closing (--close) saves the summary to closeouts/YYYY-MM-DD.md in the data
+directory, prints it, and marks the day closed. It is refused (exit status 2)
+while a promise due that day or earlier is not addressed: resolve it,
+re-promise it (ea-planner promise ID WHEN), escalate it, or keep it as it
+stands (--keep ID). Closing a closed day again rewrites its summary.
+"""
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     parser = subparsers.add_parser(
-        "closeout", parents=[parent], help="print the close-out summary of a day as Markdown"
+        "closeout",
+        parents=[parent],
+        help="print the close-out summary of a day as Markdown; keep, close or reopen it",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="explicitly keep the promise of follow-up ID (a unique prefix is enough) as it "
+        "stands; may be repeated, and combined with --close",
+    )
+    change = parser.add_mutually_exclusive_group()
+    change.add_argument(
+        "--close",
+        action="store_true",
+        help="close the day: save the summary to closeouts/YYYY-MM-DD.md and print it",
+    )
+    change.add_argument("--reopen", action="store_true", help="reopen a closed day")
+    parser.add_argument(
+        "--notes",
+        metavar="TEXT",
+        help="with --close: the day's free notes (default: the notes already saved)",
+    )
     return ["closeout"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    raise InputError("closeout is not yet available in this version")
+    import pendulum
+
+    from planner.closeout import (
+        close_with_summary,
+        day_label,
+        keep,
+        reopen_day,
+        summary_markdown,
+    )
+    from planner.commands.today import parse_date
+    from planner.config import executive_zone
+    from planner.domain.lifecycle import find
+    from planner.errors import InputError
+
+    now = context.clock.now()
+    document = context.store.load()
+    tz = executive_zone(document.settings)
+    today = pendulum.instance(now).in_tz(tz).date()
+    date = parse_date(args.date) if args.date else today
+    settled = date < today.subtract(days=HISTORY_DAYS)
+    if args.notes is not None and not args.close:
+        raise InputError("--notes goes with --close")
+    if args.keep and args.reopen:
+        raise InputError("--keep cannot be combined with --reopen")
+    if settled and (args.close or args.reopen or args.keep):
+        raise InputError(
+            f"{day_label(date)} is more than {HISTORY_DAYS} days ago: "
+            "its close-out is settled history and can only be printed"
+        )
+
+    if args.reopen:
+        context.store.update(lambda doc: reopen_day(doc, date, now))
+        print(
+            f"Reopened {day_label(date)}: close it again to rewrite its summary",
+            file=context.out,
+        )
+        return 0
+
+    if args.keep or args.close:
+
+        def change(doc: Document) -> tuple[Document, tuple[list[FollowUp], str | None]]:
+            kept: list[FollowUp] = []
+            for ref in args.keep:
+                kept.append(find(doc.followups, ref, "follow-up"))
+                doc = keep(doc, date, ref, now)
+            if not args.close:
+                return doc, (kept, None)
+            doc, text = close_with_summary(doc, date, now, notes=args.notes)
+            return doc, (kept, text)
+
+        _, (kept, text) = context.store.transact(change)
+        stream = context.out if text is None else context.err
+        for followup in kept:
+            print(f"Kept {followup.id} ({followup.customer} — {followup.summary})", file=stream)
+        if text is None:
+            return 0
+        path = context.store.write_summary(date.isoformat(), text)
+        context.out.write(text)
+        print(f"Closed {day_label(date)}; summary saved to {path}", file=context.err)
+        return 0
+
+    if settled:
+        document = context.store.history()
+    context.out.write(summary_markdown(document, date, now))
+    return 0

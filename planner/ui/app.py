@@ -8,6 +8,7 @@ one background writer, undoable once with `u`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -71,8 +72,22 @@ class PlannerApp(App[int]):
         Binding("g", "mark('window')", "Mark good moment", id="moment.mark", show=False),
         Binding("G", "mark('block')", "Block time", id="moment.block", show=False),
         Binding("i", "import_ics", "Import .ics", id="event.import", show=False),
-        Binding("left_square_bracket", "shift_day(-1)", "Previous day", key_display="[", id="day.previous", show=False),
-        Binding("right_square_bracket", "shift_day(1)", "Next day", key_display="]", id="day.next", show=False),
+        Binding(
+            "left_square_bracket",
+            "shift_day(-1)",
+            "Previous day",
+            key_display="[",
+            id="day.previous",
+            show=False,
+        ),
+        Binding(
+            "right_square_bracket",
+            "shift_day(1)",
+            "Next day",
+            key_display="]",
+            id="day.next",
+            show=False,
+        ),
         Binding("t", "today", "Today", id="day.today", show=False),
         Binding("slash", "filter", "Filter", key_display="/", id="followup.filter"),
         Binding("u", "undo", "Undo", id="app.undo"),
@@ -112,7 +127,9 @@ class PlannerApp(App[int]):
         with Horizontal(id="panes"):
             yield SchedulePane()
             with Vertical(id="right"):
-                yield Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
+                yield Input(
+                    placeholder="filter follow-ups (all history) — Escape clears", id="filter"
+                )
                 yield FollowUpsPane()
                 yield BriefPane()
         yield Footer()
@@ -208,10 +225,8 @@ class PlannerApp(App[int]):
         message = error.message if isinstance(error, PlannerError) else str(error)
         self.notify(f"Not saved: {message}", title="Save failed", severity="error", timeout=10)
         self.bell()
-        try:
+        with contextlib.suppress(PlannerError):
             self.session.document = self.store.load()
-        except PlannerError:
-            pass
         self.refresh_day()
 
     def find_followup(self, followup_id: str) -> FollowUp | None:
@@ -243,7 +258,11 @@ class PlannerApp(App[int]):
             def add(document: Document) -> Document:
                 return msgspec.structs.replace(document, followups=(*document.followups, followup))
 
-            if self.change(add, f"Added {followup.customer}: {when(followup.promised_by, self.clock.now(), self.timezone)}"):
+            if self.change(
+                add,
+                f"Added {followup.customer}: "
+                f"{when(followup.promised_by, self.clock.now(), self.timezone)}",
+            ):
                 pane = self.query_one(FollowUpsPane)
                 pane.keep_cursor_on(followup.id)
 
@@ -280,11 +299,17 @@ class PlannerApp(App[int]):
             )
 
         if action == "note":
-            ask("Note a fact", lambda text: apply(lambda f, now: Outcome(lifecycle.note(f, text, now)), "Noted"))
+            ask(
+                "Note a fact",
+                lambda text: apply(lambda f, now: Outcome(lifecycle.note(f, text, now)), "Noted"),
+            )
         elif action == "repromise":
+
             def check(value: str) -> tuple[bool, str]:
                 try:
-                    moment = parse_when(value, now=self.clock.now(), settings=self.document.settings)
+                    moment = parse_when(
+                        value, now=self.clock.now(), settings=self.document.settings
+                    )
                 except PlannerError as exc:
                     return False, exc.message
                 return True, when(moment, self.clock.now(), tz)
@@ -300,16 +325,27 @@ class PlannerApp(App[int]):
                     placeholder="e.g. told her by phone; finance needs one more day",
                 )
 
-            ask("New promise: when will they hear back?", repromise, placeholder="tomorrow 10am", check=check)
+            ask(
+                "New promise: when will they hear back?",
+                repromise,
+                placeholder="tomorrow 10am",
+                check=check,
+            )
         elif action == "wait":
+
             def waited(on: str | None) -> None:
                 if on:
-                    apply(lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}")
+                    apply(
+                        lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}"
+                    )
 
             self.push_screen(
                 ChoiceScreen(
                     "Waiting on whom?",
-                    [("customer", "the customer (pauses the promise)"), ("colleague", "a colleague")],
+                    [
+                        ("customer", "the customer (pauses the promise)"),
+                        ("colleague", "a colleague"),
+                    ],
                 ),
                 waited,
             )
@@ -323,6 +359,7 @@ class PlannerApp(App[int]):
                 ),
             )
         elif action == "escalate":
+
             def escalated(note: str) -> None:
                 apply(
                     lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
@@ -330,17 +367,26 @@ class PlannerApp(App[int]):
                 )
 
             self.push_screen(
-                PromptScreen("Escalate to the executive: a note for the brief", context=about, placeholder="optional"),
+                PromptScreen(
+                    "Escalate to the executive: a note for the brief",
+                    context=about,
+                    placeholder="optional",
+                ),
                 lambda note: escalated(note or "") if note is not None else None,
             )
         elif action == "drop":
-            ask("Why drop it?", lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"))
+            ask(
+                "Why drop it?",
+                lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"),
+            )
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = True
         box.focus()
-        self.session.load_history(lambda _history: self._show_followups() if self.filter_text else None)
+        self.session.load_history(
+            lambda _history: self._show_followups() if self.filter_text else None
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -378,7 +424,9 @@ class PlannerApp(App[int]):
             minutes = int(values["minutes"]) if values["minutes"].isdigit() else -1
             deliver_by = None
             if values["deliver_by"]:
-                deliver_by = parse_when(values["deliver_by"], now=self.clock.now(), settings=self.document.settings)
+                deliver_by = parse_when(
+                    values["deliver_by"], now=self.clock.now(), settings=self.document.settings
+                )
             return lifecycle.new_brief(
                 title=clean_line(values["title"]),
                 kind=values["kind"],
@@ -425,7 +473,11 @@ class PlannerApp(App[int]):
         from planner.commands.followup import parse_when as parse_time
 
         moment = parse_time(
-            value, now=self.clock.now(), settings=self.document.settings, what=what, date=self.shown_date
+            value,
+            now=self.clock.now(),
+            settings=self.document.settings,
+            what=what,
+            date=self.shown_date,
         )
         return pendulum.instance(moment).in_tz(self.timezone)
 
@@ -481,16 +533,26 @@ class PlannerApp(App[int]):
                 window = build(value)
             except PlannerError as exc:
                 return False, exc.message
-            return True, f"{window.start.format('ddd D MMM HH:mm')}–{window.end.format('HH:mm')} {window.note}"
+            return (
+                True,
+                f"{window.start.format('ddd D MMM HH:mm')}–{window.end.format('HH:mm')} "
+                f"{window.note}",
+            )
 
         def done(value: str | None) -> None:
             if value:
                 window = build(value)
                 label = "Good moment marked" if mark == "window" else "Time blocked"
-                self.change(lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label)
+                self.change(
+                    lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label
+                )
 
         title = "Mark a good moment" if mark == "window" else "Block time (do not disturb)"
-        placeholder = "14:30-15:00 come by after the call" if mark == "window" else "13:00-14:00 budget review"
+        placeholder = (
+            "14:30-15:00 come by after the call"
+            if mark == "window"
+            else "13:00-14:00 budget review"
+        )
         self.push_screen(PromptScreen(title, placeholder=placeholder, check=check), done)
 
     def action_import_ics(self) -> None:
@@ -504,7 +566,11 @@ class PlannerApp(App[int]):
             self.run_worker(lambda: self._import(path), thread=True, group="import")
 
         self.push_screen(
-            PromptScreen("Import an .ics file", placeholder="~/Downloads/calendar.ics", suggester=PathSuggester()),
+            PromptScreen(
+                "Import an .ics file",
+                placeholder="~/Downloads/calendar.ics",
+                suggester=PathSuggester(),
+            ),
             done,
         )
 
@@ -514,7 +580,9 @@ class PlannerApp(App[int]):
         try:
             summary = "\n".join(import_file(self.store, self.clock, path, calendar=None))
         except PlannerError as exc:
-            self.call_from_thread(self.notify, exc.message, title="Import failed", severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify, exc.message, title="Import failed", severity="error", timeout=10
+            )
             return
         self.call_from_thread(self.notify, summary, title="Imported", timeout=6)
         self.call_from_thread(self.session.poll, lambda _d: self.refresh_day())
@@ -544,7 +612,13 @@ class PlannerApp(App[int]):
 
 def _haystack(followup: FollowUp) -> str:
     return " ".join(
-        (followup.customer, followup.organization, followup.summary, " ".join(followup.tags), followup.id)
+        (
+            followup.customer,
+            followup.organization,
+            followup.summary,
+            " ".join(followup.tags),
+            followup.id,
+        )
     ).casefold()
 
 

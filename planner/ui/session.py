@@ -61,7 +61,9 @@ class Session:
             self.undo_patch = undo_patch(before, after)
         self.pending += 1
         future = self._writer.submit(self.store.update, change)
-        future.add_done_callback(lambda f: self.on_ui_thread(lambda: self._saved(f, on_saved, on_failed)))
+        future.add_done_callback(
+            lambda f: self.on_ui_thread(lambda: self._saved(f, on_saved, on_failed))
+        )
         return after
 
     def undo(
@@ -71,7 +73,9 @@ class Session:
         patch, self.undo_patch = self.undo_patch, None
         if patch is None or patch.empty:
             return False
-        self.apply(lambda d: apply_patch(d, patch), on_saved=on_saved, on_failed=on_failed, undoable=False)
+        self.apply(
+            lambda d: apply_patch(d, patch), on_saved=on_saved, on_failed=on_failed, undoable=False
+        )
         return True
 
     def _saved(

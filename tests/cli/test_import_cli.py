@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,20 +156,22 @@ def test_a_missing_file_or_a_directory_is_one_clear_line(
 
 
 def test_an_unreadable_file_is_one_clear_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     locked = tmp_path / "locked.ics"
     locked.write_bytes((FIXTURES / "holidays.ics").read_bytes())
-    locked.chmod(0)
-    try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as root: permissions are not enforced")
-        status, out, err = run_cli(capsys, "import", str(locked))
-        assert (status, out) == (2, "")
-        assert err.startswith(f"ea-planner: cannot read {locked}: ")
-        assert err.count("\n") == 1
-    finally:
-        locked.chmod(0o600)
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        # Permission bits do not stop root, so the refusal is simulated for every user.
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    status, out, err = run_cli(capsys, "import", str(locked))
+    assert (status, out) == (2, "")
+    assert err == f"ea-planner: cannot read {locked}: Permission denied\n"
 
 
 def test_an_empty_calendar_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

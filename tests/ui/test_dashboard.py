@@ -35,7 +35,9 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 
-async def test_panes_have_the_spec_titles_and_header_answers_can_i_interrupt(app: PlannerApp) -> None:
+async def test_panes_have_the_spec_titles_and_header_answers_can_i_interrupt(
+    app: PlannerApp,
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [w.border_title for w in app.query("PaneTable")]
@@ -45,7 +47,13 @@ async def test_panes_have_the_spec_titles_and_header_answers_can_i_interrupt(app
         # whatever the phrase, it is one of SPEC.md's.
         assert any(
             status.startswith(p)
-            for p in ("good moment now (until", "next good moment", "in ", "no good moment left", "interrupt now")
+            for p in (
+                "good moment now (until",
+                "next good moment",
+                "in ",
+                "no good moment left",
+                "interrupt now",
+            )
         )
         assert "Dana Whitfield" in static_text(app, "#header-title")
 
@@ -86,7 +94,9 @@ async def test_quick_add_refuses_a_past_promise_and_escape_saves_nothing(
     assert not store.path.exists()
 
 
-async def test_resolve_from_the_list_then_undo_brings_it_back(app: PlannerApp, store: Store) -> None:
+async def test_resolve_from_the_list_then_undo_brings_it_back(
+    app: PlannerApp, store: Store
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.query_one(FollowUpsPane)
         first = pane.selected_key
@@ -181,12 +191,12 @@ async def test_changes_from_another_process_appear_without_losing_typed_text(
         await type_text(pilot, "Half typed")
         now = clock.now().in_tz(FROZEN_ZONE)
         other = open_followup(
-            customer="From Elsewhere", summary="added in another terminal",
-            promised_by=now.add(hours=3), now=now,
+            customer="From Elsewhere",
+            summary="added in another terminal",
+            promised_by=now.add(hours=3),
+            now=now,
         )
-        demo_store.update(
-            lambda d: msgspec.structs.replace(d, followups=(*d.followups, other))
-        )
+        demo_store.update(lambda d: msgspec.structs.replace(d, followups=(*d.followups, other)))
         await pilot.pause(1.5)  # one poll interval and a little
         assert any(f.id == other.id for f in app.document.followups)
         assert app.screen.query_one(Input).value == "Half typed"
@@ -218,10 +228,14 @@ async def test_untrusted_text_is_shown_literally_and_never_runs(store: Store, cl
 async def test_filter_searches_all_history_including_archives(store: Store, clock: Clock) -> None:
     now = clock.now().in_tz(FROZEN_ZONE)
     old = open_followup(
-        customer="Archived Person", summary="old invoice matter",
-        promised_by=now.subtract(days=400), now=now.subtract(days=401),
+        customer="Archived Person",
+        summary="old invoice matter",
+        promised_by=now.subtract(days=400),
+        now=now.subtract(days=401),
     )
-    old = msgspec.structs.replace(old, status="resolved", resolution="done", updated=now.subtract(days=400))
+    old = msgspec.structs.replace(
+        old, status="resolved", resolution="done", updated=now.subtract(days=400)
+    )
     store.update(lambda d: msgspec.structs.replace(d, followups=(old,)))
     assert store.archive_paths()  # it really lives in an archive file
     app = create_app(store, clock, ea_zone=FROZEN_ZONE)
@@ -252,7 +266,9 @@ async def test_save_failure_is_reported_and_the_document_reloaded(
     from planner.errors import StorageError
 
     def refuse(change):  # type: ignore[no-untyped-def]
-        raise StorageError("cannot save planner.json: the disk is full; the previous version is intact")
+        raise StorageError(
+            "cannot save planner.json: the disk is full; the previous version is intact"
+        )
 
     async with app.run_test(size=(120, 40)) as pilot:
         monkeypatch.setattr(app.session.store, "update", refuse)

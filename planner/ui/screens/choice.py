@@ -28,7 +28,9 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Text(self._choice_title), classes="dialog-title")
-            yield OptionList(*(Option(Text(label), id=value) for value, label in self._choice_options))
+            yield OptionList(
+                *(Option(Text(label), id=value) for value, label in self._choice_options)
+            )
             yield Label("Enter picks · Escape cancels", classes="dialog-help")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

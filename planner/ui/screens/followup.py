@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from planner.domain import FollowUp
+from planner.domain.followup import effective_promise, is_broken
 from planner.domain.lifecycle import log_line
 from planner.humanize import when
 
@@ -22,15 +23,22 @@ def describe(followup: FollowUp, now: object, tz: str) -> Text:
     text = Text()
 
     def row(name: str, value: str, style: str = "") -> None:
-        text.append(f"{name:<12}", style="dim")
+        text.append(f"{name:<14}", style="dim")
         text.append((value or "—") + "\n", style=style)
 
     row("customer", followup.customer, "bold")
     org = followup.organization + (" (internal)" if followup.internal else "")
     row("organisation", org)
     row("summary", followup.summary)
-    row("status", followup.status + (f" on the {followup.waiting_on}" if followup.waiting_on else ""))
-    row("promise", when(followup.promised_by, now, tz))  # type: ignore[arg-type]
+    row(
+        "status",
+        followup.status + (f" on the {followup.waiting_on}" if followup.waiting_on else ""),
+    )
+    promise = when(effective_promise(followup, now), now, tz)  # type: ignore[arg-type]
+    if is_broken(followup, now):  # type: ignore[arg-type]
+        row("promise", f"{promise} — BROKEN: call them now", "bold red")
+    else:
+        row("promise", promise)
     row("kind", followup.kind)
     row("channel", followup.channel)
     row("priority", followup.priority)

@@ -37,7 +37,9 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     field("org", org)
     field("summary", parsed.summary)
     if parsed.promised_by is not None:
-        field("promise", when(parsed.promised_by, now, tz), "" if parsed.promise_given else "default")  # type: ignore[arg-type]
+        field(
+            "promise", when(parsed.promised_by, now, tz), "" if parsed.promise_given else "default"
+        )  # type: ignore[arg-type]
     else:
         field("promise", "")
     field("kind", parsed.kind, "guessed" if parsed.kind_guessed else "")
@@ -69,7 +71,7 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
             yield Label("New follow-up", classes="dialog-title")
             yield Input(
                 value=self._qa_initial,
-                placeholder="Maria Ortiz: invoice charged twice @Acme by tomorrow 3pm !high #billing",
+                placeholder="Maria Ortiz: charged twice @Acme by tomorrow 3pm !high #billing",
                 id="quick-add-input",
             )
             yield Static(id="quick-add-preview")

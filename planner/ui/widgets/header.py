@@ -49,5 +49,3 @@ class DayHeader(Vertical):
             for kind in STATUS_CLASSES:
                 status.set_class(kind == day.status.kind, f"-{kind}")
         status.update(text)
-
-

@@ -18,7 +18,9 @@ class PathSuggester(Suggester):
         if not value:
             return None
         expanded = Path(os.path.expanduser(value))
-        folder, prefix = (expanded, "") if value.endswith(os.sep) else (expanded.parent, expanded.name)
+        folder, prefix = (
+            (expanded, "") if value.endswith(os.sep) else (expanded.parent, expanded.name)
+        )
         try:
             entries = sorted(os.scandir(folder), key=lambda e: (not e.is_dir(), e.name.lower()))
         except OSError:

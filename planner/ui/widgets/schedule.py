@@ -13,7 +13,6 @@ from planner.scheduling.intervals import plain
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
-
 KIND_LABEL = {"one-on-one": "1:1"}
 """Kinds shortened to fit the narrow Kind column."""
 
@@ -59,7 +58,11 @@ class SchedulePane(PaneTable):
                     plain(event.start),
                     1,
                     f"e:{event.id}",
-                    (Text(span, style=dim), Text(KIND_LABEL.get(event.kind, event.kind), style=dim), Text(event.title, style=dim)),
+                    (
+                        Text(span, style=dim),
+                        Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
+                        Text(event.title, style=dim),
+                    ),
                 )
             )
         if day.packing is not None:
@@ -80,7 +83,11 @@ class SchedulePane(PaneTable):
                         plain(moment.start),
                         2,
                         f"m:{index}",
-                        (Text(span, style=style), Text("◆ moment", style=style), Text(label, style=style)),
+                        (
+                            Text(span, style=style),
+                            Text("◆ moment", style=style),
+                            Text(label, style=style),
+                        ),
                     )
                 )
         if day.is_today:

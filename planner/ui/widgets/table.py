@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -60,7 +61,9 @@ class PaneTable(DataTable[object]):
 
     def put_row(self, *cells: object, key: str) -> None:
         """Add a row given every column's cell; cells of hidden columns are left out."""
-        self.add_row(*(c for c, shown in zip(cells, self._shown_columns, strict=True) if shown), key=key)
+        self.add_row(
+            *(c for c, shown in zip(cells, self._shown_columns, strict=True) if shown), key=key
+        )
 
     def fill(self, rows: Callable[[], None]) -> None:
         """Refill the rows (kept, to redo after a resize), keeping the cursor on its row."""
@@ -85,7 +88,5 @@ class PaneTable(DataTable[object]):
         """Put the cursor on the row with `key` when it is there."""
         if key is None:
             return
-        try:
+        with contextlib.suppress(Exception):
             self.move_cursor(row=self.get_row_index(key))
-        except Exception:
-            pass

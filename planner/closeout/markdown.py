@@ -1,0 +1,242 @@
+"""The close-out summary as Markdown: what `ea-planner closeout` prints and
+`closeouts/YYYY-MM-DD.md` holds.
+
+Untrusted text (customer names, summaries, brief and event titles, notes) is
+escaped so that it cannot open a heading, list, quote, code span, link, HTML
+comment or emphasis of its own; line breaks inside a field become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from planner.closeout.review import (
+    STEPS,
+    PromiseCheck,
+    Review,
+    build_review,
+    close_day,
+    day_label,
+    find_closeout,
+)
+from planner.scheduling import GoodMoment, Placement
+
+if TYPE_CHECKING:
+    from planner.domain import Event, FollowUp
+    from planner.storage import Document
+
+_INLINE = re.compile(r"([\\`*_<\[])")
+"""Characters that open inline structure anywhere: escapes, code spans, emphasis, HTML, links."""
+_LEADING = re.compile(r"^(?:[#>+\-=~|]|\d{1,9}[.)])")
+"""What opens block structure at the start of a line: headings, quotes, lists, rules, fences."""
+
+
+def escape(text: str) -> str:
+    """One line of untrusted text made inert in Markdown, minimally."""
+    line = " ".join(text.split())  # every line break (\n, \r, U+2028…) becomes a space
+    line = _INLINE.sub(r"\\\1", line)
+    match = _LEADING.match(line)
+    if match:
+        head = match.group(0)
+        line = head[:-1] + "\\" + head[-1] + line[len(head) :]
+    return line
+
+
+def render_markdown(review: Review) -> str:
+    """The summary of the review: a heading, then one section per step."""
+    done, promises, tell, tomorrow, notes = STEPS
+    lines = [f"# Close-out — {day_label(review.date)}", "", _status(review), ""]
+    lines += [f"## {done}", "", *_done(review), ""]
+    lines += [f"## {promises}", "", *_promises(review), ""]
+    lines += [f"## {tell}", "", *_still_to_tell(review), ""]
+    lines += [f"## {tomorrow}", "", *_tomorrow(review), ""]
+    lines += [f"## {notes}", "", *_notes(review.notes)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def summary_markdown(document: Document, date: pendulum.Date, now: datetime) -> str:
+    """The summary of `date`: as saved when the day is closed, else the live review."""
+    record = find_closeout(document, date)
+    if record is not None and record.closed and record.summary:
+        return record.summary
+    return render_markdown(build_review(document, date, now))
+
+
+def close_with_summary(
+    document: Document, date: pendulum.Date, now: datetime, notes: str | None = None
+) -> tuple[Document, str]:
+    """Close the day (see `close_day`) with the summary rendered as it closes.
+
+    `notes` None keeps the notes already in the record. Returns the new document
+    and the Markdown to save as closeouts/YYYY-MM-DD.md.
+    """
+    review = build_review(document, date, now)
+    final = review.closing(review.notes if notes is None else notes, now)
+    text = render_markdown(final)
+    return close_day(document, date, final.notes, text, now), text
+
+
+# -- sections ------------------------------------------------------------------
+
+
+def _status(review: Review) -> str:
+    if review.closed_at is not None:
+        return f"Closed {_when(review.closed_at, review.date, at=True)}."
+    count = len(review.unaddressed())
+    if count:
+        noun = "promise" if count == 1 else "promises"
+        return f"Not closed yet: {count} {noun} still to address."
+    return "Not closed yet."
+
+
+def _done(review: Review) -> list[str]:
+    done = review.done
+    lines = [
+        f"- Resolved {_when(d.at, review.date)} · {_about(d.followup)}" + _tail(d.text)
+        for d in done.resolved
+    ]
+    lines += [
+        f"- Told the executive {_when(d.at, review.date)} · {escape(d.brief.title)}"
+        f" ({d.brief.kind})"
+        for d in done.delivered
+    ]
+    lines += [
+        f"- Dropped {_when(d.at, review.date)} · {_about(d.followup)}" + _tail(d.text)
+        for d in done.dropped
+    ]
+    return lines or ["- Nothing resolved, dropped or told to the executive."]
+
+
+def _promises(review: Review) -> list[str]:
+    lines = [_promise(check, review) for check in review.promises]
+    return lines or ["- No promise fell due."]
+
+
+def _promise(check: PromiseCheck, review: Review) -> str:
+    state = "**broken**" if check.broken else "due"
+    head = f"- {state} · promised {_when(check.promise, review.date)} · {_about(check.followup)}"
+    at = _when(check.addressed_at, review.date, at=True) if check.addressed_at else ""
+    match check.addressed:
+        case "resolved":
+            how = f"resolved {at}" + _tail(check.text, ": ")
+        case "dropped":
+            how = f"dropped {at}" + _tail(check.text, ": ")
+        case "re-promised":
+            new = _when(check.current, review.date) if check.current is not None else "?"
+            how = f"re-promised {at} for {new}" + _tail(check.text, ": ")
+        case "escalated":
+            how = f"escalated to the executive {at}" + _tail(check.text, ": ")
+        case "kept":
+            how = "kept as promised"
+        case None:
+            how = f"**not addressed** ({escape(check.followup.id)})"
+    return f"{head} · {how}"
+
+
+def _still_to_tell(review: Review) -> list[str]:
+    placements = review.still_to_tell.placements
+    if not placements:
+        return ["- Nothing left to tell."]
+    return [_placement(p) for p in placements]
+
+
+def _placement(placement: Placement) -> str:
+    brief = placement.brief
+    about: list[str] = [brief.kind]
+    if brief.priority in ("urgent", "high"):
+        about.append(brief.priority)
+    about.append(f"{brief.minutes} min")
+    head = f"- {escape(brief.title)} ({', '.join(about)})"
+    flags = [flag for flag in placement.flags if flag != "no room"]
+    if placement.held:
+        return f"{head} → held: {', '.join(flags)}"
+    if placement.at is None or placement.moment is None:
+        return f"{head} → no good moment with room in the next two weeks" + _flags(flags)
+    when = placement.at.format("ddd D MMM HH:mm")
+    return f"{head} → {when}, in the good moment {_span(placement.moment)}" + _flags(flags)
+
+
+def _tomorrow(review: Review) -> list[str]:
+    tomorrow = review.tomorrow
+    day = day_label(tomorrow.date)
+    if tomorrow.date != review.date.add(days=1):
+        day += " (next workday)"
+    moment = tomorrow.first_moment
+    first = f"first good moment {_span(moment)}" if moment is not None else "no good moment"
+    lines = [f"{day}: {first}.", "", "Schedule:", ""]
+    lines += [_event(e, review) for e in tomorrow.events] or ["- No events."]
+    lines += ["", "Promises due:", ""]
+    lines += [
+        f"- {_when(d.promise, tomorrow.date)} · {_about(d.followup)}" for d in tomorrow.promises
+    ] or ["- None."]
+    return lines
+
+
+def _event(event: Event, review: Review) -> str:
+    title = escape(event.title)
+    if event.all_day:
+        return f"- all day · {title}"
+    tz, day = review.timezone, review.tomorrow.date
+    start = pendulum.instance(event.start).in_tz(tz)
+    end = pendulum.instance(event.end).in_tz(tz)
+    span = f"{_when(start, day)}–{_when(end, day)}"
+    return f"- {span} · {title} ({event.kind})"
+
+
+def _notes(notes: str) -> list[str]:
+    if not notes.strip():
+        return ["No notes."]
+    lines: list[str] = []
+    for raw in notes.splitlines():
+        line = escape(raw)
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return lines
+
+
+# -- pieces --------------------------------------------------------------------
+
+
+def _about(followup: FollowUp) -> str:
+    who = escape(followup.customer)
+    if followup.organization:
+        who += f" ({escape(followup.organization)})"
+    return f"{who} — {escape(followup.summary)}"
+
+
+def _tail(text: str, separator: str = " · ") -> str:
+    cleaned = escape(text)
+    return f"{separator}{cleaned}" if cleaned else ""
+
+
+def _flags(flags: list[str]) -> str:
+    return f" · **{'**, **'.join(flags)}**" if flags else ""
+
+
+def _when(moment: datetime, day: pendulum.Date, *, at: bool = False) -> str:
+    """`14:30` on `day`, else `Tue 24 Nov 14:30`; with `at`: `at 14:30` or
+    `on Tue 24 Nov at 14:30`. `moment` is already in the executive's zone."""
+    local = pendulum.instance(moment)
+    if local.date() == day:
+        return f"at {local.format('HH:mm')}" if at else local.format("HH:mm")
+    if at:
+        return f"on {local.format('ddd D MMM')} at {local.format('HH:mm')}"
+    return local.format("ddd D MMM HH:mm")
+
+
+def _span(moment: GoodMoment) -> str:
+    text = f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}"
+    if moment.source == "one-on-one":
+        return text + f" (one-on-one: {escape(moment.note)})"
+    if moment.source == "marked":
+        return text + (f" (marked: {escape(moment.note)})" if moment.note else " (marked)")
+    if moment.after_event:
+        return text + f" after {escape(moment.after_event)}"
+    return text
+
+
+__all__ = ["close_with_summary", "escape", "render_markdown", "summary_markdown"]

@@ -1,0 +1,79 @@
+"""The real `ea-planner` command in a real terminal (tmux): type, see, quit, find it on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from planner.storage import Store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "ea")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "ea", *keys)
+
+
+@pytest.fixture
+def terminal():  # type: ignore[no-untyped-def]
+    term = Terminal(f"ea-test-{uuid.uuid4().hex[:8]}")
+    yield term
+    subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_dir: Path) -> None:
+    env = {
+        "EA_PLANNER_DATA_DIR": str(data_dir),
+        "EA_PLANNER_NOW": os.environ["EA_PLANNER_NOW"],
+        "TZ": os.environ["TZ"],
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"env {exports} {sys.executable} -m planner; echo EXITED-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    screen = terminal.wait_for("Follow-ups")
+    assert "Schedule" in screen and "Brief queue" in screen
+    terminal.keys("a")
+    terminal.wait_for("New follow-up")
+    terminal.keys("-l", "Rita Moreno: wants the signed contract @Globex by tomorrow 10am")
+    terminal.wait_for("Tue 24 Nov 10:00 (tomorrow)")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Rita Moreno · Globex")
+    assert "New follow-up" not in screen
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    (stored,) = Store(data_dir).load().followups
+    assert stored.customer == "Rita Moreno" and stored.organization == "Globex"
