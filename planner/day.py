@@ -8,7 +8,7 @@ interrupt status always answers for the real "now" (today), whichever date is sh
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import msgspec
@@ -172,19 +172,8 @@ def to_json(record: Any, tz: str) -> Any:
 
 def _plain(value: Any) -> Any:
     # pendulum's DateTime subclasses datetime; msgspec only passes the exact type through.
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        offset = value.utcoffset()
-        assert offset is not None
-        return datetime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=timezone(offset),
-        )
+    if isinstance(value, datetime):
+        return plain(value)
     raise NotImplementedError(f"cannot convert a {type(value).__name__}")
 
 

@@ -117,8 +117,8 @@ def _promises(review: Review) -> list[str]:
 
 
 def _promise(check: PromiseCheck, review: Review) -> str:
-    state = "**broken**" if check.broken else "due"
-    head = f"- {state} · promised {_when(check.promise, review.date)} · {_about(check.followup)}"
+    state = "**broken** · " if check.broken else ""
+    head = f"- {state}promised {_when(check.promise, review.date)} · {_about(check.followup)}"
     at = _when(check.addressed_at, review.date, at=True) if check.addressed_at else ""
     match check.addressed:
         case "resolved":
@@ -131,7 +131,7 @@ def _promise(check: PromiseCheck, review: Review) -> str:
         case "escalated":
             how = f"escalated to the executive {at}" + _tail(check.text, ": ")
         case "kept":
-            how = "kept as promised"
+            how = "kept as it stands"
         case None:
             how = f"**not addressed** ({escape(check.followup.id)})"
     return f"{head} · {how}"

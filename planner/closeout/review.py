@@ -55,7 +55,7 @@ from planner.errors import InputError
 from planner.scheduling import GoodMoment, Placement, next_workday, pack
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import day_bounds
-from planner.text import clean_text
+from planner.text import clean_line, clean_text
 
 if TYPE_CHECKING:
     from planner.storage import Document
@@ -329,7 +329,7 @@ def keep(document: Document, date: pendulum.Date, followup_id: str, now: datetim
     followup = find(document.followups, followup_id, "follow-up")
     if not any(c.followup.id == followup.id for c in review.promises):
         raise InputError(
-            f"{followup.id} ({followup.customer}) has no promise due by the end of "
+            f"{followup.id} ({clean_line(followup.customer)}) has no promise due by the end of "
             f"{day_label(date)}: there is nothing to keep"
         )
     record = _record_for(document, date)
@@ -404,10 +404,12 @@ def _refusal(review: Review, blocking: tuple[PromiseCheck, ...]) -> str:
     lines = [f"cannot close {day_label(review.date)}: {count} {noun} not addressed"]
     for check in blocking:
         f = check.followup
-        who = f.customer + (f" ({f.organization})" if f.organization else "")
+        who = clean_line(f.customer) + (
+            f" ({clean_line(f.organization)})" if f.organization else ""
+        )
         state = "broken" if check.broken else "due"
         when = _short(check.promise, review.date)
-        lines.append(f"  {f.id}  {who} — {f.summary}: {state}, promised {when}")
+        lines.append(f"  {f.id}  {who} — {clean_line(f.summary)}: {state}, promised {when}")
     lines.append("resolve, re-promise, escalate or explicitly keep each one, then close")
     return "\n".join(lines)
 
@@ -538,7 +540,7 @@ def _check(
         how, how_entry = "resolved", resolved
     elif dropped is not None:
         how, how_entry = "dropped", dropped
-    elif repromised is not None and current is not None and current >= ref:
+    elif repromised is not None:
         how, how_entry = "re-promised", repromised
     elif escalated is not None:
         how, how_entry = "escalated", escalated

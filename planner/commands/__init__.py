@@ -6,13 +6,21 @@ their parser needs at module level; the rest is imported inside `run`, so that
 `ea-planner --help` and each command start fast. None of them imports Textual.
 """
 
-COMMANDS: tuple[str, ...] = (
-    "planner.commands.add",
-    "planner.commands.today",
-    "planner.commands.import_ics",
-    "planner.commands.event",
-    "planner.commands.closeout",
-    "planner.commands.followup",
-    "planner.commands.brief",
-    "planner.commands.moment",
-)
+COMMANDS: dict[str, str] = {
+    "add": "planner.commands.add",
+    "today": "planner.commands.today",
+    "import": "planner.commands.import_ics",
+    "event": "planner.commands.event",
+    "closeout": "planner.commands.closeout",
+    "note": "planner.commands.followup",
+    "promise": "planner.commands.followup",
+    "start": "planner.commands.followup",
+    "wait": "planner.commands.followup",
+    "resume": "planner.commands.followup",
+    "escalate": "planner.commands.followup",
+    "resolve": "planner.commands.followup",
+    "drop": "planner.commands.followup",
+    "brief": "planner.commands.brief",
+    "moment": "planner.commands.moment",
+}
+"""Command name -> the module that registers and runs it (in `--help` order)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Annotated
 
 import msgspec
@@ -26,3 +26,26 @@ def new_id(prefix: str) -> str:
 
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def plain(moment: datetime) -> datetime:
+    """The same instant as a stdlib datetime with a fixed UTC offset.
+
+    Python compares two datetimes of the same zone by wall clock, which is wrong in
+    the repeated hour of a DST change; pendulum's DateTime compares through slow
+    Python code and can lose a stdlib tzinfo in arithmetic. Fixed-offset stdlib
+    datetimes (what planner.json decodes to) compare, subtract and add right.
+    """
+    if type(moment) is datetime and type(moment.tzinfo) is timezone:
+        return moment
+    offset = moment.utcoffset()
+    return datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        tzinfo=timezone(offset) if offset is not None else None,
+    )

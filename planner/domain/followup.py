@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from planner.domain.base import Instant, NonEmpty, Record
+from planner.domain.base import Instant, NonEmpty, Record, plain
 from planner.domain.priority import Priority
 
 FollowUpKind = Literal["complaint", "request", "concern", "compliment", "question"]
@@ -95,12 +95,12 @@ def effective_promise(followup: FollowUp, now: datetime) -> datetime:
         followup.status == "waiting"
         and followup.waiting_on == "customer"
         and followup.waiting_since is not None
-        and now > followup.waiting_since
+        and plain(now) > plain(followup.waiting_since)
     ):
-        return followup.promised_by + (now - followup.waiting_since)
+        return plain(followup.promised_by) + (plain(now) - plain(followup.waiting_since))
     return followup.promised_by
 
 
 def is_broken(followup: FollowUp, now: datetime) -> bool:
     """An open follow-up whose promise is in the past."""
-    return followup.is_open and effective_promise(followup, now) < now
+    return followup.is_open and plain(effective_promise(followup, now)) < plain(now)

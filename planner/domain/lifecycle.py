@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import msgspec
 import pendulum
 
-from planner.domain.base import new_id
+from planner.domain.base import new_id, plain
 from planner.domain.brief import BRIEF_KINDS, Brief
 from planner.domain.followup import (
     Channel,
@@ -407,25 +407,8 @@ def _end_customer_wait(followup: FollowUp, now: datetime) -> tuple[FollowUp, lis
 
 
 def _utc(moment: datetime) -> datetime:
-    """The instant as a stdlib datetime in UTC.
-
-    Two datetimes in the same zone compare by wall clock (Python's rule), which is
-    wrong in the repeated hour of a DST change, and pendulum's DateTime loses a
-    stdlib tzinfo in arithmetic; plain UTC datetimes compare and add right.
-    """
-    offset = moment.utcoffset()
-    assert offset is not None, "times are always aware"
-    fixed = datetime(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-        moment.microsecond,
-        tzinfo=timezone(offset),
-    )
-    return fixed.astimezone(UTC)
+    """The instant in UTC (see planner.domain.base.plain for why not compare as given)."""
+    return plain(moment).astimezone(UTC)
 
 
 def _changed(

@@ -208,3 +208,18 @@ def test_corrupt_data_file_exits_2_without_traceback_and_is_untouched(data_dir: 
         assert str(path) in result.stderr
         assert len(result.stderr.strip().splitlines()) <= 2
     assert path.read_bytes() == b'{"schema_version": 1, "followups": [{"id": "f-1", "customer": 3'
+
+
+def test_the_command_table_names_exactly_what_each_module_registers() -> None:
+    import argparse
+    import importlib
+
+    from planner.commands import COMMANDS
+
+    for module_name in set(COMMANDS.values()):
+        parser = argparse.ArgumentParser()
+        registered = importlib.import_module(module_name).register(
+            parser.add_subparsers(), argparse.ArgumentParser(add_help=False)
+        )
+        expected = {name for name, module in COMMANDS.items() if module == module_name}
+        assert set(registered) == expected, module_name
