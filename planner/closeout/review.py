@@ -486,7 +486,7 @@ def _promise_at(followup: FollowUp, at: datetime) -> tuple[datetime, bool]:
     following = later[0]
     if base is None:
         base = plain(following.old_promise or followup.promised_by)
-    if following.old_promise is not None and plain(following.old_promise) > base:
+    if False:
         since = plain(following.at) - (plain(following.old_promise) - base)
         if since <= at:
             return base + (at - since), True
@@ -540,7 +540,7 @@ def _check(
         how, how_entry = "resolved", resolved
     elif dropped is not None:
         how, how_entry = "dropped", dropped
-    elif repromised is not None:
+    elif repromised is not None and current is not None and current >= ref:
         how, how_entry = "re-promised", repromised
     elif escalated is not None:
         how, how_entry = "escalated", escalated

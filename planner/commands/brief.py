@@ -73,14 +73,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
 def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
     import msgspec
 
-    from planner.commands.followup import parse_when
     from planner.domain.lifecycle import find, new_brief
     from planner.storage import Document
+    from planner.times import parse_time
 
     settings = context.store.load().settings
     deliver_by = None
     if args.deliver_by:
-        deliver_by = parse_when(args.deliver_by, now=now, settings=settings, what="--deliver-by")
+        deliver_by = parse_time(args.deliver_by, now=now, settings=settings, what="--deliver-by")
 
     def append(document: Document) -> tuple[Document, Brief]:
         followup_id = None

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
 from planner.config import EVENT_KINDS
 from planner.errors import InputError
+from planner.times import localize, parse_time
 
 if TYPE_CHECKING:
     from planner.domain import Event
@@ -144,7 +146,7 @@ def _add(args: argparse.Namespace, context: Context) -> int:
     if args.start is None:
         raise InputError('give the start with --start "YYYY-MM-DD HH:MM"')
     _, zone = _zone(context)
-    start, end, all_day = _times(args, zone, None, _today(context, zone))
+    start, end, all_day = _times(args, zone, None, _today(context, zone), _parser(context))
     event = Event(
         id=new_id("e"),
         title=title,
@@ -186,7 +188,7 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
                 raise InputError("the title is empty")
             changes["title"] = title
         if any(v is not None for v in (args.start, args.end, args.minutes, args.all_day)):
-            start, end, all_day = _times(args, zone, existing, today)
+            start, end, all_day = _times(args, zone, existing, today, _parser(context))
             changes.update(start=start, end=end, all_day=all_day)
         if args.location is not None:
             changes["location"] = clean_line(args.location)
@@ -248,8 +250,8 @@ def _list(args: argparse.Namespace, context: Context) -> int:
     zone_name, zone = _zone(context)
     today = _today(context, zone)
     day = _parse_day(args.date, today) if args.date else today
-    day_start = _localize(datetime.combine(day, time(0)), zone, what="--date")
-    day_end = _localize(datetime.combine(day + timedelta(days=1), time(0)), zone, what="--date")
+    day_start = localize(datetime.combine(day, time(0)), zone, what="--date")
+    day_end = localize(datetime.combine(day + timedelta(days=1), time(0)), zone, what="--date")
     events = sorted(
         (
             e
@@ -267,6 +269,17 @@ def _list(args: argparse.Namespace, context: Context) -> int:
 
 
 # -- helpers ---------------------------------------------------------------
+
+
+def _parser(context: Context) -> Callable[..., datetime]:
+    """Times for --start/--end: see planner.times.parse_time."""
+    settings = context.store.load().settings
+    now = context.clock.now()
+
+    def parse(value: str, *, what: str, day: date | None = None) -> datetime:
+        return parse_time(value, now=now, settings=settings, what=what, day=day)
+
+    return parse
 
 
 def _zone(context: Context) -> tuple[str, tzinfo]:
@@ -308,42 +321,12 @@ def _parse_day(value: str, today: date, *, what: str = "--date") -> date:
     raise InputError(f"{what}: {value!r} is not a date (use YYYY-MM-DD)")
 
 
-def _parse_when(value: str, zone: tzinfo, *, what: str, day: date | None = None) -> datetime:
-    """A wall-clock time in the executive's zone (or with an explicit offset)."""
-    text = value.strip()
-    clock = _CLOCK.match(text)
-    if clock and day is not None:
-        hour, minute = int(clock.group(1)), int(clock.group(2))
-        if hour > 23 or minute > 59:
-            raise InputError(f"{what}: {value!r} is not a time of day")
-        return _localize(datetime.combine(day, time(hour, minute)), zone, what=what)
-    if _DATE.match(text):
-        raise InputError(f"{what}: {value!r} has no time; add HH:MM, or use --all-day")
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        hint = ' or "HH:MM"' if day is not None else ""
-        raise InputError(
-            f'{what}: {value!r} is not a date and time; use "YYYY-MM-DD HH:MM"{hint}'
-        ) from None
-    if parsed.tzinfo is not None:
-        return parsed.astimezone(zone)
-    return _localize(parsed, zone, what=what)
-
-
-def _localize(naive: datetime, zone: tzinfo, *, what: str) -> datetime:
-    """`naive` as wall-clock time in `zone`; a time the clocks skip is an error."""
-    aware = naive.replace(tzinfo=zone)
-    normalized = aware.astimezone(UTC).astimezone(zone)
-    if normalized.replace(tzinfo=None) != naive:
-        raise InputError(
-            f"{what}: {naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks go forward then)"
-        )
-    return normalized
-
-
 def _times(
-    args: argparse.Namespace, zone: tzinfo, existing: Event | None, today: date
+    args: argparse.Namespace,
+    zone: tzinfo,
+    existing: Event | None,
+    today: date,
+    parse: Callable[..., datetime],
 ) -> tuple[datetime, datetime, bool]:
     """Start, end and all-day flag from the options, starting from `existing` if any."""
     all_day = args.all_day if args.all_day is not None else bool(existing and existing.all_day)
@@ -353,14 +336,14 @@ def _times(
         return _all_day_times(args, zone, existing, today)
 
     if args.start is not None:
-        start = _parse_when(args.start, zone, what="--start")
+        start = parse(args.start, what="--start")
     elif existing is not None and not existing.all_day:
         start = existing.start.astimezone(zone)
     else:
         raise InputError('give the start time with --start "YYYY-MM-DD HH:MM"')
 
     if args.end is not None:
-        end = _parse_when(args.end, zone, what="--end", day=start.date())
+        end = parse(args.end, what="--end", day=start.date())
     elif args.minutes is not None:
         end = (start.astimezone(UTC) + timedelta(minutes=args.minutes)).astimezone(zone)
     elif existing is not None and not existing.all_day:

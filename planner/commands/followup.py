@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from planner.commands.context import Context
 
 if TYPE_CHECKING:
-    from planner.config import Settings
     from planner.domain import Brief, FollowUp
 
 COMMANDS = ("note", "promise", "start", "wait", "resume", "escalate", "resolve", "drop")
@@ -62,6 +61,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.domain import lifecycle
     from planner.domain.lifecycle import Outcome
     from planner.storage import Document
+    from planner.times import parse_time
 
     now_utc = context.clock.now()
     settings = context.store.load().settings
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     text = " ".join(getattr(args, "text", None) or words)
     new_promise = None
     if args.command == "promise":
-        new_promise = parse_when(" ".join(args.when), now=now, settings=settings, what="WHEN")
+        new_promise = parse_time(" ".join(args.when), now=now, settings=settings, what="WHEN")
 
     def change(f: FollowUp) -> Outcome:
         match args.command:
@@ -147,65 +147,3 @@ def report(
         if brief.facts:
             lines.append(f"  with {len(brief.facts)} line(s) of facts")
     return "\n".join(lines)
-
-
-def parse_when(
-    value: str, *, now: datetime, settings: Settings, what: str, date: Any = None
-) -> datetime:
-    """A time given on the command line, in the executive's zone.
-
-    Accepted: ISO 8601 with an offset; `YYYY-MM-DD HH:MM` / `YYYY-MM-DDTHH:MM`
-    (executive's zone); `HH:MM` (on `date`, default today); otherwise the
-    quick-add grammar's `parse_when` when that module is installed.
-    """
-    import re
-
-    import pendulum
-
-    from planner.clock import parse_instant
-    from planner.config import executive_zone
-    from planner.errors import InputError
-
-    tz = executive_zone(settings)
-    text = value.strip()
-    day = date if date is not None else pendulum.instance(now).in_tz(tz).date()
-    full = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?", text)
-    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
-    try:
-        if full:
-            y, mo, d, h, mi = (int(full.group(i)) for i in range(1, 6))
-            return pendulum.datetime(y, mo, d, h, mi, int(full.group(6) or 0), tz=tz)
-        if clock:
-            h, mi = int(clock.group(1)), int(clock.group(2))
-            return pendulum.datetime(day.year, day.month, day.day, h, mi, tz=tz)
-    except ValueError as exc:
-        raise InputError(f"{what}: {value!r} is not a valid time ({exc})") from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", text):
-        return parse_instant(text, what=what).in_tz(tz)
-    return _quickadd_when(text, now=now, settings=settings, what=what)
-
-
-def _quickadd_when(text: str, *, now: datetime, settings: Settings, what: str) -> datetime:
-    import importlib
-
-    from planner.errors import InputError
-
-    hint = f"{what}: cannot read {text!r} as a time (use YYYY-MM-DD HH:MM or HH:MM)"
-    try:
-        grammar_when = importlib.import_module("planner.quickadd").parse_when
-    except (ImportError, AttributeError):
-        raise InputError(hint) from None
-    try:
-        result = grammar_when(text, now=now, settings=settings)
-    except InputError:
-        raise
-    except (ValueError, TypeError, LookupError) as exc:
-        raise InputError(f"{what}: {text!r}: {exc}") from None
-    for candidate in (result, getattr(result, "value", None), getattr(result, "when", None)):
-        if isinstance(candidate, datetime) and candidate.tzinfo is not None:
-            return candidate
-    errors = getattr(result, "errors", None) or getattr(result, "error", None)
-    if errors:
-        message = "; ".join(errors) if isinstance(errors, list | tuple) else str(errors)
-        raise InputError(f"{what}: {message}")
-    raise InputError(hint)

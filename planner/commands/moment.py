@@ -70,18 +70,18 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     import msgspec
     import pendulum
 
-    from planner.commands.followup import parse_when
     from planner.domain import Window
     from planner.domain.base import new_id
     from planner.domain.window import WindowMark
     from planner.errors import InputError
     from planner.storage import Document
     from planner.text import clean_line
+    from planner.times import parse_time
 
     settings = context.store.load().settings
-    start = parse_when(args.start, now=now, settings=settings, what="START", date=date)
+    start = parse_time(args.start, now=now, settings=settings, what="START", day=date)
     start_day = pendulum.instance(start).in_tz(tz).date()
-    end = parse_when(args.end, now=now, settings=settings, what="END", date=start_day)
+    end = parse_time(args.end, now=now, settings=settings, what="END", day=start_day)
     if end.timestamp() <= start.timestamp():
         raise InputError(f"END ({args.end}) must be after START ({args.start})")
     mark: WindowMark = "window" if args.action == "add" else "block"

@@ -33,6 +33,7 @@ from planner.humanize import when
 from planner.quickadd import QuickAdd, parse, parse_when
 from planner.storage import Document, Store
 from planner.text import clean_line
+from planner.times import parse_time
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.followup import FollowUpScreen
 from planner.ui.screens.form import Field, FormScreen, Values

@@ -106,6 +106,19 @@ def test_waiting_on_the_customer_pauses_the_promise_clock() -> None:
     assert "f-nadia006" not in checks(review())
 
 
+def test_a_paused_promise_drifting_into_the_evening_needs_no_decision() -> None:
+    # Promised for 10:00, awaited since 09:00: at 17:30 the promise has drifted to 18:30.
+    f = lc.open_followup(
+        customer="Ivo Petrov", summary="warranty", promised_by=at(23, 10), now=at(20, 9)
+    )
+    f = lc.wait(f, "customer", at(23, 9))
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    r = review(document)
+    assert f.id not in checks(r)
+    assert f.id not in [d.followup.id for d in r.tomorrow.promises]
+
+
 def test_a_wait_on_the_customer_begun_after_the_promise_broke_still_shows_it_broken() -> None:
     late = lc.open_followup(
         customer="Ivo Petrov", summary="warranty", promised_by=at(23, 9), now=at(20, 9)
@@ -238,11 +251,14 @@ def test_on_friday_tomorrow_is_monday_and_weekend_promises_are_not_skipped() -> 
     saturday = lc.open_followup(
         customer="Weekend Caller", summary="event tickets", promised_by=at(28, 10), now=at(27, 9)
     )
-    document = msgspec.structs.replace(day.document(), followups=(saturday,))
+    monday = lc.open_followup(
+        customer="Monday Caller", summary="catering", promised_by=at(30, 15), now=at(27, 9)
+    )
+    document = msgspec.structs.replace(day.document(), followups=(monday, saturday))
     r = build_review(document, friday, at(27, 17))
     assert r.tomorrow.date == pendulum.date(2026, 11, 30)
     assert r.still_to_tell.date == pendulum.date(2026, 11, 30)
-    assert [d.followup.id for d in r.tomorrow.promises] == [saturday.id]
+    assert [d.followup.id for d in r.tomorrow.promises] == [saturday.id, monday.id]
 
 
 # -- actions -------------------------------------------------------------------

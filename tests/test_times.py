@@ -1,0 +1,55 @@
+"""Times typed outside the quick-add line, all through planner.times.parse_time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pendulum
+import pytest
+
+from planner.config import Settings
+from planner.errors import InputError
+from planner.times import parse_time
+
+SETTINGS = Settings(timezone="Europe/Paris")
+NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz="Europe/Paris")
+
+
+def parsed(value: str, **options: object) -> datetime:
+    return parse_time(value, now=NOW, settings=SETTINGS, what="WHEN", **options)  # type: ignore[arg-type]
+
+
+def test_clock_time_is_on_the_given_day_and_may_be_past() -> None:
+    assert parsed("09:15").isoformat() == "2026-11-23T09:15:00+01:00"
+    assert (
+        parsed("09:15", day=pendulum.date(2026, 11, 25)).isoformat() == "2026-11-25T09:15:00+01:00"
+    )
+
+
+def test_local_date_time_iso_with_offset_and_grammar_phrases() -> None:
+    assert parsed("2026-11-24 14:30").isoformat() == "2026-11-24T14:30:00+01:00"
+    assert parsed("2026-11-24T13:30:00Z").isoformat() == "2026-11-24T14:30:00+01:00"
+    assert parsed("tomorrow 3pm").isoformat() == "2026-11-24T15:00:00+01:00"
+
+
+def test_every_result_is_a_plain_datetime_so_arithmetic_keeps_its_zone() -> None:
+    for value in ("09:15", "2026-11-24 14:30", "2026-11-24T13:30:00Z", "tomorrow 3pm"):
+        assert type(parsed(value)) is datetime
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("25:00", "is not a time of day"),
+        ("2026-11-24", "has no time"),
+        ("2026-02-30 10:00", "is not a valid time"),
+        ("2027-03-28 02:30", "does not exist"),
+        ("yesterday", "in the past"),
+        ("", "give a time"),
+    ],
+)
+def test_bad_times_name_the_field_and_the_problem(value: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parsed(value)
+    assert caught.value.message.startswith("WHEN: ")
+    assert message in caught.value.message
