@@ -471,14 +471,12 @@ class PlannerApp(App[int]):
     # -- schedule --------------------------------------------------------
 
     def _time_on_shown_day(self, value: str, what: str) -> pendulum.DateTime:
-        from planner.commands.followup import parse_when as parse_time
-
         moment = parse_time(
             value,
             now=self.clock.now(),
             settings=self.document.settings,
             what=what,
-            date=self.shown_date,
+            day=self.shown_date,
         )
         return pendulum.instance(moment).in_tz(self.timezone)
 

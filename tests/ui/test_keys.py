@@ -1,0 +1,155 @@
+"""Each remaining dashboard key, driven as a user would, checked in memory and on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from planner.storage import Store
+from planner.ui.app import PlannerApp
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.schedule import SchedulePane
+
+HOLIDAY = Path(__file__).resolve().parents[1] / "calendar_import" / "fixtures" / "holidays.ics"
+
+
+def set_input(app: PlannerApp, value: str) -> None:
+    """Fill the focused dialog's input at once (typing is covered elsewhere, and slow)."""
+    app.screen.query_one(Input).value = value
+
+
+def selected(app: PlannerApp) -> str:
+    key = app.query_one(FollowUpsPane).selected_key
+    assert key is not None
+    return key
+
+
+async def test_p_repromises_with_a_note_and_keeps_the_old_promise_in_the_log(
+    app: PlannerApp, store: Store
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = selected(app)
+        old = next(f for f in app.document.followups if f.id == target).promised_by
+        await pilot.press("p")
+        set_input(app, "tomorrow 10am")
+        await pilot.press("enter")
+        set_input(app, "told her by phone")
+        await pilot.press("enter")
+        await pilot.pause()
+    saved = next(f for f in Store(store.directory).load().followups if f.id == target)
+    assert saved.promised_by.isoformat() == "2026-11-24T10:00:00+01:00"
+    assert saved.log[-1].action == "promise"
+    assert saved.log[-1].old_promise == old
+    assert saved.log[-1].text == "told her by phone"
+
+
+async def test_w_waits_on_the_customer_and_s_takes_it_back_in_progress(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = selected(app)
+        await pilot.press("w")
+        await pilot.press("enter")  # the first choice: the customer
+        await pilot.pause()
+        waiting = next(f for f in app.document.followups if f.id == target)
+        assert (waiting.status, waiting.waiting_on) == ("waiting", "customer")
+        app.query_one(FollowUpsPane).move_cursor(
+            row=app.query_one(FollowUpsPane).get_row_index(target)
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        assert next(f for f in app.document.followups if f.id == target).status == "in progress"
+
+
+async def test_shift_d_drops_with_a_reason(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = selected(app)
+        await pilot.press("D")
+        set_input(app, "duplicate of an earlier call")
+        await pilot.press("enter")
+        await pilot.pause()
+        dropped = next(f for f in app.document.followups if f.id == target)
+        assert (dropped.status, dropped.drop_reason) == ("dropped", "duplicate of an earlier call")
+
+
+async def test_b_adds_a_brief_to_the_queue(app: PlannerApp, store: Store) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        app.screen.query_one("#field-title", Input).value = "Office move approved"
+        app.screen.query_one("#field-minutes", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (brief,) = [b for b in app.document.briefs if b.title == "Office move approved"]
+        assert brief.minutes == 3 and brief.kind == "fyi"
+        assert brief.id in [str(k.value) for k in app.query_one(BriefPane).rows]
+    assert any(b.title == "Office move approved" for b in Store(store.directory).load().briefs)
+
+
+async def test_b_refuses_a_bad_form_and_keeps_it_open(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        app.screen.query_one("#field-title", Input).value = "Too long"
+        app.screen.query_one("#field-minutes", Input).value = "9999"
+        await pilot.press("ctrl+s")
+        assert "minutes" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+        assert not [b for b in app.document.briefs if b.title == "Too long"]
+
+
+async def test_e_adds_an_event_on_the_day_shown(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")  # Tuesday
+        await pilot.press("e")
+        app.screen.query_one("#field-title", Input).value = "Budget review"
+        app.screen.query_one("#field-start", Input).value = "16:00"
+        app.screen.query_one("#field-end", Input).value = "16:45"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (event,) = [e for e in app.document.events if e.title == "Budget review"]
+        assert event.start.isoformat() == "2026-11-24T16:00:00+01:00"
+        assert f"e:{event.id}" in [str(k.value) for k in app.query_one(SchedulePane).rows]
+
+
+async def test_i_imports_an_ics_file_in_the_background(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        set_input(app, str(HOLIDAY))
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(1.5)  # the next poll picks up what the import wrote
+        assert any(e.calendar == "holidays" for e in app.document.events)
+
+
+async def test_i_reports_a_file_that_is_not_a_calendar(app: PlannerApp, tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.ics"
+    bogus.write_text("just some notes\n")
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.document
+        await pilot.press("i")
+        set_input(app, str(bogus))
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("not an iCalendar file" in n.message for n in app._notifications)
+        assert app.document == before
+
+
+async def test_tab_moves_between_panes_and_j_k_move_the_cursor(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(FollowUpsPane)
+        assert pane.has_focus
+        await pilot.press("j")
+        assert pane.cursor_row == 1
+        await pilot.press("k")
+        assert pane.cursor_row == 0
+        await pilot.press("tab")
+        assert app.query_one(BriefPane).has_focus
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.query_one(SchedulePane).has_focus
+
+
+async def test_q_quits(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
