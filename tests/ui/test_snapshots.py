@@ -54,5 +54,16 @@ def test_quick_add_preview(snap_compare, snapshot_app) -> None:  # type: ignore[
     assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=type_line)
 
 
+def test_quick_add_preview_with_an_error(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
+    async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("a")
+        pilot.app.screen.query_one(
+            "Input"
+        ).value = "Tom Becker: call back about the contract by feb 30"
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=type_line)
+
+
 def test_follow_up_detail(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(snapshot_app, terminal_size=(120, 40), press=["enter"])

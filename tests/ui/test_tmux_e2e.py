@@ -53,6 +53,12 @@ def terminal():  # type: ignore[no-untyped-def]
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
 
+def installed_command() -> list[str]:
+    """The `ea-planner` console script installed beside this Python, else `python -m planner`."""
+    script = Path(sys.executable).with_name("ea-planner")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "planner"]
+
+
 def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_dir: Path) -> None:
     env = {
         "EA_PLANNER_DATA_DIR": str(data_dir),
@@ -61,11 +67,21 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
         "PYTHONPATH": str(ROOT),
         "TERM": "xterm-256color",
     }
+    # Real data first, written by the real command.
+    existing = subprocess.run(
+        [*installed_command(), "add", "Jonas Weber: reorg question @Northwind by fri"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert existing.returncode == 0, existing.stderr
     exports = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"env {exports} {sys.executable} -m planner; echo EXITED-$?; sleep 30"
+    program = " ".join(installed_command())
+    command = f"env {exports} {program}; echo EXITED-$?; sleep 30"
     terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
     screen = terminal.wait_for("Follow-ups")
     assert "Schedule" in screen and "Brief queue" in screen
+    assert "Jonas Weber" in screen
     terminal.keys("a")
     terminal.wait_for("New follow-up")
     terminal.keys("-l", "Rita Moreno: wants the signed contract @Globex by tomorrow 10am")
@@ -75,5 +91,6 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
     assert "New follow-up" not in screen
     terminal.keys("q")
     terminal.wait_for("EXITED-0")
-    (stored,) = Store(data_dir).load().followups
-    assert stored.customer == "Rita Moreno" and stored.organization == "Globex"
+    stored = {f.customer: f for f in Store(data_dir).load().followups}
+    assert set(stored) == {"Jonas Weber", "Rita Moreno"}
+    assert stored["Rita Moreno"].organization == "Globex"
