@@ -23,7 +23,8 @@ How the day is read (decisions where the spec is silent are marked *):
   older escalation does not silence a promise that falls due later*), or the
   EA's explicit keep (the id is in the close-out's `kept`).
 - A follow-up waiting on the customer has its promise clock paused: it is not
-  listed unless its promise was already broken when the wait began.*
+  listed (nor among tomorrow's promises) unless its promise was already broken
+  when the wait began.*
 - Broken: the promise passed before it was addressed, or it is past now.
 - Every listed promise must be addressed before the day closes, broken or not:
   a promise due at 17:00 closed at 16:00 is explicitly kept or moved.*
@@ -486,10 +487,16 @@ def _promise_at(followup: FollowUp, at: datetime) -> tuple[datetime, bool]:
     following = later[0]
     if base is None:
         base = plain(following.old_promise or followup.promised_by)
-    if False:
-        since = plain(following.at) - (plain(following.old_promise) - base)
-        if since <= at:
-            return base + (at - since), True
+    # When the wait on the customer began: the automatic move at its end logs the
+    # promise and how far it moved; a re-promise during it logs the drifted promise.
+    since: datetime | None = None
+    old, new = following.old_promise, following.new_promise
+    if _is_wait_move(following) and old is not None and new is not None:
+        since = plain(following.at) - (plain(new) - plain(old))
+    elif old is not None and plain(old) > base:
+        since = plain(following.at) - (plain(old) - base)
+    if since is not None and since <= at:
+        return base + (at - since), True
     return base, False
 
 

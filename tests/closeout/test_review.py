@@ -119,6 +119,51 @@ def test_a_paused_promise_drifting_into_the_evening_needs_no_decision() -> None:
     assert f.id not in [d.followup.id for d in r.tomorrow.promises]
 
 
+def test_a_paused_promise_is_not_due_tomorrow_either() -> None:
+    # Promised for Tuesday 09:00; the customer is awaited from 17:00: the clock is paused.
+    f = lc.open_followup(
+        customer="Ivo Petrov", summary="warranty", promised_by=at(24, 9), now=at(20, 9)
+    )
+    f = lc.wait(f, "customer", at(23, 17))
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    assert f.id not in [d.followup.id for d in review(document).tomorrow.promises]
+    resumed = lc.resume(f, at(23, 17, 20))
+    document = msgspec.structs.replace(document, followups=(*day.document().followups, resumed))
+    due = {d.followup.id: d.promise for d in review(document).tomorrow.promises}
+    assert due[f.id] == at(24, 9, 20)
+
+
+def test_a_past_days_paused_promise_is_rebuilt_from_the_log() -> None:
+    # Awaited from Monday 09:00 to Wednesday 12:00: on Monday the 10:00 promise was paused.
+    f = lc.open_followup(
+        customer="Ivo Petrov", summary="warranty", promised_by=at(23, 10), now=at(20, 9)
+    )
+    f = lc.wait(f, "customer", at(23, 9))
+    f = lc.resume(f, at(25, 12))
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    assert f.id not in checks(build_review(document, DATE, at(26, 9)))
+    # Tuesday, still paused: not due. Wednesday: resumed at 12:00, the promise moved by
+    # the 51 hours waited, to 13:00, and broke that afternoon.
+    assert f.id not in checks(build_review(document, TOMORROW, at(26, 9)))
+    wednesday = checks(build_review(document, pendulum.date(2026, 11, 25), at(26, 9)))[f.id]
+    assert (wednesday.promise, wednesday.broken) == (at(25, 13), True)
+
+
+def test_a_past_days_paused_promise_is_rebuilt_from_a_later_re_promise() -> None:
+    # Awaited from Monday 09:00; re-promised on Wednesday during the wait (for Friday).
+    f = lc.open_followup(
+        customer="Ivo Petrov", summary="warranty", promised_by=at(23, 10), now=at(20, 9)
+    )
+    f = lc.wait(f, "customer", at(23, 9))
+    f = lc.repromise(f, at(27, 10), at(25, 12), "Friday then")
+    assert f.log[-1].old_promise == at(25, 13)  # the drifted promise
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    assert f.id not in checks(build_review(document, DATE, at(26, 9)))
+
+
 def test_a_wait_on_the_customer_begun_after_the_promise_broke_still_shows_it_broken() -> None:
     late = lc.open_followup(
         customer="Ivo Petrov", summary="warranty", promised_by=at(23, 9), now=at(20, 9)
@@ -192,6 +237,18 @@ def test_a_past_day_is_seen_as_it_stood_at_its_end() -> None:
     assert li.current == at(23, 9)
     assert later.as_of == at(24, 0)
     assert "f-liwei003" not in [d.followup.id for d in later.done.resolved]
+
+
+def test_the_friday_before_knows_nothing_of_mondays_new_follow_ups() -> None:
+    friday = build_review(day.document(), pendulum.date(2026, 11, 20), CLOSE_TIME)
+    assert [c.followup.id for c in friday.promises] == ["f-omar0002"]
+    # Sara and the duplicate were opened on Monday; Nadia's clock was paused on Friday.
+    assert [d.followup.id for d in friday.tomorrow.promises] == [
+        "f-liwei003",
+        "f-paul0004",
+        "f-maria001",
+    ]
+    assert friday.done.empty
 
 
 # -- step 3: still to tell the executive --------------------------------------
