@@ -142,9 +142,10 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _dashboard(args: argparse.Namespace, store: Store | None) -> int:
+    from planner.paths import config_dir
     from planner.ui.app import run
 
-    return run(store or _store(args), _clock())
+    return run(store or _store(args), _clock(), config_dir=config_dir(args.config_dir))
 
 
 if __name__ == "__main__":  # pragma: no cover

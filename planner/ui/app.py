@@ -2,25 +2,32 @@
 
 `create_app(store, clock)` builds it for the CLI and for every test. Data
 changes go through the `Session`: applied in memory at once, saved in order by
-one background writer, undoable once with `u`.
+one background writer, undoable once with `u`. The EA's preferences (theme,
+alerts, bell, keymap) come from preferences.toml in the config directory.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 import pendulum
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input
 
+from planner import preferences as prefs_file
+from planner.alerts import Alert, due_alerts, today_packing
 from planner.clock import Clock, local_zone_name
-from planner.config import EVENT_KINDS, executive_zone
+from planner.config import EVENT_KINDS, Settings, executive_zone
 from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp, Window, lifecycle
 from planner.domain.base import new_id
@@ -30,10 +37,14 @@ from planner.domain.lifecycle import Outcome
 from planner.domain.priority import PRIORITIES
 from planner.errors import PlannerError
 from planner.humanize import when
+from planner.preferences import Preferences
 from planner.quickadd import QuickAdd, parse, parse_when
+from planner.scheduling import Packing
 from planner.storage import Document, Store
 from planner.text import clean_line
 from planner.times import parse_time
+from planner.ui.bindings import NamedAction, binding_list, named_actions
+from planner.ui.commands import ActionCommands, ThemeCommands
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.followup import FollowUpScreen
 from planner.ui.screens.form import Field, FormScreen, Values
@@ -41,14 +52,22 @@ from planner.ui.screens.help import HelpScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.screens.quick_add import QuickAddScreen
 from planner.ui.session import Session
+from planner.ui.themes import DEFAULT_THEME, LoadedTheme, all_themes
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.header import DayHeader
 from planner.ui.widgets.path_suggester import PathSuggester
 from planner.ui.widgets.schedule import SchedulePane
+from planner.ui.widgets.table import PaneTable
+
+if TYPE_CHECKING:
+    from planner.ui.screens.settings import SettingsResult
+    from planner.ui.screens.welcome import WelcomeAnswer
 
 POLL_SECONDS = 1.0
 """How often the dashboard looks for changes made by other processes, and ticks the clock."""
+ALERT_SECONDS = 20
+"""How long an alert's notification stays on screen."""
 
 
 class PlannerApp(App[int]):
@@ -57,27 +76,44 @@ class PlannerApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "ea-planner"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ActionCommands}
 
+    # The one table of the dashboard's keys. The footer shows `description`; the
+    # help screen and the command palette name each action "Group: tooltip"
+    # (group from the id's prefix, tooltip else description). The ids are what
+    # a [keymap] in preferences.toml names.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "quick_add", "Add", id="followup.add"),
-        Binding("n", "followup('note')", "Note", id="followup.note"),
+        Binding("a", "quick_add", "Add", tooltip="Quick-add", id="followup.add"),
+        Binding("n", "followup('note')", "Note", tooltip="Add a note", id="followup.note"),
         Binding("p", "followup('repromise')", "Re-promise", id="followup.promise"),
-        Binding("w", "followup('wait')", "Wait", id="followup.wait", show=False),
-        Binding("s", "followup('start')", "In progress", id="followup.start", show=False),
+        Binding(
+            "w", "followup('wait')", "Wait", tooltip="Mark waiting", id="followup.wait", show=False
+        ),
+        Binding(
+            "s",
+            "followup('start')",
+            "In progress",
+            tooltip="Mark in progress",
+            id="followup.start",
+            show=False,
+        ),
         Binding("x", "followup('resolve')", "Resolve", id="followup.resolve"),
         Binding("E", "followup('escalate')", "Escalate", id="followup.escalate"),
         Binding("D", "followup('drop')", "Drop", id="followup.drop", show=False),
-        Binding("b", "add_brief", "Brief", id="brief.add"),
-        Binding("d", "deliver", "Delivered", id="brief.deliver"),
-        Binding("e", "add_event", "Event", id="event.add", show=False),
-        Binding("g", "mark('window')", "Mark good moment", id="moment.mark", show=False),
-        Binding("G", "mark('block')", "Block time", id="moment.block", show=False),
+        Binding("slash", "filter", "Filter", id="followup.filter"),
+        Binding("b", "add_brief", "Brief", tooltip="Add", id="brief.add"),
+        Binding("d", "deliver", "Delivered", tooltip="Mark delivered", id="brief.deliver"),
+        Binding("e", "add_event", "Event", tooltip="Add", id="event.add", show=False),
         Binding("i", "import_ics", "Import .ics", id="event.import", show=False),
+        Binding(
+            "g", "mark('window')", "Mark good moment", tooltip="Mark", id="moment.mark", show=False
+        ),
+        Binding("G", "mark('block')", "Block time", id="moment.block", show=False),
         Binding(
             "left_square_bracket",
             "shift_day(-1)",
             "Previous day",
-            key_display="[",
+            tooltip="Previous",
             id="day.previous",
             show=False,
         ),
@@ -85,18 +121,37 @@ class PlannerApp(App[int]):
             "right_square_bracket",
             "shift_day(1)",
             "Next day",
-            key_display="]",
+            tooltip="Next",
             id="day.next",
             show=False,
         ),
         Binding("t", "today", "Today", id="day.today", show=False),
-        Binding("slash", "filter", "Filter", key_display="/", id="followup.filter"),
+        Binding("c", "closeout", "Close-out", id="day.closeout"),
+        Binding("tab", "focus_next", "Next pane", tooltip="Next", id="pane.next", show=False),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous pane",
+            tooltip="Previous",
+            id="pane.previous",
+            show=False,
+        ),
+        Binding("T", "switch_theme", "Theme", tooltip="Switch", id="theme.switch", show=False),
+        Binding("S", "settings", "Settings", tooltip="Open", id="settings.open", show=False),
         Binding("u", "undo", "Undo", id="app.undo"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("question_mark", "help", "Help", tooltip="Keys", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, store: Store, clock: Clock, *, ea_zone: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        ea_zone: str | None = None,
+        config_dir: Path | None = None,
+        welcome: bool = True,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
@@ -106,6 +161,33 @@ class PlannerApp(App[int]):
         self.filter_text = ""
         self.day: Day | None = None
         self._last_minute: tuple[int, int] | None = None
+        self.config_dir = config_dir
+        self.welcome = welcome
+        """Offer the welcome screen on a first run with no data."""
+        self.fired_alerts: set[str] = set()
+        """Keys of the alerts already shown: each fires once."""
+        self._alert_packing: tuple[object, Packing] | None = None
+        self._clashes_told: set[str] = set()
+        self.startup_notices: list[tuple[str, str]] = []
+        """(title, message) to show once the screen is up: unreadable files, unknown themes."""
+        self.preferences = Preferences()
+        self.preferences_readable = True
+        """False when preferences.toml could not be read: it is then never overwritten."""
+        if config_dir is not None:
+            try:
+                self.preferences = prefs_file.load(prefs_file.preferences_path(config_dir))
+            except PlannerError as exc:
+                self.preferences_readable = False
+                self.startup_notices.append(
+                    ("Preferences not read", f"{exc.message}. Running on the defaults.")
+                )
+        loaded, problems = all_themes(config_dir)
+        self.planner_themes: list[LoadedTheme] = loaded
+        """The shipped themes and the EA's own, as loaded (bad files skipped)."""
+        for problem in problems:
+            self.startup_notices.append(("Theme skipped", str(problem)))
+        for theme in loaded:
+            self.register_theme(theme.theme)
 
     # -- basics ----------------------------------------------------------
 
@@ -133,15 +215,36 @@ class PlannerApp(App[int]):
                 )
                 yield FollowUpsPane()
                 yield BriefPane()
-        yield Footer()
+        # Compact: every key of the table fits a 120-column terminal.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._ui_loop = asyncio.get_running_loop()
         self.session.on_ui_thread = self._on_ui_thread
+        self._apply_preferences(self.preferences)
         self.query_one("#filter", Input).display = False
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
         self.set_interval(POLL_SECONDS, self._tick)
+        for title, message in self.startup_notices:
+            self.notify(message, title=title, severity="error", timeout=15)
+        if self.welcome and self.is_first_run():
+            from planner.ui.screens.welcome import WelcomeScreen  # first run only
+
+            self.push_screen(WelcomeScreen(self.ea_zone), self._welcomed)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification whose text is shown as written: customer names, summaries, file
+        names and calendar titles are untrusted, so markup is off unless asked for."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _on_ui_thread(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the app's loop soon, from the writer thread or the UI thread alike,
@@ -159,6 +262,7 @@ class PlannerApp(App[int]):
         minute = (now.hour, now.minute)
         if minute != self._last_minute:
             self.refresh_day()
+        self.check_alerts()
 
     # -- drawing ---------------------------------------------------------
 
@@ -596,6 +700,13 @@ class PlannerApp(App[int]):
         self.shown_date = self._today()
         self.refresh_day()
 
+    def action_closeout(self) -> None:
+        """The end-of-day close-out of the day shown, step by step."""
+        from planner.ui.screens.closeout import CloseoutScreen  # only when asked: first paint
+
+        if not any(isinstance(screen, CloseoutScreen) for screen in self.screen_stack):
+            self.push_screen(CloseoutScreen(self.shown_date))
+
     def action_undo(self) -> None:
         if not self.session.undo(on_saved=self._saved, on_failed=self._save_failed):
             self.notify("Nothing to undo", severity="warning", timeout=2)
@@ -604,9 +715,274 @@ class PlannerApp(App[int]):
         self.notify("Undone", timeout=2)
 
     def action_help(self) -> None:
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        bindings += [b for b in FollowUpScreen.BINDINGS if isinstance(b, Binding)]
-        self.push_screen(HelpScreen(bindings))
+        self.push_screen(HelpScreen(self.help_actions()))
+
+    # -- named actions: help, palette, keymap ------------------------------
+
+    def binding_tables(self) -> list[Binding]:
+        """Every binding of the dashboard, its screens and dialogs, the app's own first."""
+        # Screens shown on demand are imported on demand, to keep the first paint quick.
+        from planner.ui.screens.settings import SettingsScreen
+        from planner.ui.screens.welcome import WelcomeScreen
+
+        try:
+            from planner.ui.screens.closeout import CloseoutScreen
+        except ImportError:  # pragma: no cover - a checkout without it
+            closeout: list[BindingType] = []
+        else:
+            closeout = list(CloseoutScreen.BINDINGS)
+        return binding_list(
+            self.BINDINGS,
+            FollowUpScreen.BINDINGS,
+            closeout,
+            PaneTable.BINDINGS,
+            SettingsScreen.BINDINGS,
+            FormScreen.BINDINGS,
+            HelpScreen.BINDINGS,
+            WelcomeScreen.BINDINGS,
+        )
+
+    def named(self, bindings: Iterable[Binding]) -> list[NamedAction]:
+        return named_actions(bindings, self.preferences.keymap, self.get_key_display)
+
+    def help_actions(self) -> list[NamedAction]:
+        """The help screen's rows: every binding of every screen, with the keys in force."""
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Command palette",
+            id="app.palette",
+        )
+        return self.named([*self.binding_tables(), palette])
+
+    def palette_actions(self, screen: Screen[Any]) -> list[NamedAction]:
+        """The palette's commands: the dashboard's actions, plus those of the screen it
+        was opened on (the detail view's "Back")."""
+        own = (
+            binding_list(getattr(screen, "BINDINGS", ()))
+            if screen is not self.screen_stack[0]
+            else []
+        )
+        actions = self.named(binding_list(self.BINDINGS, own))
+        return [a for a in actions if not a.id.startswith(("pane.", "dialog."))]
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's own theme picker lists its built-in themes; "Theme: Switch" replaces it.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Theme", "Quit"):
+                yield command
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        # Textual reports a clash each time it builds the binding chain: say it once.
+        names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))
+        if names in self._clashes_told:
+            return
+        self._clashes_told.add(names)
+        self.notify(
+            f"Your keymap takes keys that {names} used; those actions now have no key "
+            "(ctrl+p still runs them).",
+            title="Keymap clash",
+            severity="warning",
+            timeout=10,
+        )
+
+    # -- preferences and themes ------------------------------------------------
+
+    def _apply_preferences(self, preferences: Preferences) -> None:
+        """Theme and keymap from `preferences` (alerts and bell are read when they fire)."""
+        self.preferences = preferences
+        known = {b.id for b in self.binding_tables() if b.id} if preferences.keymap else set()
+        unknown = sorted(set(preferences.keymap) - known)
+        if unknown:
+            self.notify(
+                f"{self._preferences_path()}: [keymap] names {', '.join(map(repr, unknown))}, "
+                "which is no binding id (the help screen, ?, lists them)",
+                title="Keymap",
+                severity="warning",
+                timeout=10,
+            )
+        self.set_keymap({k: v for k, v in preferences.keymap.items() if k in known})
+        wanted = preferences.theme
+        if wanted not in self.available_themes:
+            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            self.notify(
+                f"The theme {wanted!r} named in {self._preferences_path()} was not found; "
+                f"using {fallback}.",
+                title="Theme",
+                severity="warning",
+                timeout=10,
+            )
+            wanted = fallback
+        self.theme = wanted
+
+    def _preferences_path(self) -> Path | str:
+        if self.config_dir is None:
+            return prefs_file.FILE_NAME
+        return prefs_file.preferences_path(self.config_dir)
+
+    def save_preferences(self, preferences: Preferences) -> bool:
+        """Adopt and save `preferences`; a file that could not be read is never overwritten."""
+        self.preferences = preferences
+        if self.config_dir is None:
+            return False
+        path = prefs_file.preferences_path(self.config_dir)
+        if not self.preferences_readable:
+            self.notify(
+                f"Not saved: {path} could not be read when the dashboard started, and is "
+                "left as it is. Fix or remove it to keep your choices.",
+                title="Preferences",
+                severity="warning",
+                timeout=10,
+            )
+            return False
+        try:
+            prefs_file.save(path, preferences)
+        except PlannerError as exc:
+            self.notify(exc.message, title="Preferences not saved", severity="error", timeout=10)
+            return False
+        return True
+
+    def watch_theme(self, theme: str) -> None:
+        # Status colours are drawn into the panes' cells: redraw them in the new theme.
+        if self.day is not None:
+            self.refresh_day()
+        if theme != self.preferences.theme and any(
+            t.theme.name == theme for t in self.planner_themes
+        ):
+            self.save_preferences(msgspec.structs.replace(self.preferences, theme=theme))
+
+    def action_switch_theme(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Theme…"))
+
+    # -- alerts ------------------------------------------------------------
+
+    def check_alerts(self) -> list[Alert]:
+        """Notify (and ring) the alerts due now that have not fired yet; return them."""
+        if not self.preferences.alerts:
+            return []
+        now = self.clock.now()
+        alerts = due_alerts(
+            self.document,
+            now,
+            self.fired_alerts,
+            packing=self._packing_for_alerts(now),
+            tz=self.timezone,
+        )
+        for alert in alerts:
+            self.fired_alerts.add(alert.key)
+            self.notify(
+                alert.message, title=alert.title, severity=alert.severity, timeout=ALERT_SECONDS
+            )
+        if alerts and self.preferences.bell:
+            self.bell()
+        return alerts
+
+    def _packing_for_alerts(self, now: Any) -> Packing | None:
+        """Today's packed brief queue: the shown day's when it is today, else computed once a
+        minute (not on every tick)."""
+        if not any(b.delivered is None for b in self.document.briefs):
+            return None
+        if self.day is not None and self.day.is_today and self.day.packing is not None:
+            return self.day.packing
+        local = pendulum.instance(now).in_tz(self.timezone)
+        stamp = (id(self.document), local.format("YYYY-MM-DD HH:mm"))
+        if self._alert_packing is None or self._alert_packing[0] != stamp:
+            self._alert_packing = (stamp, today_packing(self.document, now, self.timezone))
+        return self._alert_packing[1]
+
+    # -- welcome and settings ----------------------------------------------
+
+    def is_first_run(self) -> bool:
+        """No settings answered and no data at all (archives included): the welcome's moment."""
+        d = self.document
+        if d.settings != Settings() or d.events or d.followups or d.briefs or d.windows:
+            return False
+        return not d.closeouts and not self.store.archive_paths()
+
+    def _welcomed(self, answer: WelcomeAnswer | None) -> None:
+        if answer is None:
+            return
+        name = clean_line(answer.executive_name)
+        organization = clean_line(answer.own_organization)
+        sample = None
+        if answer.start == "sample":
+            from planner.demo import sample_document
+
+            sample = sample_document(self.clock.now(), answer.timezone)
+
+        def settle(document: Document) -> Document:
+            base = sample.settings if sample is not None else document.settings
+            settings = msgspec.structs.replace(
+                base,
+                executive_name=name or base.executive_name,
+                timezone=answer.timezone,
+                own_organization=organization or base.own_organization,
+            )
+            if sample is None:
+                return msgspec.structs.replace(document, settings=settings)
+            # Added to whatever is there: another terminal may have written meanwhile.
+            return msgspec.structs.replace(
+                document,
+                settings=settings,
+                events=(*document.events, *sample.events),
+                followups=(*document.followups, *sample.followups),
+                briefs=(*document.briefs, *sample.briefs),
+                windows=(*document.windows, *sample.windows),
+            )
+
+        done = {
+            "sample": "A sample day is loaded: try Enter on a follow-up, ? for every key",
+            "import": "",
+            "empty": "Ready: a adds a follow-up, e an event, ? lists every key",
+        }[answer.start]
+        if self.change(settle, done):
+            self.shown_date = self._today()
+            self.refresh_day()
+        if answer.start == "import":
+            self.action_import_ics()
+
+    def action_settings(self) -> None:
+        from planner.ui.screens.settings import SettingsScreen
+
+        note = ""
+        if not self.preferences_readable:
+            note = (
+                f"{self._preferences_path()} could not be read: it is left as it is, "
+                "and changes here last until you quit."
+            )
+
+        def check(settings: Settings) -> str | None:
+            try:
+                parse_when(settings.default_promise, now=self.clock.now(), settings=settings)
+            except PlannerError as exc:
+                return f"default_promise: {exc.message}"
+            return None
+
+        self.push_screen(
+            SettingsScreen(
+                self.document.settings,
+                self.preferences,
+                themes=[t.theme.name for t in self.planner_themes],
+                binding_ids=sorted({b.id for b in self.binding_tables() if b.id}),
+                check=check,
+                preferences_note=note,
+            ),
+            self._settings_saved,
+        )
+
+    def _settings_saved(self, result: SettingsResult | None) -> None:
+        if result is None:
+            return
+        settings = result.settings
+        if settings != self.document.settings:
+            self.change(lambda d: msgspec.structs.replace(d, settings=settings), "Settings saved")
+            self.shown_date = self._today()
+            self.refresh_day()
+        if result.preferences != self.preferences:
+            saved = self.save_preferences(result.preferences)
+            self._apply_preferences(result.preferences)
+            if saved:
+                self.notify("Preferences saved", timeout=3)
 
 
 def _haystack(followup: FollowUp) -> str:
@@ -621,13 +997,29 @@ def _haystack(followup: FollowUp) -> str:
     ).casefold()
 
 
-def create_app(store: Store, clock: Clock, *, ea_zone: str | None = None) -> PlannerApp:
-    """The one way to build the dashboard, for the command line and for tests."""
-    return PlannerApp(store, clock, ea_zone=ea_zone)
+def create_app(
+    store: Store,
+    clock: Clock,
+    *,
+    ea_zone: str | None = None,
+    config_dir: Path | None = None,
+    welcome: bool = True,
+) -> PlannerApp:
+    """The one way to build the dashboard, for the command line and for tests.
+
+    `config_dir` holds preferences.toml and the EA's own themes (default: the
+    platform's, or $EA_PLANNER_CONFIG_DIR). `welcome=False` never offers the
+    first-run welcome screen.
+    """
+    if config_dir is None:
+        from planner.paths import config_dir as default_config_dir
+
+        config_dir = default_config_dir()
+    return PlannerApp(store, clock, ea_zone=ea_zone, config_dir=config_dir, welcome=welcome)
 
 
-def run(store: Store, clock: Clock) -> int:
+def run(store: Store, clock: Clock, *, config_dir: Path | None = None) -> int:
     """Run the dashboard until the user quits."""
-    app = create_app(store, clock)
+    app = create_app(store, clock, config_dir=config_dir)
     result = app.run()
     return result or 0

@@ -37,4 +37,11 @@ def app(demo_store: Store, clock: Clock) -> PlannerApp:
 
 @pytest.fixture
 def empty_app(store: Store, clock: Clock) -> PlannerApp:
-    return create_app(store, clock, ea_zone=FROZEN_ZONE)
+    """No data, past the welcome screen (the welcome has its own tests)."""
+    return create_app(store, clock, ea_zone=FROZEN_ZONE, welcome=False)
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    """The EA's config directory: preferences.toml and user themes (empty at first)."""
+    return tmp_path / "config"

@@ -67,3 +67,22 @@ def test_quick_add_preview_with_an_error(snap_compare, snapshot_app) -> None:  #
 
 def test_follow_up_detail(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(snapshot_app, terminal_size=(120, 40), press=["enter"])
+
+
+@pytest.mark.parametrize("theme", ["ea-dark", "ea-light", "ea-high-contrast"])
+def test_dashboard_in_each_shipped_theme(snap_compare, snapshot_app, theme: str) -> None:  # type: ignore[no-untyped-def]
+    async def use_theme(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.theme = theme
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=use_theme)
+
+
+def test_help_screen(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_welcome_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    app = create_app(Store(tmp_path / "empty"), clock, ea_zone=FROZEN_ZONE)
+    assert snap_compare(app, terminal_size=(120, 40))

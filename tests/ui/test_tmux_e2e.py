@@ -79,9 +79,9 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
     program = " ".join(installed_command())
     command = f"env {exports} {program}; echo EXITED-$?; sleep 30"
     terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
-    screen = terminal.wait_for("Follow-ups")
-    assert "Schedule" in screen and "Brief queue" in screen
-    assert "Jonas Weber" in screen
+    # The rows are drawn just after the pane titles: wait for the data, not only the frame.
+    screen = terminal.wait_for("Jonas Weber")
+    assert "Schedule" in screen and "Follow-ups" in screen and "Brief queue" in screen
     terminal.keys("a")
     terminal.wait_for("New follow-up")
     terminal.keys("-l", "Rita Moreno: wants the signed contract @Globex by tomorrow 10am")

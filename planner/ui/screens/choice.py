@@ -17,7 +17,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     """A short list of options; Enter picks, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="choice.cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
     def __init__(self, title: str, options: list[tuple[str, str]]) -> None:

@@ -16,9 +16,10 @@ from planner.domain import FollowUp
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.lifecycle import log_line
 from planner.humanize import when
+from planner.ui.widgets.palette import status_colors
 
 
-def describe(followup: FollowUp, now: object, tz: str) -> Text:
+def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "bold red") -> Text:
     """All fields of a follow-up as plain text (untrusted values are never markup)."""
     text = Text()
 
@@ -36,7 +37,7 @@ def describe(followup: FollowUp, now: object, tz: str) -> Text:
     )
     promise = when(effective_promise(followup, now), now, tz)  # type: ignore[arg-type]
     if is_broken(followup, now):  # type: ignore[arg-type]
-        row("promise", f"{promise} — BROKEN: call them now", "bold red")
+        row("promise", f"{promise} — BROKEN: call them now", broken_style)
     else:
         row("promise", promise)
     row("kind", followup.kind)
@@ -61,13 +62,16 @@ class FollowUpScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
-        Binding("n", "act('note')", "Note", id="detail.note"),
-        Binding("p", "act('repromise')", "Re-promise", id="detail.promise"),
-        Binding("w", "act('wait')", "Waiting", id="detail.wait"),
-        Binding("s", "act('start')", "In progress", id="detail.start"),
-        Binding("x", "act('resolve')", "Resolve", id="detail.resolve"),
-        Binding("E", "act('escalate')", "Escalate", id="detail.escalate"),
-        Binding("D", "act('drop')", "Drop", id="detail.drop"),
+        # The same ids as the dashboard's keys: one keymap entry moves both.
+        Binding("n", "act('note')", "Note", tooltip="Add a note", id="followup.note"),
+        Binding("p", "act('repromise')", "Re-promise", id="followup.promise"),
+        Binding("w", "act('wait')", "Waiting", tooltip="Mark waiting", id="followup.wait"),
+        Binding(
+            "s", "act('start')", "In progress", tooltip="Mark in progress", id="followup.start"
+        ),
+        Binding("x", "act('resolve')", "Resolve", id="followup.resolve"),
+        Binding("E", "act('escalate')", "Escalate", id="followup.escalate"),
+        Binding("D", "act('drop')", "Drop", id="followup.drop"),
     ]
 
     def __init__(self, followup_id: str) -> None:
@@ -90,7 +94,10 @@ class FollowUpScreen(Screen[None]):
             body.update(Text("This follow-up is no longer here (undone or archived)."))
             return
         self.query_one("#detail").border_title = f"Follow-up: {followup.customer}"
-        body.update(describe(followup, app.clock.now(), app.timezone))  # type: ignore[attr-defined]
+        broken = status_colors(app).broken_style  # type: ignore[arg-type]
+        body.update(
+            describe(followup, app.clock.now(), app.timezone, broken_style=broken)  # type: ignore[attr-defined]
+        )
 
     def action_act(self, action: str) -> None:
         self.app.run_followup_action(action, self.followup_id)  # type: ignore[attr-defined]

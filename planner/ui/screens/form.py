@@ -32,8 +32,8 @@ class FormScreen(ModalScreen[Values | None]):
     """Fill the fields; Enter in the last input (or ctrl+s) submits, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="dialog.save"),
     ]
 
     def __init__(self, title: str, fields: list[Field], validate: Validate) -> None:

@@ -1,60 +1,93 @@
-"""Help (`?`): every key binding, generated from the binding tables — never a hand-kept list."""
+"""Help (`?`): every key binding of every screen, grouped, generated from the binding tables.
+
+Never a hand-kept list: the rows come from `planner.ui.bindings.named_actions`,
+with the keys in force (a keymap in preferences.toml shows here too) and each
+binding's id, which is what a keymap names.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-GROUPS = {
-    "followup": "Follow-ups",
-    "brief": "Brief queue",
-    "event": "Schedule",
-    "moment": "Schedule",
-    "day": "Days",
-    "pane": "Moving around",
-    "app": "Dashboard",
-}
+from planner.ui.bindings import NamedAction
+
+KEY_WIDTH = 9
 
 
-def binding_rows(bindings: list[Binding]) -> list[tuple[str, str, str]]:
-    """(group, keys, description) for every binding that has an id, grouped by the id's prefix."""
-    rows = []
-    for binding in bindings:
-        if not binding.id or not binding.description:
-            continue
-        group = GROUPS.get(binding.id.split(".")[0], "Other")
-        keys = binding.key_display or binding.key
-        rows.append((group, keys, binding.description))
-    order = list(dict.fromkeys(GROUPS.values()))
-    rows.sort(key=lambda r: order.index(r[0]) if r[0] in order else len(order))
-    return rows
+def help_text(actions: list[NamedAction]) -> Group:
+    """The grouped list: a heading per group, then a table of key, action and binding id.
+    Plain Text and rich tables only: nothing here is read as markup."""
+    parts: list[RenderableType] = []
+    id_width = max((len(a.id) for a in actions), default=0)
+    group = None
+    table: Table | None = None
+    for action in actions:
+        if action.group != group:
+            group = action.group
+            if parts:
+                parts.append(Text(""))
+            parts.append(Text(group, style="bold underline"))
+            table = Table.grid(padding=(0, 1), expand=True)
+            table.add_column(width=KEY_WIDTH, no_wrap=True, style="bold")
+            table.add_column(ratio=1, overflow="fold")
+            # The id is what a keymap names: shown whole, the action's name gives way.
+            table.add_column(width=id_width, no_wrap=True, style="dim italic")
+            parts.append(table)
+        assert table is not None
+        table.add_row(Text(action.keys), Text(action.name), Text(action.id))
+    return Group(*parts)
+
+
+def split_groups(actions: list[NamedAction]) -> tuple[list[NamedAction], list[NamedAction]]:
+    """Two columns of whole groups, about the same number of lines each."""
+    groups: list[list[NamedAction]] = []
+    for action in actions:
+        if groups and groups[-1][0].group == action.group:
+            groups[-1].append(action)
+        else:
+            groups.append([action])
+    total = sum(len(g) + 2 for g in groups)
+    left: list[NamedAction] = []
+    lines = 0
+    for index, group in enumerate(groups):
+        if lines and lines + (len(group) + 2) / 2 > total / 2:
+            rest = [a for g in groups[index:] for a in g]
+            return left, rest
+        left.extend(group)
+        lines += len(group) + 2
+    return left, []
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="dialog.close"),
     ]
 
-    def __init__(self, bindings: list[Binding]) -> None:
+    def __init__(self, actions: list[NamedAction]) -> None:
         super().__init__()
-        self._help_bindings = bindings
+        self._help_actions = actions
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        group = None
-        for name, keys, description in binding_rows(self._help_bindings):
-            if name != group:
-                text.append(("\n" if group else "") + name + "\n", style="bold")
-                group = name
-            text.append(f"  {keys:<12}", style="bold")
-            text.append(description + "\n")
         with VerticalScroll(id="dialog", classes="help"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
-            yield Static(text)
+            yield Static(
+                Text(
+                    "Every key, by group. Change a key in preferences.toml under [keymap] "
+                    'with the id on the right, e.g. "followup.resolve" = "r".',
+                ),
+                classes="dialog-context",
+            )
+            left, right = split_groups(self._help_actions)
+            with Horizontal(id="help-columns"):
+                yield Static(help_text(left), classes="help-column")
+                yield Static(help_text(right), classes="help-column")
             yield Static(Text("Escape closes", style="dim"), classes="dialog-help")

@@ -21,7 +21,7 @@ class PromptScreen(ModalScreen[str | None]):
     """Ask for one line; Enter returns it when the check passes, Escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
     def __init__(

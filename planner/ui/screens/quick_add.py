@@ -56,7 +56,7 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
     """Type a follow-up; Enter saves when the preview shows no error, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="quickadd.cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
     def __init__(self, parse: Parser, now: object, tz: str, initial: str = "") -> None:

@@ -42,11 +42,11 @@ class BriefPane(PaneTable):
                     f"({minutes_text(m.minutes)})"
                 )
                 self.put_row(
-                    Text("▸ " + m.start.format("HH:mm"), style=f"bold {colors.good}"),
-                    Text("moment", style=colors.good),
-                    Text(label, style=f"bold {colors.good}"),
+                    Text("▸ " + m.start.format("HH:mm"), style=f"bold {colors.good_style}"),
+                    Text("moment", style=colors.good_style),
+                    Text(label, style=f"bold {colors.good_style}"),
                     Text(str(slot.capacity)),
-                    Text(f"{slot.used} min placed", style=colors.good),
+                    Text(f"{slot.used} min placed", style=colors.good_style),
                     key="next-moment",
                 )
         placements = packing.placements if packing is not None else ()
@@ -63,9 +63,9 @@ class BriefPane(PaneTable):
                         when = placement.date.format("ddd ") + when
                 flags = ", ".join(placement.flags)
                 if placement.interrupt_now:
-                    style = f"bold {colors.broken}"
+                    style = colors.broken_style
                 elif placement.held:
-                    style = colors.due_soon
+                    style = colors.due_soon_style
             self.put_row(
                 Text(when, style=style),
                 Text(brief.kind, style=style),

@@ -66,8 +66,8 @@ class FollowUpsPane(PaneTable):
             f = row.followup
             state = "closed" if f.id in closed else row.state
             style = {
-                "broken": f"bold {colors.broken}",
-                "due-soon": f"bold {colors.due_soon}",
+                "broken": colors.broken_style,
+                "due-soon": colors.due_soon_style,
                 "closed": "dim",
             }.get(state, "")
             promise = short_promise(row.promise, today)

@@ -39,11 +39,11 @@ class DayHeader(Vertical):
             text.append("no good moment left today")
         else:
             style = {
-                "interrupt-now": f"bold {colors.broken}",
-                "good-moment-now": f"bold {colors.good}",
-                "in-event": f"bold {colors.due_soon}",
+                "interrupt-now": colors.broken_style,
+                "good-moment-now": f"bold {colors.good_style}",
+                "in-event": colors.due_soon_style,
                 "next-good-moment": "bold",
-                "none-left": colors.muted,
+                "none-left": colors.muted_style,
             }[day.status.kind]
             text.append(day.status.text, style=style)
             for kind in STATUS_CLASSES:

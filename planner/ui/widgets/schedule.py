@@ -68,7 +68,7 @@ class SchedulePane(PaneTable):
         if day.packing is not None:
             for index, slot in enumerate(day.packing.slots):
                 moment = slot.moment
-                style = "dim" if past(moment.end) else colors.good
+                style = "dim" if past(moment.end) else colors.good_style
                 label = minutes_text(moment.minutes)
                 if moment.best:
                     label += " · best"

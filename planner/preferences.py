@@ -1,0 +1,137 @@
+"""The EA's own preferences: `preferences.toml` in the config directory.
+
+Theme, alerts, bell and key bindings are the assistant's taste, not facts
+about the executive, so they live here rather than in planner.json. A file that
+cannot be read is reported (file and problem) and left untouched: the app runs
+on the defaults and does not overwrite it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+
+from planner.errors import DataFileError
+
+FILE_NAME = "preferences.toml"
+DEFAULT_THEME = "ea-dark"
+
+KeyName = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+
+
+class Preferences(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """How the dashboard looks and behaves for this assistant."""
+
+    theme: str = DEFAULT_THEME
+    """The theme by name: a shipped one (ea-dark, ea-light, ea-high-contrast) or one of yours."""
+
+    alerts: bool = True
+    """Notify while the dashboard runs: promises due or broken, good moments, brief deadlines."""
+
+    bell: bool = True
+    """Ring the terminal bell with each alert."""
+
+    keymap: dict[str, KeyName] = msgspec.field(default_factory=dict)
+    """Your own keys: binding id = "key" (e.g. "followup.resolve" = "r"); see the help screen."""
+
+
+def preferences_path(config_dir: Path) -> Path:
+    return Path(config_dir) / FILE_NAME
+
+
+def load(path: Path) -> Preferences:
+    """The preferences in `path`; the defaults when the file does not exist.
+
+    Raises DataFileError naming the file and the problem (never a traceback).
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Preferences()
+    except IsADirectoryError:
+        raise DataFileError(path, "it is a directory, not a file") from None
+    except OSError as exc:
+        raise DataFileError(path, exc.strerror or str(exc)) from None
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DataFileError(path, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(path, f"not valid TOML: {exc}") from None
+    try:
+        return msgspec.convert(raw, Preferences)
+    except msgspec.ValidationError as exc:
+        raise DataFileError(path, _describe(exc)) from None
+
+
+def _describe(exc: msgspec.ValidationError) -> str:
+    message = str(exc)
+    if message.startswith("Object contains unknown field"):
+        return message.replace("Object contains unknown field", "unknown setting")
+    return message.replace("Expected", "expected").replace("`$.", "`").replace("`$`", "the file")
+
+
+HEADER = """\
+# ea-planner preferences: your own choices (the executive's facts and day
+# rules live in planner.json's "settings"). Edit here or in the dashboard (S).
+#
+# theme   the theme by name: ea-dark, ea-light, ea-high-contrast, or a
+#         *.toml theme of your own in the themes/ folder beside this file
+# alerts  true/false: notify about promises due or broken, good moments
+#         and brief deadlines while the dashboard runs
+# bell    true/false: ring the terminal bell with each alert
+# [keymap] binding id = "key", e.g. "followup.resolve" = "r"
+#         (the help screen, ?, lists every binding id)
+"""
+
+
+def dumps(preferences: Preferences) -> str:
+    """The preferences as TOML, with a header documenting every key."""
+    lines = [
+        HEADER,
+        f"theme = {_toml_string(preferences.theme)}",
+        f"alerts = {_toml_bool(preferences.alerts)}",
+        f"bell = {_toml_bool(preferences.bell)}",
+        "",
+        "[keymap]",
+    ]
+    for binding_id, key in sorted(preferences.keymap.items()):
+        lines.append(f"{_toml_string(binding_id)} = {_toml_string(key)}")
+    return "\n".join(lines) + "\n"
+
+
+def save(path: Path, preferences: Preferences) -> None:
+    """Write the preferences atomically (temp file, fsync, rename), creating the folder 0700."""
+    from planner.storage.store import _atomic_write, _make_private_dir
+
+    _make_private_dir(path.parent)
+    _atomic_write(path, dumps(preferences).encode("utf-8"))
+
+
+def _toml_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string; control characters escaped as TOML requires."""
+    out = ['"']
+    for char in value:
+        code = ord(char)
+        if char == '"':
+            out.append('\\"')
+        elif char == "\\":
+            out.append("\\\\")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+__all__ = ["DEFAULT_THEME", "FILE_NAME", "Preferences", "dumps", "load", "preferences_path", "save"]

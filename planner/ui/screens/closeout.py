@@ -1,0 +1,1091 @@
+"""The end-of-day close-out (`c`): a guided review of one day in five steps, ending with the
+day closed and its Markdown summary saved to closeouts/YYYY-MM-DD.md.
+
+The review itself is `planner.closeout` (pure functions); this screen shows one step at a
+time, applies the EA's answers through `PlannerApp.change` (saved in the background,
+undoable with `u`) and builds the review again after each.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+import pendulum
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Label, Static, TextArea
+from textual.widgets.data_table import ColumnKey
+
+from planner.closeout import (
+    STEPS,
+    PromiseCheck,
+    Review,
+    build_review,
+    close_with_summary,
+    day_label,
+    find_closeout,
+    keep,
+    render_markdown,
+    reopen_day,
+    unkeep,
+)
+from planner.commands.closeout import HISTORY_DAYS
+from planner.domain import FollowUp, lifecycle
+from planner.domain.lifecycle import Outcome
+from planner.errors import PlannerError
+from planner.humanize import when
+from planner.scheduling import GoodMoment, Placement
+from planner.storage import Document
+from planner.storage.store import CLOSEOUT_DIR
+from planner.text import clean_text
+from planner.times import parse_time
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.widgets.palette import StatusColors, status_colors
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
+
+STEP_TITLES: tuple[str, ...] = (*STEPS[:4], "Notes and summary")
+"""What each step is called on screen (the Markdown heading of the last one is "Notes")."""
+STEP_IDS: tuple[str, ...] = (
+    "step-done",
+    "step-promises",
+    "step-tell",
+    "step-tomorrow",
+    "step-notes",
+)
+PROMISES = STEP_IDS.index("step-promises")
+NOTES = STEP_IDS.index("step-notes")
+
+WATCH_SECONDS = 1.0
+"""How often the review looks for a changed document (undo, another process) or minute."""
+
+_PROMISE_ACTIONS = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "details"})
+_CHANGES = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "close_day", "reopen"})
+
+
+class StepScroll(VerticalScroll, inherit_bindings=False):
+    """A scrolling step that leaves ←/→ to the review (they move between steps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
+class PromiseTable(DataTable[Text], inherit_bindings=False):
+    """The promises of step 2, one row each, moved through with ↑/↓ only: ←/→, `n`/`b` and
+    `k` stay the review's keys. The follow-up column takes the width the others leave."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
+        Binding("enter", "select_cursor", "Details", show=False),
+    ]
+    COLUMNS: ClassVar[tuple[tuple[str, str, int | None], ...]] = (
+        ("state", "", 6),
+        ("promise", "Promised", 16),
+        ("followup", "Follow-up", None),
+        ("answer", "Answer", 34),
+    )
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._rows: list[tuple[str, tuple[Text, ...]]] = []
+        self._laid_out_width = -1
+
+    @property
+    def selected_key(self) -> str | None:
+        if not self._rows or self.cursor_row < 0 or self.cursor_row >= len(self._rows):
+            return None
+        return self._rows[self.cursor_row][0]
+
+    def show(self, rows: Sequence[tuple[str, tuple[Text, ...]]], select: str | None) -> None:
+        """Replace the rows, putting the cursor on `select` (else on the same row as before)."""
+        select = select or self.selected_key
+        self._rows = list(rows)
+        self._fill(select)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._laid_out_width:
+            self._fill(self.selected_key)
+
+    def _fill(self, select: str | None) -> None:
+        if self._laid_out_width != self.size.width:
+            self._laid_out_width = self.size.width
+            fixed = sum(width or 0 for _, _, width in self.COLUMNS)
+            padding = 2 * self.cell_padding * len(self.COLUMNS) + 1  # + the scrollbar
+            room = max(16, self.size.width - fixed - padding)
+            self.clear(columns=True)
+            for key, label, width in self.COLUMNS:
+                self.add_column(label, key=key, width=width if width is not None else room)
+        else:
+            self.clear()
+        widths = [self.columns[ColumnKey(key)].width for key, _, _ in self.COLUMNS]
+        for key, cells in self._rows:
+            fitted = (_fit(cell, width) for cell, width in zip(cells, widths, strict=True))
+            self.add_row(*fitted, key=key)
+        keys = [key for key, _ in self._rows]
+        if select in keys:
+            self.move_cursor(row=keys.index(select), animate=False)
+
+
+def _fit(cell: Text, width: int) -> Text:
+    """The cell cut to one line of `width` cells, with an ellipsis when it is longer."""
+    if cell.cell_len <= width:
+        return cell
+    fitted = cell.copy()
+    fitted.truncate(width, overflow="ellipsis")
+    return fitted
+
+
+class CloseoutScreen(ModalScreen[None]):
+    """The close-out of one date, one step at a time.
+
+    A modal screen although it fills the terminal: its keys take precedence over the
+    dashboard's, so that `x`, `p` or `d` never act on a dashboard row hidden behind it.
+    """
+
+    CSS_PATH = "closeout.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "step(1)", "Next", tooltip="Next step", id="closeout.next"),
+        Binding("right", "step(1)", "Next", show=False, id="closeout.next-arrow"),
+        Binding("b", "step(-1)", "Back", tooltip="Previous step", id="closeout.back"),
+        Binding("left", "step(-1)", "Back", show=False, id="closeout.back-arrow"),
+        *(
+            Binding(str(k), f"go({k - 1})", f"Step {k}", show=False, id=f"closeout.step-{k}")
+            for k in range(1, 6)
+        ),
+        Binding("escape", "leave", "Leave", tooltip="Back to the dashboard", id="closeout.leave"),
+        Binding("x", "resolve", "Resolve", id="closeout.resolve"),
+        Binding("p", "repromise", "Re-promise", id="closeout.repromise"),
+        Binding("E", "escalate", "Escalate", id="closeout.escalate"),
+        Binding("k", "keep", "Keep", tooltip="Keep the promise as it stands", id="closeout.keep"),
+        Binding("K", "unkeep", "Un-keep", tooltip="Take back a keep", id="closeout.unkeep"),
+        Binding("u", "undo", "Undo", id="closeout.undo"),
+        Binding("ctrl+s", "close_day", "Close the day", id="closeout.close"),
+        Binding("y", "copy", "Copy summary", id="closeout.copy"),
+        Binding("R", "reopen", "Reopen", tooltip="Reopen the closed day", id="closeout.reopen"),
+    ]
+
+    def __init__(self, date: pendulum.Date) -> None:
+        super().__init__()
+        self.date = date
+        self.step = 0
+        self.review: Review | None = None
+        self.settled = False
+        """The day is more than HISTORY_DAYS ago: read from the archives, never changed
+        (as `ea-planner closeout` treats it)."""
+        self.saved_path: Path | None = None
+        """Where this screen last saved the summary."""
+        self._saving = False
+        self._seen: tuple[object, str] | None = None
+        self._leave_warned = False
+        self._loading_history = False
+        self._write_lock = threading.Lock()
+        self._write_generation = 0
+
+    @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    # -- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="closeout-header")
+        with ContentSwitcher(initial=STEP_IDS[0], id="closeout-steps"):
+            with StepScroll(id="step-done", classes="step"):
+                yield Static(id="done-body")
+            with Vertical(id="step-promises", classes="step"):
+                yield PromiseTable(id="promise-table")
+                yield Static(id="promise-remaining")
+                yield Static(id="promise-detail")
+            with StepScroll(id="step-tell", classes="step"):
+                yield Static(id="tell-body")
+            with StepScroll(id="step-tomorrow", classes="step"):
+                yield Static(id="tomorrow-body")
+            with Horizontal(id="step-notes", classes="step"):
+                with Vertical(id="notes-side"):
+                    yield Label("Notes for the day (they go into the summary)", id="notes-label")
+                    yield TextArea(id="closeout-notes", soft_wrap=True)
+                    yield Static(id="closeout-state")
+                    with Horizontal(id="closeout-buttons"):
+                        yield Button("Close the day", id="close-day", variant="primary")
+                        yield Button("Copy summary", id="copy-summary")
+                        yield Button("Reopen", id="reopen-day")
+                with StepScroll(id="summary-preview"):
+                    yield Static(id="summary-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for step_id, title in zip(STEP_IDS, STEP_TITLES, strict=True):
+            self.query_one(f"#{step_id}").border_title = title
+        self.query_one("#summary-preview").border_title = "Summary (Markdown)"
+        app = self.planner
+        today = app.clock.now().in_tz(app.timezone).date()
+        self.settled = self.date < today.subtract(days=HISTORY_DAYS)
+        self.rebuild()
+        self.query_one("#closeout-notes", TextArea).load_text(self._review.notes)
+        self._show_step()
+        self.set_interval(WATCH_SECONDS, self._watch)
+
+    # -- the review ------------------------------------------------------
+
+    @property
+    def _review(self) -> Review:
+        assert self.review is not None
+        return self.review
+
+    def _document(self) -> Document:
+        """The live document; for a settled day, everything with the archives once loaded."""
+        session = self.planner.session
+        if not self.settled:
+            return session.document
+        if session.history is None and not self._loading_history:
+            self._loading_history = True
+            session.load_history(self._history_loaded)
+        return session.history or session.document
+
+    def _history_loaded(self, _history: Document) -> None:
+        self._loading_history = False
+        if self.is_attached:
+            self.rebuild()
+
+    def rebuild(self, select: str | None = None) -> None:
+        """Build the review from the document as it is now and show every step of it."""
+        app = self.planner
+        now = app.clock.now()
+        document = self._document()
+        self.review = build_review(document, self.date, now)
+        self._seen = (document, now.format("YYYY-MM-DD HH:mm"))
+        colors = status_colors(app)
+        review = self.review
+        self.query_one("#done-body", Static).update(_done(review, colors))
+        self._show_promises(review, colors, select)
+        self.query_one("#tell-body", Static).update(_still_to_tell(review, colors))
+        self.query_one("#tomorrow-body", Static).update(_tomorrow(review, colors))
+        notes = self.query_one("#closeout-notes", TextArea)
+        notes.read_only = review.closed or self.settled
+        self._show_state()
+        self._show_preview()
+        self._show_header()
+        self.refresh_bindings()
+
+    def _watch(self) -> None:
+        app = self.planner
+        if self._seen != (self._document(), app.clock.now().format("YYYY-MM-DD HH:mm")):
+            self.rebuild()
+
+    def _show_header(self) -> None:
+        review = self._review
+        colors = status_colors(self.planner)
+        text = Text()
+        text.append(f"Close-out — {day_label(self.date)}", style="bold")
+        text.append("   ")
+        text.append_text(_day_state(review, colors))
+        if self.settled:
+            text.append(" · settled history, read-only", style="dim")
+        text.append("\n")
+        text.append(f"Step {self.step + 1} of {len(STEP_IDS)}: {STEP_TITLES[self.step]}", "bold")
+        text.append("\n")
+        for index, title in enumerate(STEP_TITLES):
+            if index:
+                text.append(" › ", style="dim")
+            label = f" {index + 1} {title} "
+            if index == self.step:
+                text.append(label, style=f"bold reverse {colors.accent}")
+            else:
+                text.append(label, style="dim")
+        self.query_one("#closeout-header", Static).update(text)
+
+    def _show_promises(self, review: Review, colors: StatusColors, select: str | None) -> None:
+        rows = [(c.followup.id, _promise_row(c, review, colors)) for c in review.promises]
+        if not rows:
+            empty = Text("No promise fell due on this day or earlier.", style="dim")
+            rows = [("empty", (Text(""), Text(""), empty, Text("")))]
+        self.query_one(PromiseTable).show(rows, select)
+        self._show_promise_detail()
+        remaining = review.unaddressed()
+        line = Text()
+        if review.closed:
+            line.append("The day is closed: R reopens it to change an answer.", colors.good_style)
+        elif remaining:
+            count = len(remaining)
+            line.append(
+                f"{count} {'promise still needs' if count == 1 else 'promises still need'} "
+                "an answer: ",
+                style=colors.broken_style if any(c.broken for c in remaining) else "bold",
+            )
+            for index, check in enumerate(remaining):
+                if index:
+                    line.append(", ")
+                line.append(check.followup.customer, style="bold")
+                if check.broken:
+                    line.append(" (broken)", style=colors.broken_style)
+        elif review.promises:
+            line.append(
+                "Every promise has an answer: the day can be closed (ctrl+s).", colors.good_style
+            )
+        else:
+            line.append("No promise to answer: the day can be closed (ctrl+s).", colors.good_style)
+        self.query_one("#promise-remaining", Static).update(line)
+
+    def _show_promise_detail(self) -> None:
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        detail = self.query_one("#promise-detail", Static)
+        if check is None:
+            detail.update(Text(""))
+            return
+        detail.update(_promise_detail(check, self._review, status_colors(self.planner)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "promise-table":
+            self._show_promise_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "promise-table":
+            event.stop()
+            self.action_details()
+
+    def _check(self, followup_id: str | None) -> PromiseCheck | None:
+        if followup_id is None or self.review is None:
+            return None
+        return next((c for c in self.review.promises if c.followup.id == followup_id), None)
+
+    def _notes_text(self) -> str:
+        return self.query_one("#closeout-notes", TextArea).text
+
+    def _notes_changed(self) -> bool:
+        return clean_text(self._notes_text()) != clean_text(self._review.notes)
+
+    def summary(self) -> str:
+        """The Markdown summary as it stands: the saved one of a closed day, else the live one."""
+        review = self._review
+        if review.closed:
+            record = find_closeout(self._document(), self.date)
+            if record is not None and record.summary:
+                return record.summary
+        return render_markdown(replace(review, notes=clean_text(self._notes_text())))
+
+    def _show_preview(self) -> None:
+        colors = status_colors(self.planner)
+        preview = Text()
+        for line in self.summary().splitlines():
+            if line.startswith("#"):
+                style = f"bold {colors.accent}"
+            elif "**broken**" in line or "**not addressed**" in line:
+                style = colors.broken_style
+            else:
+                style = ""
+            preview.append(line + "\n", style=style)
+        self.query_one("#summary-body", Static).update(preview)
+
+    def _show_state(self) -> None:
+        review = self._review
+        colors = status_colors(self.planner)
+        text = Text()
+        if self.settled:
+            text.append(
+                f"Settled history (more than {HISTORY_DAYS} days ago): this close-out can be "
+                "read and copied, not changed.",
+                style="bold",
+            )
+        elif review.closed:
+            assert review.closed_at is not None
+            text.append(f"Closed {_at(review.closed_at, self.date)}.", colors.good_style)
+            if self._saving:
+                text.append(" Saving the summary…")
+            else:
+                path = self.saved_path or self._summary_path()
+                verb = "saved to" if self.saved_path is not None else "in"
+                text.append(f" Summary {verb} {path}")
+            text.append("\ny copies it to the clipboard · R reopens the day.", style="dim")
+        elif review.unaddressed():
+            count = len(review.unaddressed())
+            text.append(
+                f"Not ready to close: {count} "
+                f"{'promise needs' if count == 1 else 'promises need'} an answer (step 2).",
+                colors.broken_style,
+            )
+        else:
+            text.append("Ready to close. ", colors.good_style)
+            text.append(
+                f"ctrl+s closes the day and saves the summary to {CLOSEOUT_DIR}/"
+                f"{self.date.isoformat()}.md in the data directory."
+            )
+        self.query_one("#closeout-state", Static).update(text)
+        self.query_one("#close-day", Button).display = not review.closed and not self.settled
+        self.query_one("#reopen-day", Button).display = review.closed and not self.settled
+
+    def _summary_path(self) -> Path:
+        return self.planner.store.directory / CLOSEOUT_DIR / f"{self.date.isoformat()}.md"
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._leave_warned = False
+        if self.review is not None:
+            self._show_preview()
+
+    # -- moving between steps ----------------------------------------------
+
+    def _show_step(self) -> None:
+        self.query_one(ContentSwitcher).current = STEP_IDS[self.step]
+        self._show_header()
+        focus = {
+            PROMISES: "#promise-table",
+            NOTES: "#closeout-notes" if not self._review.closed else "#summary-preview",
+        }.get(self.step, f"#{STEP_IDS[self.step]}")
+        self.query_one(focus).focus()
+        self.refresh_bindings()
+
+    def action_step(self, delta: int) -> None:
+        self.action_go(self.step + delta)
+
+    def action_go(self, step: int) -> None:
+        if 0 <= step < len(STEP_IDS) and step != self.step:
+            self.step = step
+            self._show_step()
+
+    def action_leave(self) -> None:
+        notes = self.query_one("#closeout-notes", TextArea)
+        if notes.has_focus:
+            self.query_one("#close-day" if not self._review.closed else "#reopen-day").focus()
+            return
+        if self._notes_changed() and not self._review.closed and not self._leave_warned:
+            self._leave_warned = True
+            self.app.notify(
+                "Notes are saved when the day is closed. Escape again leaves without them.",
+                title="Unsaved notes",
+                severity="warning",
+            )
+            return
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.review is None:
+            return True
+        if self.settled and action in _CHANGES:
+            return False
+        if action in _PROMISE_ACTIONS:
+            # A closed day's answers stand until it is reopened: only the details open.
+            return self.step == PROMISES and (action == "details" or not self.review.closed)
+        if action == "step":
+            target = self.step + cast(int, parameters[0])
+            return None if not 0 <= target < len(STEP_IDS) else True
+        if action == "copy":
+            return self.step == NOTES
+        if action == "close_day":
+            return not self.review.closed
+        if action == "reopen":
+            return self.review.closed
+        return True
+
+    # -- answering promises (step 2) ---------------------------------------
+
+    def _selected(self, verb: str) -> PromiseCheck | None:
+        """The promise under the cursor, if `verb` can be done to it now; else says why not."""
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        if check is None:
+            self._say("No promise to answer here.", severity="warning")
+            return None
+        if self._review.closed:
+            self._say("The day is closed: R reopens it first.", severity="warning")
+            return None
+        followup = check.followup
+        if verb in ("resolve", "re-promise", "escalate") and not followup.is_open:
+            self._say(f"{followup.customer} is already {followup.status}.", severity="warning")
+            return None
+        if verb == "escalate" and followup.status == "escalated":
+            self._say(f"{followup.customer} is already escalated.", severity="warning")
+            return None
+        return check
+
+    def _say(self, message: str, *, severity: str = "information", timeout: float = 4) -> None:
+        """A notification holding untrusted text (names, summaries): never read as markup."""
+        self.app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    def _change_followup(
+        self,
+        followup_id: str,
+        make: Callable[[FollowUp, pendulum.DateTime], Outcome],
+        done: str,
+    ) -> None:
+        app = self.planner
+        now = app.clock.now().in_tz(app.timezone)
+        changed = app.change(
+            lambda d: lifecycle.change_followup(d, followup_id, lambda f: make(f, now))[0]
+        )
+        self._after_answer(changed, done, followup_id)
+
+    def _after_answer(self, changed: bool, done: str, followup_id: str) -> None:
+        """Rebuild, and move on to the next promise that still needs an answer (the one
+        below the answered one, else the first from the top)."""
+        before = [c.followup.id for c in self._review.promises]
+        self.rebuild()
+        if not changed:
+            return
+        self._say(done, timeout=3)
+        remaining = {c.followup.id for c in self._review.unaddressed()}
+        at = before.index(followup_id) if followup_id in before else 0
+        following = [i for i in before[at + 1 :] + before[:at] if i in remaining]
+        self.rebuild(select=following[0] if following else followup_id)
+
+    def _ask(
+        self,
+        title: str,
+        promise: PromiseCheck,
+        then: Callable[[str], None],
+        **options: object,
+    ) -> None:
+        about = _about(promise.followup)
+        self.app.push_screen(
+            PromptScreen(title, context=about, **options),  # type: ignore[arg-type]
+            lambda value: then(value) if value is not None else None,
+        )
+
+    def action_resolve(self) -> None:
+        check = self._selected("resolve")
+        if check is None:
+            return
+        followup_id, tz = check.followup.id, self.planner.timezone
+        self._ask(
+            "How was it resolved?",
+            check,
+            lambda text: self._change_followup(
+                followup_id,
+                lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)),
+                f"Resolved: {check.followup.customer}",
+            ),
+            placeholder="e.g. refund issued, confirmed with her by phone",
+        )
+
+    def action_repromise(self) -> None:
+        check = self._selected("re-promise")
+        if check is None:
+            return
+        app = self.planner
+        followup_id, tz = check.followup.id, app.timezone
+
+        def moment_of(value: str) -> pendulum.DateTime:
+            now = app.clock.now()
+            moment = parse_time(value, now=now, settings=app.document.settings, what="new promise")
+            if moment <= now:
+                raise PlannerError("new promise: that is in the past; give a time after now")
+            return pendulum.instance(moment).in_tz(tz)
+
+        def live(value: str) -> tuple[bool, str]:
+            try:
+                moment = moment_of(value)
+            except PlannerError as exc:
+                return False, exc.message
+            return True, when(moment, app.clock.now(), tz)
+
+        def with_note(value: str) -> None:
+            moment = moment_of(value)
+            self._ask(
+                f"Note for the log: what did you tell them? (new promise "
+                f"{when(moment, app.clock.now(), tz)})",
+                check,
+                lambda note: self._change_followup(
+                    followup_id,
+                    lambda f, now: Outcome(lifecycle.repromise(f, moment, now, note)),
+                    f"Re-promised {check.followup.customer}: {when(moment, app.clock.now(), tz)}",
+                ),
+                placeholder="e.g. told her by phone; finance needs one more day",
+            )
+
+        self._ask(
+            f"New promise: when will {check.followup.customer} hear back?",
+            check,
+            with_note,
+            placeholder="tomorrow 10am · fri 15:00 · 2026-11-24 09:30",
+            check=live,
+        )
+
+    def action_escalate(self) -> None:
+        check = self._selected("escalate")
+        if check is None:
+            return
+        followup_id, tz = check.followup.id, self.planner.timezone
+        self._ask(
+            "Escalate to the executive: what should they know?",
+            check,
+            lambda note: self._change_followup(
+                followup_id,
+                lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
+                f"Escalated: {check.followup.customer} is in the brief queue with the facts log",
+            ),
+            placeholder="e.g. customer threatens to cancel; needs Dana's call",
+        )
+
+    def action_keep(self) -> None:
+        check = self._selected("keep")
+        if check is None:
+            return
+        if check.addressed not in (None, "kept"):
+            self._say(
+                f"{check.followup.customer} is already {check.addressed}: nothing to keep.",
+                severity="warning",
+            )
+            return
+        app, date, followup_id = self.planner, self.date, check.followup.id
+        now = app.clock.now()
+        changed = app.change(lambda d: keep(d, date, followup_id, now))
+        self._after_answer(
+            changed, f"Kept the promise to {check.followup.customer} as it stands", followup_id
+        )
+
+    def action_unkeep(self) -> None:
+        check = self._selected("un-keep")
+        if check is None:
+            return
+        if check.addressed != "kept":
+            self._say(f"{check.followup.customer}'s promise is not kept.", severity="warning")
+            return
+        app, date, followup_id = self.planner, self.date, check.followup.id
+        now = app.clock.now()
+        if app.change(lambda d: unkeep(d, date, followup_id, now)):
+            self._say(f"{check.followup.customer}'s promise needs an answer again", timeout=3)
+        self.rebuild(select=followup_id)
+
+    def action_details(self) -> None:
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        if check is None:
+            return
+        from planner.ui.screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(check.followup.id))
+
+    def action_undo(self) -> None:
+        self.planner.action_undo()
+        self.rebuild()
+
+    # -- closing (step 5) --------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions: dict[str | None, Callable[[], None]] = {
+            "close-day": self.action_close_day,
+            "copy-summary": self.action_copy,
+            "reopen-day": self.action_reopen,
+        }
+        actions[event.button.id]()
+
+    def action_close_day(self) -> None:
+        self.rebuild()
+        review = self._review
+        if self.settled:
+            self._say(
+                "This day is settled history: it can be read, not closed.", severity="warning"
+            )
+            return
+        if review.closed:
+            self._say("The day is already closed: R reopens it.", severity="warning")
+            return
+        blocking = review.unaddressed()
+        if blocking:
+            self.app.notify(
+                _refusal(blocking, review),
+                title="The day is not closed",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+            self.step = PROMISES
+            self._show_step()
+            self.rebuild(select=blocking[0].followup.id)
+            return
+        app, date = self.planner, self.date
+        notes, now = self._notes_text(), app.clock.now()
+        closed = app.change(lambda d: close_with_summary(d, date, now, notes)[0])
+        self.rebuild()
+        record = find_closeout(app.document, date)
+        if not closed or record is None or not record.closed:
+            return
+        self._write_summary(record.summary)
+        if self.step == NOTES:
+            self.query_one("#summary-preview").focus()
+
+    def _write_summary(self, markdown: str) -> None:
+        """Save the summary off the UI thread; a later close's summary always wins."""
+        store, date = self.planner.store, self.date.isoformat()
+        self._write_generation += 1
+        generation = self._write_generation
+        self._saving = True
+        self._show_state()
+
+        def write() -> None:
+            with self._write_lock:
+                if generation != self._write_generation:
+                    return
+                try:
+                    path = store.write_summary(date, markdown)
+                except (OSError, PlannerError) as exc:
+                    self.app.call_from_thread(self._summary_failed, exc)
+                    return
+            self.app.call_from_thread(self._summary_saved, path)
+
+        self.app.run_worker(write, thread=True, group="closeout-summary", name="write summary")
+
+    def _summary_saved(self, path: Path) -> None:
+        self._saving = False
+        self.saved_path = path
+        self._say(
+            f"Closed {day_label(self.date)}. Summary saved to {path} — "
+            "press y to copy it to the clipboard.",
+            timeout=8,
+        )
+        if self.is_attached:
+            self._show_state()
+
+    def _summary_failed(self, error: BaseException) -> None:
+        self._saving = False
+        message = error.message if isinstance(error, PlannerError) else str(error)
+        self.app.notify(
+            f"The day is closed but its summary was not saved: {message}. "
+            "Reopen and close it again to retry.",
+            title="Summary not saved",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
+        if self.is_attached:
+            self._show_state()
+
+    def action_copy(self) -> None:
+        markdown = self.summary()
+        self.app.copy_to_clipboard(markdown)
+        lines = markdown.count("\n")
+        self._say(f"Summary copied to the clipboard ({lines} lines of Markdown).", timeout=3)
+
+    def action_reopen(self) -> None:
+        if self.settled:
+            self._say(
+                "This day is settled history: it can be read, not reopened.", severity="warning"
+            )
+            return
+        if not self._review.closed:
+            self._say("The day is not closed.", severity="warning")
+            return
+        app, date = self.planner, self.date
+        now = app.clock.now()
+        if app.change(lambda d: reopen_day(d, date, now)):
+            self._say(
+                f"Reopened {day_label(date)}: close it again to rewrite its summary.", timeout=4
+            )
+        self.saved_path = None
+        self.rebuild()
+        if self.step == NOTES:
+            self.query_one("#closeout-notes", TextArea).focus()
+
+
+# -- what each step shows ------------------------------------------------------
+
+
+def _about(followup: FollowUp) -> str:
+    who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
+    return f"{who} — {followup.summary}"
+
+
+def _about_text(followup: FollowUp) -> Text:
+    text = Text(followup.customer, style="bold")
+    if followup.organization:
+        text.append(f" ({followup.organization})")
+    text.append(f" — {followup.summary}")
+    return text
+
+
+def _at(moment: pendulum.DateTime, day: pendulum.Date) -> str:
+    """`at 14:30` on `day`, else `on Tue 24 Nov at 14:30`."""
+    if moment.date() == day:
+        return f"at {moment.format('HH:mm')}"
+    return f"on {moment.format('ddd D MMM')} at {moment.format('HH:mm')}"
+
+
+def _short(moment: pendulum.DateTime, day: pendulum.Date) -> str:
+    """`14:30` on `day`, else `Tue 24 Nov 14:30`."""
+    return moment.format("HH:mm" if moment.date() == day else "ddd D MMM HH:mm")
+
+
+def _span(moment: GoodMoment) -> Text:
+    text = Text(f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}", style="bold")
+    if moment.source == "one-on-one":
+        text.append(f" one-on-one: {moment.note}")
+    elif moment.source == "marked":
+        text.append(f" marked: {moment.note}" if moment.note else " marked")
+    elif moment.after_event:
+        text.append(f" after {moment.after_event}")
+    return text
+
+
+def _day_state(review: Review, colors: StatusColors) -> Text:
+    if review.closed_at is not None:
+        return Text(f"closed {_at(review.closed_at, review.date)}", style=colors.good_style)
+    count = len(review.unaddressed())
+    if count:
+        noun = "promise needs" if count == 1 else "promises need"
+        return Text(f"open · {count} {noun} an answer", style=colors.due_soon_style)
+    return Text("open · ready to close", style=colors.good_style)
+
+
+def _grid(*columns: tuple[str, dict[str, object]]) -> Table:
+    table = Table(
+        box=None,
+        expand=True,
+        show_header=True,
+        header_style="bold",
+        pad_edge=False,
+        padding=(0, 2, 0, 0),
+    )
+    for header, options in columns:
+        table.add_column(header, **options)  # type: ignore[arg-type]
+    return table
+
+
+def _done(review: Review, colors: StatusColors) -> RenderableType:
+    done = review.done
+    lead = Text()
+    lead.append(f"Finished on {day_label(review.date)}: ", style="bold")
+    counts = [
+        (len(done.resolved), "follow-up resolved", "follow-ups resolved"),
+        (len(done.delivered), "brief told to the executive", "briefs told to the executive"),
+        (len(done.dropped), "follow-up dropped", "follow-ups dropped"),
+    ]
+    lead.append(" · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts))
+    if done.empty:
+        return Group(lead, Text(""), Text("Nothing resolved, dropped or told today.", "dim"))
+    table = _grid(
+        ("Time", {"width": 5, "no_wrap": True}),
+        ("Done", {"width": 18, "no_wrap": True}),
+        ("Follow-up or brief", {"ratio": 3}),
+        ("Resolution, reason", {"ratio": 2}),
+    )
+    for item in done.resolved:
+        table.add_row(
+            Text(_short(item.at, review.date)),
+            Text("resolved", style=colors.good_style),
+            _about_text(item.followup),
+            Text(item.text),
+        )
+    for told in done.delivered:
+        table.add_row(
+            Text(_short(told.at, review.date)),
+            Text("told the executive", style=colors.good_style),
+            Text(f"{told.brief.title} ({told.brief.kind})"),
+            Text(""),
+        )
+    for item in done.dropped:
+        table.add_row(
+            Text(_short(item.at, review.date)),
+            Text("dropped", style="dim"),
+            _about_text(item.followup),
+            Text(item.text),
+        )
+    return Group(lead, Text(""), table)
+
+
+def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
+    day = review.date
+    match check.addressed:
+        case None:
+            style = colors.broken_style if check.broken else colors.due_soon_style
+            return Text("needs an answer", style=style)
+        case "kept":
+            return Text("kept as it stands", style=colors.good_style)
+        case "re-promised":
+            new = _short(check.current, day) if check.current is not None else "?"
+            return Text(f"re-promised → {new}", style=colors.good_style)
+        case how:
+            at = f" {check.addressed_at.format('HH:mm')}" if check.addressed_at else ""
+            return Text(f"{how}{at}", style=colors.good_style)
+
+
+def _promise_row(check: PromiseCheck, review: Review, colors: StatusColors) -> tuple[Text, ...]:
+    return (
+        Text("BROKEN", style=colors.broken_style) if check.broken else Text("due", style="dim"),
+        Text(_short(check.promise, review.date)),
+        _about_text(check.followup),
+        _answer(check, review, colors),
+    )
+
+
+def _promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
+    followup = check.followup
+    text = _about_text(followup)
+    text.append(
+        f"\n{followup.kind} · {followup.channel} · {followup.priority} · {followup.status}",
+        style="dim",
+    )
+    text.append("\nPromised ")
+    text.append(_short(check.promise, review.date))
+    if check.broken:
+        text.append(" — broken", style=colors.broken_style)
+    text.append("\n")
+    at = f" {_at(check.addressed_at, review.date)}" if check.addressed_at else ""
+    match check.addressed:
+        case None:
+            text.append("Needs an answer: ", style="bold")
+            text.append("x resolve · p re-promise · E escalate · k keep as it stands")
+        case "kept":
+            text.append("Kept as it stands", style=colors.good_style)
+            if not review.closed:
+                text.append(" · K takes the keep back", style="dim")
+        case "re-promised":
+            new = _short(check.current, review.date) if check.current is not None else "?"
+            text.append(f"Re-promised{at} for {new}", style=colors.good_style)
+        case how:
+            text.append(f"{how.capitalize()}{at}", style=colors.good_style)
+    if check.text:
+        text.append(f": {check.text}")
+    if followup.log:
+        text.append("\nLast fact: ", style="dim")
+        text.append(lifecycle.log_line(followup.log[-1], review.timezone), style="dim")
+    return text
+
+
+def _refusal(blocking: Sequence[PromiseCheck], review: Review) -> str:
+    count = len(blocking)
+    noun = "promise still needs" if count == 1 else "promises still need"
+    lines = [f"{count} {noun} an answer:"]
+    for check in blocking:
+        state = "broken" if check.broken else "due"
+        lines.append(
+            f"• {_about(check.followup)} — {state}, promised {_short(check.promise, review.date)}"
+        )
+    lines.append("Resolve, re-promise, escalate or keep each one (step 2), then close.")
+    return "\n".join(lines)
+
+
+def _placement_flags(placement: Placement, colors: StatusColors) -> Text:
+    if placement.held:
+        return Text("held: needs a solution first", style=colors.due_soon_style)
+    text = Text()
+    if placement.at is None or placement.moment is None:
+        text.append("no good moment with room", style=colors.due_soon_style)
+    for flag in placement.flags:
+        if flag == "no room":
+            continue
+        if text:
+            text.append(", ")
+        text.append(flag, style=colors.broken_style if placement.interrupt_now else "")
+    return text
+
+
+def _still_to_tell(review: Review, colors: StatusColors) -> RenderableType:
+    tell = review.still_to_tell
+    placements = tell.placements
+    lead = Text()
+    if not placements:
+        lead.append("Nothing left to tell the executive.", style="bold")
+        return lead
+    count = len(placements)
+    lead.append(
+        f"{count} {'brief' if count == 1 else 'briefs'} still to tell, carried to "
+        f"{day_label(tell.date)}",
+        style="bold",
+    )
+    if tell.date != review.date.add(days=1):
+        lead.append(" (the next workday)", style="bold")
+    lead.append(" and the good moment each lands in:")
+    table = _grid(
+        ("Lands", {"width": 5, "no_wrap": True}),
+        ("Good moment", {"ratio": 3}),
+        ("Brief", {"ratio": 4}),
+        ("Kind", {"width": 20, "no_wrap": True}),
+        ("Min", {"width": 3, "justify": "right"}),
+        ("Note", {"ratio": 2}),
+    )
+    shown: GoodMoment | None = None
+    for placement in placements:
+        brief = placement.brief
+        moment = placement.moment
+        if placement.at is not None and moment is not None:
+            lands = Text(_short(placement.at, tell.date))
+            # The good moment is named once, on the first brief that lands in it.
+            where = _span(moment) if moment != shown else Text("")
+            shown = moment
+        else:
+            lands, where = Text("—", style="dim"), Text("")
+        kind = brief.kind + (f" · {brief.priority}" if brief.priority in ("urgent", "high") else "")
+        table.add_row(
+            lands,
+            where,
+            Text(brief.title, style="bold" if placement.interrupt_now else ""),
+            Text(kind),
+            Text(str(brief.minutes)),
+            _placement_flags(placement, colors),
+        )
+    return Group(lead, Text(""), table)
+
+
+def _tomorrow(review: Review, colors: StatusColors) -> RenderableType:
+    tomorrow = review.tomorrow
+    tz = review.timezone
+    lead = Text(day_label(tomorrow.date), style="bold")
+    if tomorrow.date != review.date.add(days=1):
+        lead.append(" (the next workday)", style="bold")
+    lead.append("\nFirst good moment: ")
+    if tomorrow.first_moment is not None:
+        first = _span(tomorrow.first_moment)
+        first.stylize(colors.good_style)
+        lead.append_text(first)
+    else:
+        lead.append("none that day", style=colors.due_soon_style)
+
+    parts: list[RenderableType] = [lead, Text(""), Text("The executive's schedule", "bold")]
+    if tomorrow.events:
+        schedule = _grid(
+            ("Time", {"width": 11, "no_wrap": True}),
+            ("Kind", {"width": 11, "no_wrap": True}),
+            ("Event", {"ratio": 1}),
+        )
+        for event in tomorrow.events:
+            if event.all_day:
+                span = "all day"
+            else:
+                start = pendulum.instance(event.start).in_tz(tz)
+                end = pendulum.instance(event.end).in_tz(tz)
+                span = f"{_short(start, tomorrow.date)}–{_short(end, tomorrow.date)}"
+            schedule.add_row(Text(span), Text(event.kind, style="dim"), Text(event.title))
+        parts.append(schedule)
+    else:
+        parts.append(Text("No events.", style="dim"))
+
+    parts += [Text(""), Text("Promises due", "bold")]
+    if tomorrow.promises:
+        due = _grid(
+            ("Promised", {"width": 16, "no_wrap": True}),
+            ("Follow-up", {"ratio": 1}),
+            ("Channel", {"width": 9, "no_wrap": True}),
+        )
+        for item in tomorrow.promises:
+            due.add_row(
+                Text(_short(item.promise, tomorrow.date)),
+                _about_text(item.followup),
+                Text(item.followup.channel, style="dim"),
+            )
+        parts.append(due)
+    else:
+        parts.append(Text("No promise falls due.", style="dim"))
+    return Group(*parts)
+
+
+__all__ = ["STEP_TITLES", "CloseoutScreen"]

@@ -1,0 +1,268 @@
+"""A table that renders only the rows on screen (Textual's Line API).
+
+The panes are refilled on every change and every minute, and the Follow-ups
+pane may hold all five years of history while filtering. A DataTable does
+Python work for every row it is given and drops its render cache when cleared;
+this table keeps plain (key, cells) tuples, skips a refill that changes
+nothing, and renders a line only when it scrolls into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Column = tuple[str, str, int | None, int]
+"""(key, label, width, drop order): one column has width None and takes the room that is left;
+columns with a drop order above 0 are hidden, 1 first, when that room gets too small."""
+
+Row = tuple[str, tuple[Text, ...]]
+"""(key, one Text per column of COLUMNS)."""
+
+CELL_GAP = 2
+
+
+class RowTable(ScrollView, can_focus=True):
+    """Rows of Text cells under a sticky header, a row cursor, vi keys and the mouse."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="pane.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="pane.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="pane.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="pane.page_down"),
+        Binding("home", "first", "First", show=False, id="pane.first"),
+        Binding("end", "last", "Last", show=False, id="pane.last"),
+        Binding("enter", "select", "Open", show=False, id="pane.select"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-table--header",
+        "row-table--cursor",
+        "row-table--cursor-blurred",
+    }
+    DEFAULT_CSS = """
+    RowTable { overflow-x: hidden; }
+    RowTable > .row-table--header { text-style: bold; background: $panel; }
+    RowTable > .row-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    RowTable > .row-table--cursor-blurred { background: $block-cursor-blurred-background; }
+    """
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    MIN_FLEXIBLE: ClassVar[int] = 16
+    """Narrower than this, the flexible column makes room by hiding droppable columns."""
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+
+    class RowSelected(Message):
+        """Enter (or a click on the highlighted row) on a row."""
+
+        def __init__(self, table: RowTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    def __init__(self, *, id: str, title: str) -> None:
+        super().__init__(id=id)
+        self.border_title = title
+        self._rows: list[Row] = []
+        self._index: dict[str, int] = {}
+        self._layout: list[tuple[int, int]] = []
+        """(column index, width) of each shown column."""
+        self._laid_out_width = -1
+        self._lines: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(1024)
+
+    # -- data --------------------------------------------------------------
+
+    def fill(self, rows: Sequence[Row]) -> None:
+        """Show these rows; the cursor stays on the same key when it is still there."""
+        rows = list(rows)
+        if rows == self._rows:
+            return
+        keep = self.selected_key
+        self._rows = rows
+        self._index = {key: n for n, (key, _) in enumerate(rows)}
+        self._lines.clear()
+        self._resize_virtual()
+        if keep is not None and keep in self._index:
+            self.cursor_row = self._index[keep]
+        else:
+            self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def row_keys(self) -> list[str]:
+        return [key for key, _ in self._rows]
+
+    def get_row(self, key: str) -> tuple[Text, ...]:
+        """Every cell of the row (hidden columns included), in COLUMNS order."""
+        return self._rows[self._index[key]][1]
+
+    def get_row_index(self, key: str) -> int:
+        return self._index[key]
+
+    @property
+    def selected_key(self) -> str | None:
+        if not self._rows:
+            return None
+        return self._rows[min(self.cursor_row, len(self._rows) - 1)][0]
+
+    def keep_cursor_on(self, key: str | None) -> None:
+        if key is not None and key in self._index:
+            self.move_cursor(row=self._index[key])
+
+    def move_cursor(self, *, row: int) -> None:
+        self.cursor_row = row
+
+    # -- cursor and scrolling ----------------------------------------------
+
+    def validate_cursor_row(self, row: int) -> int:
+        return max(0, min(row, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._lines.discard((old, True, True))
+        self._lines.discard((old, True, False))
+        self._lines.discard((new, False, True))
+        self._lines.discard((new, False, False))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def _scroll_cursor_into_view(self) -> None:
+        visible = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def action_page_up(self) -> None:
+        self.cursor_row -= max(1, self.scrollable_content_region.height - 2)
+
+    def action_page_down(self) -> None:
+        self.cursor_row += max(1, self.scrollable_content_region.height - 2)
+
+    def action_first(self) -> None:
+        self.cursor_row = 0
+
+    def action_last(self) -> None:
+        self.cursor_row = len(self._rows) - 1
+
+    def action_select(self) -> None:
+        key = self.selected_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        row = round(self.scroll_y) + event.y - 1
+        if 0 <= row < len(self._rows):
+            if row == self.cursor_row:
+                self.action_select()
+            self.cursor_row = row
+
+    def on_focus(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    # -- layout ------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._make_layout()
+        self._resize_virtual()
+        self._scroll_cursor_into_view()
+
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+
+    def _make_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._laid_out_width:
+            return
+        self._laid_out_width = width
+        shown = list(range(len(self.COLUMNS)))
+        droppable = sorted(
+            (n for n in shown if self.COLUMNS[n][3] > 0), key=lambda n: self.COLUMNS[n][3]
+        )
+
+        def room() -> int:
+            fixed = sum(self.COLUMNS[n][2] or 0 for n in shown)
+            return width - fixed - CELL_GAP * len(shown)
+
+        while room() < self.MIN_FLEXIBLE and droppable:
+            shown.remove(droppable.pop(0))
+        flexible = max(4, room())
+        self._layout = [(n, self.COLUMNS[n][2] or flexible) for n in shown]
+        self._lines.clear()
+
+    # -- rendering ---------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._make_layout()
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            header = self.get_component_rich_style("row-table--header")
+            labels = tuple(Text(label) for _, label, _, _ in self.COLUMNS)
+            return self._render_cells(labels, base + header, width)
+        row = round(self.scroll_y) + y - 1
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        is_cursor = row == self.cursor_row
+        key = (row, is_cursor, self.has_focus)
+        cached = self._lines.get(key)
+        if cached is not None and cached.cell_length == width:
+            return cached
+        style = base
+        if is_cursor:
+            part = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"
+            style = base + self.get_component_rich_style(part)
+        strip = self._render_cells(self._rows[row][1], style, width)
+        self._lines[key] = strip
+        return strip
+
+    def _render_cells(self, cells: tuple[Text, ...], style: Style, width: int) -> Strip:
+        console = self.app.console
+        segments: list[Segment] = []
+        for n, cell_width in self._layout:
+            cell = cells[n].copy() if n < len(cells) else Text()
+            cell.truncate(cell_width, overflow="ellipsis", pad=True)
+            # Text.render leaves out the Text's own base style; apply it here.
+            base = cell.style if isinstance(cell.style, Style) else console.get_style(cell.style)
+            cell_style = style + base
+            segments.append(Segment(" " * (CELL_GAP // 2), style))
+            for text, seg_style, _ in cell.render(console):
+                segments.append(Segment(text, cell_style + seg_style if seg_style else cell_style))
+            segments.append(Segment(" " * (CELL_GAP - CELL_GAP // 2), style))
+        return Strip(segments).adjust_cell_length(width, style)

@@ -1,0 +1,54 @@
+"""Time zone names for the welcome and settings screens: completion, check and hints."""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+
+from textual.suggester import Suggester
+
+
+@functools.cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone this machine knows, sorted (read once, on first use)."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def is_zone(name: str) -> bool:
+    if name in zone_names():
+        return True
+    if not name or name != name.strip():
+        return False
+    try:  # a machine without the tz database list may still load the zone itself
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def zone_hint(value: str, limit: int = 3) -> str:
+    """What to say under a zone input: empty when it is a zone, else a nudge with candidates."""
+    value = value.strip()
+    if not value or is_zone(value):
+        return ""
+    needle = value.casefold().replace(" ", "_")
+    matches = [z for z in zone_names() if needle in z.casefold()]
+    if matches:
+        shown = ", ".join(matches[:limit]) + (" …" if len(matches) > limit else "")
+        return f"not a time zone yet — did you mean {shown}?"
+    return "not a time zone — write it as Region/City, e.g. Europe/Paris or America/New_York"
+
+
+class ZoneSuggester(Suggester):
+    """Completes a zone name from its start, whatever the case ("europe/pa" → Europe/Paris)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        for name in zone_names():
+            if name.casefold().startswith(value):
+                return name
+        return None

@@ -1,0 +1,84 @@
+"""How each step of the close-out review looks: sample day, frozen clock, 120x40."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from planner.clock import Clock
+from planner.demo import sample_document
+from planner.storage import Store
+from planner.ui.app import PlannerApp, create_app
+from tests.conftest import FROZEN_ZONE
+
+MORNING = "2026-11-23T11:05:00+01:00"
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def closeout_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
+    # Ids are random; the summary preview shows those of unanswered promises: fix them.
+    counter = iter(range(10_000))
+
+    def fixed_id(prefix: str) -> str:
+        return f"{prefix}-{next(counter):08d}"
+
+    for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
+        monkeypatch.setattr(f"{module}.new_id", fixed_id)
+    monkeypatch.setattr("planner.closeout.review.new_id", fixed_id)
+    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    store = Store(tmp_path / "snap")
+    store.save(sample_document(clock.now(), FROZEN_ZONE))
+    return create_app(store, clock, ea_zone=FROZEN_ZONE)
+
+
+def test_step_1_done_today(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c"])
+
+
+def test_step_2_promises(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n"])
+
+
+def test_step_2_after_a_repromise(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    async def repromise(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("c", "n", "p")
+        pilot.app.screen.query_one("Input").value = "tomorrow 10am"
+        await pilot.press("enter")
+        pilot.app.screen.query_one("Input").value = "told her by phone; finance needs a day"
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=repromise)
+
+
+def test_step_2_repromise_prompt(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("c", "n", "p")
+        pilot.app.screen.query_one("Input").value = "tomorrow 10am"
+        await pilot.pause()
+
+    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=ask)
+
+
+def test_step_3_still_to_tell(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n", "n"])
+
+
+def test_step_4_tomorrow(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n", "n", "n"])
+
+
+def test_step_5_notes_and_summary(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    async def write_notes(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("c", "5")
+        await pilot.press(*"Acme QBR went well")
+        await pilot.pause()
+
+    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=write_notes)
+
+
+def test_refused_close_lists_the_promises_on_step_2(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "5", "ctrl+s"])

@@ -1,0 +1,452 @@
+"""The close-out review (`c`), driven by keys as the EA ends the day: what each step shows,
+what is refused, and what lands on disk (planner.json and closeouts/YYYY-MM-DD.md)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import msgspec
+import pendulum
+import pytest
+from rich.console import Console
+from rich.text import Text
+from textual.widgets import Input, Static, TextArea
+
+from planner.cli import main
+from planner.domain import FollowUp
+from planner.domain.lifecycle import open_followup
+from planner.storage import Document, Store
+from planner.ui.app import PlannerApp
+from planner.ui.screens.closeout import CloseoutScreen, PromiseTable
+from planner.ui.screens.prompt import PromptScreen
+
+DAY = "2026-11-23"
+
+
+def text(app: PlannerApp, selector: str) -> str:
+    """What a Static shows, as plain text; tables laid out wide enough not to wrap."""
+    content = app.screen.query_one(selector, Static).content
+    if isinstance(content, str | Text):
+        return str(content)
+    console = Console(width=300, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(content)
+    return "\n".join(line.rstrip() for line in capture.get().splitlines())
+
+
+def review_screen(app: PlannerApp) -> CloseoutScreen:
+    screen = app.screen
+    assert isinstance(screen, CloseoutScreen)
+    return screen
+
+
+def promise_rows(app: PlannerApp) -> list[list[str]]:
+    table = app.screen.query_one(PromiseTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def row_of(app: PlannerApp, customer: str) -> list[str]:
+    return next(row for row in promise_rows(app) if row[2].startswith(customer))
+
+
+def selected_customer(app: PlannerApp) -> str:
+    screen = review_screen(app)
+    key = screen.query_one(PromiseTable).selected_key
+    assert screen.review is not None
+    return next(c.followup.customer for c in screen.review.promises if c.followup.id == key)
+
+
+def followup(app: PlannerApp, customer: str) -> FollowUp:
+    return next(f for f in app.document.followups if f.customer == customer)
+
+
+def set_input(app: PlannerApp, value: str) -> None:
+    """Fill the prompt's input at once (typing is covered by the dashboard's tests)."""
+    app.screen.query_one(Input).value = value
+
+
+def summary_file(store: Store) -> Path:
+    return store.directory / "closeouts" / f"{DAY}.md"
+
+
+def cli_closeout(capsys: pytest.CaptureFixture[str], store: Store) -> str:
+    capsys.readouterr()
+    assert main(["closeout", "--date", DAY, "--data-dir", str(store.directory)]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def notes(app: PlannerApp) -> list[tuple[str, str]]:
+    """Every notification the app shows: (severity, message)."""
+    seen: list[tuple[str, str]] = []
+    original = app.notify
+
+    def capture(message: str, **options: object) -> None:
+        seen.append((str(options.get("severity", "information")), message))
+        original(message, **options)  # type: ignore[arg-type]
+
+    app.notify = capture  # type: ignore[method-assign]
+    return seen
+
+
+async def open_review(pilot, step: int = 1) -> CloseoutScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("c")
+    await pilot.pause()
+    screen = review_screen(pilot.app)
+    if step != 1:
+        await pilot.press(str(step))
+        await pilot.pause()
+    return screen
+
+
+async def answer(pilot, key: str, *values: str) -> None:  # type: ignore[no-untyped-def]
+    """Press an answer key on the selected promise and fill each prompt that follows."""
+    await pilot.press(key)
+    for value in values:
+        assert isinstance(pilot.app.screen, PromptScreen)
+        set_input(pilot.app, value)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def close_and_wait(pilot) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+s, then wait for the summary to be written off the UI thread."""
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_c_opens_the_review_and_the_keys_walk_all_five_steps(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        assert "Close-out — Monday 23 November 2026" in text(app, "#closeout-header")
+        assert "Step 1 of 5: Done today" in text(app, "#closeout-header")
+        done = text(app, "#done-body")
+        assert "1 follow-up resolved" in done
+        assert "Priya Raman (Northwind) — team offsite budget question" in done
+        assert "Budget approved by Finance" in done
+
+        await pilot.press("n")
+        assert "Step 2 of 5: Promises" in text(app, "#closeout-header")
+        assert app.screen.focused is app.screen.query_one(PromiseTable)
+
+        await pilot.press("right")
+        assert "Step 3 of 5: Still to tell the executive" in text(app, "#closeout-header")
+        tell = text(app, "#tell-body")
+        assert "6 briefs still to tell, carried to Tuesday 24 November 2026" in tell
+        assert "09:10–09:50 after Flight to Berlin (LH 1027)" in tell
+        assert "Board deck needs sign-off before it goes out" in tell
+        assert "interrupt now" in tell
+        assert "held: needs a solution first" in tell
+
+        await pilot.press("n")
+        assert "Step 4 of 5: Tomorrow" in text(app, "#closeout-header")
+        tomorrow = text(app, "#tomorrow-body")
+        assert "Tuesday 24 November 2026" in tomorrow
+        assert "First good moment: 09:10–09:50 after Flight to Berlin (LH 1027)" in tomorrow
+        assert "10:00–11:30" in tomorrow and "Partner summit" in tomorrow
+        assert "No promise falls due." in tomorrow
+
+        await pilot.press("n")
+        assert "Step 5 of 5: Notes and summary" in text(app, "#closeout-header")
+        assert "# Close-out — Monday 23 November 2026" in text(app, "#summary-body")
+        assert isinstance(app.screen.focused, TextArea)
+        await pilot.press("n")  # typed into the notes, not a step beyond the last
+        assert app.screen.query_one(TextArea).text == "n"
+        assert "n\n" in text(app, "#summary-body").split("## Notes", 1)[1]
+
+        await pilot.press("escape")  # leaves the notes, not the review
+        assert isinstance(app.screen, CloseoutScreen)
+        await pilot.press("b")
+        assert "Step 4 of 5: Tomorrow" in text(app, "#closeout-header")
+        await pilot.press("left", "left", "left", "left")
+        assert "Step 1 of 5: Done today" in text(app, "#closeout-header")
+        await pilot.press("escape", "escape")  # the first one warns: the notes are not saved
+        assert not isinstance(app.screen, CloseoutScreen)
+
+
+async def test_the_promises_step_marks_broken_ones_and_says_which_remain(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        rows = promise_rows(app)
+        assert [row[0] for row in rows] == ["BROKEN", "due", "due", "due", "due"]
+        assert rows[0][1] == "09:20" and rows[0][2].startswith("Maria Ortiz (Acme)")
+        assert [row[3] for row in rows[:3]] == ["needs an answer"] * 3
+        assert rows[3][3] == "resolved 08:30" and rows[4][3] == "escalated 08:15"
+        assert text(app, "#promise-remaining") == (
+            "3 promises still need an answer: Maria Ortiz (broken), Tom Becker, Jonas Weber"
+        )
+        detail = text(app, "#promise-detail")
+        assert "Promised 09:20 — broken" in detail
+        assert "Finance confirms the double charge" in detail
+        await pilot.press("down")
+        assert "asks for the signed contract copy" in text(app, "#promise-detail")
+
+
+async def test_closing_with_an_unaddressed_broken_promise_is_refused_and_nothing_is_written(
+    app: PlannerApp, store: Store, notes: list[tuple[str, str]]
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=5)
+        assert "Not ready to close: 3 promises need an answer" in text(app, "#closeout-state")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        severity, message = notes[-1]
+        assert severity == "error"
+        assert message.startswith("3 promises still need an answer:")
+        assert "Maria Ortiz (Acme) — invoice charged twice, wants refund — broken" in message
+        assert "Tom Becker (Globex)" in message and "Jonas Weber (Northwind)" in message
+        # The review shows where the answers are missing.
+        assert "Step 2 of 5: Promises" in text(app, "#closeout-header")
+        assert selected_customer(app) == "Maria Ortiz"
+        assert review_screen(app).review.closed is False
+        assert app.document.closeouts == ()
+        await app.workers.wait_for_complete()
+    assert Store(store.directory).load().closeouts == ()
+    assert not summary_file(store).parent.exists()
+
+
+async def test_repromise_from_the_review_keeps_the_old_promise_then_the_day_closes(
+    app: PlannerApp, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        old_promise = followup(app, "Maria Ortiz").promised_by
+        assert selected_customer(app) == "Maria Ortiz"
+        await pilot.press("p")
+        set_input(app, "tomorrow 10am")
+        await pilot.pause()
+        assert text(app, "#prompt-check") == "Tue 24 Nov 10:00 (tomorrow)"
+        await pilot.press("enter")
+        set_input(app, "told her by phone; finance needs one more day")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert promise_rows(app)[0][0] == "BROKEN"  # it was broken, and the review says so
+        assert promise_rows(app)[0][3] == "re-promised → Tue 24 Nov 10:00"
+        # The cursor moved on to the next promise that needs an answer.
+        assert selected_customer(app) == "Tom Becker"
+        await answer(pilot, "k")
+        assert selected_customer(app) == "Jonas Weber"
+        await answer(pilot, "x", "booked 30 minutes with Dana on Thursday")
+        assert text(app, "#promise-remaining") == (
+            "Every promise has an answer: the day can be closed (ctrl+s)."
+        )
+
+        await pilot.press("5")
+        await pilot.press(*"Quiet afternoon")
+        assert "Ready to close." in text(app, "#closeout-state")
+        await close_and_wait(pilot)
+        screen = review_screen(app)
+        assert screen.review.closed
+        assert "closed at 10:00" in text(app, "#closeout-header")
+        state = text(app, "#closeout-state")
+        assert f"Summary saved to {summary_file(store)}" in state
+        assert screen.saved_path == summary_file(store)
+    saved = Store(store.directory).load()
+    (record,) = saved.closeouts
+    assert record.date == DAY and record.closed and record.notes == "Quiet afternoon"
+    maria = next(f for f in saved.followups if f.customer == "Maria Ortiz")
+    assert maria.log[-1].action == "promise"
+    assert maria.log[-1].old_promise == old_promise
+    assert maria.log[-1].text == "told her by phone; finance needs one more day"
+    markdown = summary_file(store).read_text(encoding="utf-8")
+    assert markdown == record.summary
+    assert "**broken** · promised 09:20 · Maria Ortiz (Acme)" in markdown
+    assert "re-promised at 10:00 for Tue 24 Nov 10:00" in markdown
+    assert "Tom Becker (Globex) — asks for the signed contract copy · kept as it stands" in markdown
+    assert "Quiet afternoon" in markdown
+    assert cli_closeout(capsys, store) == markdown
+
+
+async def test_k_keeps_a_promise_explicitly_and_K_takes_it_back(
+    app: PlannerApp, store: Store
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        await pilot.press("down")
+        assert selected_customer(app) == "Tom Becker"
+        tom = followup(app, "Tom Becker").id
+        await answer(pilot, "k")
+        assert row_of(app, "Tom Becker")[3] == "kept as it stands"
+        assert app.document.closeouts[0].kept == (tom,)
+        assert text(app, "#promise-remaining") == (
+            "2 promises still need an answer: Maria Ortiz (broken), Jonas Weber"
+        )
+        # A kept promise sorts after those that still need an answer; the cursor went on
+        # to Jonas Weber, the next one without an answer, and Tom Becker is below him.
+        assert selected_customer(app) == "Jonas Weber"
+        await pilot.press("down")
+        assert selected_customer(app) == "Tom Becker"
+        await answer(pilot, "K")
+        assert row_of(app, "Tom Becker")[3] == "needs an answer"
+        assert app.document.closeouts[0].kept == ()
+        await answer(pilot, "k")
+    assert Store(store.directory).load().closeouts[0].kept == (tom,)
+
+
+async def test_undo_in_the_review_takes_back_the_last_answer(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        await answer(pilot, "x", "refund issued, she confirmed by phone")
+        assert promise_rows(app)[0][3] == "resolved 10:00"
+        assert followup(app, "Maria Ortiz").status == "resolved"
+        await pilot.press("u")
+        await pilot.pause()
+        assert followup(app, "Maria Ortiz").status == "open"
+        assert promise_rows(app)[0][3] == "needs an answer"
+
+
+async def test_escalating_from_the_review_queues_a_brief_with_the_facts(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        await pilot.press("down")
+        await answer(pilot, "E", "customer needs the contract today for his board")
+        tom = followup(app, "Tom Becker")
+        assert tom.status == "escalated"
+        assert any(b.followup_id == tom.id and b.kind == "escalation" for b in app.document.briefs)
+        assert row_of(app, "Tom Becker")[3] == "escalated 10:00"
+        await pilot.press("3")
+        assert "Escalation: Tom Becker (Globex)" in text(app, "#tell-body")
+
+
+async def test_the_repromise_prompt_refuses_a_time_in_the_past(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        await pilot.press("p")
+        set_input(app, "09:30")
+        await pilot.pause()
+        assert "in the past" in text(app, "#prompt-check")
+        set_input(app, "feb 30")
+        await pilot.pause()
+        assert text(app, "#prompt-check").startswith("new promise:")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PromptScreen)  # refused: still asking
+        await pilot.press("escape")
+        assert isinstance(app.screen, CloseoutScreen)
+        assert followup(app, "Maria Ortiz").log[-1].action != "promise"
+
+
+async def test_a_closed_day_reopens_and_closing_again_rewrites_the_summary(
+    app: PlannerApp, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        for _ in range(3):
+            await answer(pilot, "k")
+        await pilot.press("5")
+        await pilot.press(*"alpha")
+        await close_and_wait(pilot)
+        assert "## Notes\n\nalpha\n" in summary_file(store).read_text(encoding="utf-8")
+        assert app.screen.query_one(TextArea).read_only
+        assert "closed at 10:00" in text(app, "#closeout-header")
+        closed = app.document
+        await pilot.press("2", "K", "x")  # a closed day's answers stand until it is reopened
+        assert app.document is closed and isinstance(app.screen, CloseoutScreen)
+        await pilot.press("5")
+
+        await pilot.press("R")
+        await pilot.pause()
+        assert not review_screen(app).review.closed
+        assert "open · ready to close" in text(app, "#closeout-header")
+        notes_area = app.screen.query_one(TextArea)
+        assert not notes_area.read_only and notes_area.has_focus
+        notes_area.load_text("second thoughts")
+        await close_and_wait(pilot)
+        assert review_screen(app).review.closed
+    markdown = summary_file(store).read_text(encoding="utf-8")
+    assert "second thoughts" in markdown and "alpha" not in markdown
+    (record,) = Store(store.directory).load().closeouts
+    assert record.closed and record.notes == "second thoughts" and record.summary == markdown
+    assert cli_closeout(capsys, store) == markdown
+
+
+async def test_y_offers_the_summary_to_the_clipboard(
+    app: PlannerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot, step=2)
+        await pilot.press("y")  # only on the last step
+        assert copied == []
+        for _ in range(3):
+            await answer(pilot, "k")
+        await pilot.press("5", "escape", "y")
+        assert copied == [screen.summary()]
+        assert copied[0].startswith("# Close-out — Monday 23 November 2026\n\nNot closed yet.")
+        await close_and_wait(pilot)
+        await pilot.press("y")
+        assert copied[-1].startswith("# Close-out — Monday 23 November 2026\n\nClosed at 10:00.")
+        assert copied[-1] == app.document.closeouts[0].summary
+
+
+async def test_escape_with_unsaved_notes_warns_once_before_leaving(
+    app: PlannerApp, notes: list[tuple[str, str]]
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=5)
+        await pilot.press(*"call Acme")
+        await pilot.press("escape")  # out of the notes
+        await pilot.press("escape")
+        assert isinstance(app.screen, CloseoutScreen)
+        assert notes[-1] == (
+            "warning",
+            "Notes are saved when the day is closed. Escape again leaves without them.",
+        )
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CloseoutScreen)
+
+
+async def test_dashboard_keys_do_not_act_behind_the_review(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.document
+        await open_review(pilot)
+        # Deliver, wait and drop are the dashboard's; resolve and keep answer only on step 2.
+        await pilot.press("d", "w", "D", "x", "k")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseoutScreen)
+        assert app.document is before
+
+
+async def test_customer_text_is_shown_as_text_never_as_markup(app: PlannerApp) -> None:
+    now = pendulum.parse("2026-11-23T08:00:00+01:00")
+    sneaky = open_followup(
+        now=now,
+        customer="[bold red]Eve[/] Moss",
+        summary="asks about [link=http://x]the invoice[/link]",
+        promised_by=now.add(minutes=30),
+    )
+
+    def add(document: Document) -> Document:
+        return msgspec.structs.replace(document, followups=(*document.followups, sneaky))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.change(add)
+        await open_review(pilot, step=2)
+        row = next(r for r in promise_rows(app) if "Eve" in r[2])
+        assert row[2].startswith("[bold red]Eve[/] Moss — asks about [link=http://x]")
+        assert "[bold red]Eve[/] Moss (broken)" in text(app, "#promise-remaining")
+
+
+async def test_c_reviews_the_day_shown_on_the_dashboard(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("left_square_bracket")
+        await open_review(pilot)
+        assert "Close-out — Sunday 22 November 2026" in text(app, "#closeout-header")
+        assert review_screen(app).date == pendulum.date(2026, 11, 22)
+
+
+async def test_a_day_more_than_30_days_ago_is_read_only(app: PlannerApp, store: Store) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.shown_date = pendulum.date(2026, 10, 1)
+        await open_review(pilot, step=5)
+        assert "settled history, read-only" in text(app, "#closeout-header")
+        assert "can be read and copied, not changed" in text(app, "#closeout-state")
+        assert app.screen.query_one(TextArea).read_only
+        await pilot.press("ctrl+s", "2", "k", "R")
+        await pilot.pause()
+        assert app.document.closeouts == ()
+        await app.workers.wait_for_complete()
+    assert Store(store.directory).load().closeouts == ()
+    assert not (store.directory / "closeouts").exists()

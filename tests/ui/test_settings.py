@@ -1,0 +1,144 @@
+"""Settings (S): the executive's rules into planner.json, the EA's choices into preferences.toml;
+bad values and bad files reported, never a crash, never an overwritten file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static, Switch
+
+from planner.clock import Clock
+from planner.preferences import load, preferences_path
+from planner.storage import Store
+from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.settings import (
+    SettingsScreen,
+    field_docs,
+    keymap_from_text,
+    settings_from_texts,
+)
+from tests.conftest import FROZEN_ZONE
+
+
+def settings_app(store: Store, clock: Clock, config_dir: Path) -> PlannerApp:
+    return create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+
+
+def field(app: PlannerApp, name: str) -> Input:
+    return app.screen.query_one(f"#setting-{name}", Input)
+
+
+def test_every_setting_has_its_explanation() -> None:
+    from planner import config, preferences
+    from planner.config import Settings
+    from planner.preferences import Preferences
+
+    docs = field_docs(config, "Settings")
+    assert set(docs) == set(Settings.__struct_fields__)
+    assert docs["protect_before"].startswith("Minutes before a blocking event")
+    assert set(field_docs(preferences, "Preferences")) == set(Preferences.__struct_fields__)
+
+
+def test_typed_texts_become_settings_and_mistakes_name_the_field() -> None:
+    from planner.config import Settings
+
+    current = Settings()
+    made = settings_from_texts(
+        {"workdays": "mon, tue wed", "never_interrupt": "focus", "min_window": "15"}, current
+    )
+    assert (made.workdays, made.never_interrupt, made.min_window) == ((1, 2, 3), ("focus",), 15)
+    with pytest.raises(ValueError, match=r"^protect_before: "):
+        settings_from_texts({"protect_before": "-5"}, current)
+    with pytest.raises(ValueError, match=r"^workday_start: "):
+        settings_from_texts({"workday_start": "8h30"}, current)
+    with pytest.raises(ValueError, match="never_interrupt"):
+        settings_from_texts({"never_interrupt": "focus, naps"}, current)
+    assert keymap_from_text(
+        "followup.resolve = r; day.next=n", ["followup.resolve", "day.next"]
+    ) == {
+        "followup.resolve": "r",
+        "day.next": "n",
+    }
+    with pytest.raises(ValueError, match="not a binding id"):
+        keymap_from_text("follow.resolve = r", ["followup.resolve"])
+
+
+async def test_settings_are_saved_into_planner_json_and_preferences_toml(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SettingsScreen)
+        assert field(app, "executive_name").value == "Dana Whitfield"
+        field(app, "min_window").value = "15"
+        field(app, "workday_end").value = "17:30"
+        app.screen.query_one("#pref-bell", Switch).value = False
+        app.screen.query_one("#pref-theme", Select).value = "ea-light"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert app.theme == "ea-light"
+    saved = Store(demo_store.directory).load().settings
+    assert (saved.min_window, saved.workday_end) == (15, "17:30")
+    prefs = load(preferences_path(config_dir))
+    assert (prefs.bell, prefs.theme) == (False, "ea-light")
+
+
+async def test_a_bad_value_is_shown_and_nothing_is_saved(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.document.settings
+        await pilot.press("S")
+        field(app, "protect_before").value = "lots"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        error = str(app.screen.query_one("#settings-error", Static).render())
+        assert error.startswith("✗ protect_before:")
+        field(app, "protect_before").value = "10"
+        field(app, "timezone").value = "Mars/Olympus"
+        await pilot.press("ctrl+s")
+        assert "timezone" in str(app.screen.query_one("#settings-error", Static).render())
+        field(app, "timezone").value = FROZEN_ZONE
+        field(app, "default_promise").value = "whenever"
+        await pilot.press("ctrl+s")
+        assert "default_promise" in str(app.screen.query_one("#settings-error", Static).render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SettingsScreen)
+        assert app.document.settings == before
+    assert not preferences_path(config_dir).exists()
+
+
+async def test_the_dashboard_keys_do_not_act_behind_the_settings(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        app.screen.query_one("#pref-bell", Switch).focus()
+        await pilot.press("q")
+        assert app.is_running and isinstance(app.screen, SettingsScreen)
+
+
+async def test_a_bad_preferences_file_is_named_the_app_runs_and_the_file_is_kept(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True)
+    path = preferences_path(config_dir)
+    bad = 'theme = "ea-light"\nbell = "loud"\n'
+    path.write_text(bad)
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (notice,) = [n for n in app._notifications if n.title == "Preferences not read"]
+        assert str(path) in notice.message and "expected `bool`" in notice.message
+        assert "Traceback" not in notice.message
+        assert app.theme == "ea-dark"  # the defaults
+        app.theme = "ea-high-contrast"  # a change is not written over the bad file
+        await pilot.pause()
+        assert app.theme == "ea-high-contrast"
+    assert path.read_text() == bad
