@@ -22,7 +22,7 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 
 from planner import preferences as prefs_file
 from planner.alerts import Alert, due_alerts, today_packing
@@ -58,6 +58,7 @@ from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.header import DayHeader
 from planner.ui.widgets.path_suggester import PathSuggester
 from planner.ui.widgets.schedule import SchedulePane
+from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.table import PaneTable
 
 if TYPE_CHECKING:
@@ -373,9 +374,9 @@ class PlannerApp(App[int]):
 
         self.push_screen(QuickAddScreen(parse_line, self.clock.now(), self.timezone, initial), done)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "followups" and event.row_key.value not in (None, "empty"):
-            self.push_screen(FollowUpScreen(str(event.row_key.value)))
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
+        if event.table.id == "followups" and event.key != "empty":
+            self.push_screen(FollowUpScreen(event.key))
 
     def action_followup(self, action: str) -> None:
         followup_id = self._selected_followup()

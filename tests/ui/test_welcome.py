@@ -83,7 +83,7 @@ async def test_load_a_sample_day_fills_the_store_under_the_answered_name(
         app.screen.query_one("#start-sample", Button).press()
         await pilot.pause()
         assert app.document.events and app.document.followups and app.document.briefs
-        assert len(app.query_one(FollowUpsPane).rows) >= 5
+        assert app.query_one(FollowUpsPane).row_count >= 5
     saved = Store(store.directory).load()
     assert saved.settings.executive_name == "Pat Rivera"
     assert saved.settings.own_organization == "Northwind"  # the sample's, as none was given

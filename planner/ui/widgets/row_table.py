@@ -83,54 +83,54 @@ class RowTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str, title: str) -> None:
         super().__init__(id=id)
         self.border_title = title
-        self._rows: list[Row] = []
-        self._index: dict[str, int] = {}
-        self._layout: list[tuple[int, int]] = []
+        self._row_data: list[Row] = []
+        self._row_index: dict[str, int] = {}
+        self._column_layout: list[tuple[int, int]] = []
         """(column index, width) of each shown column."""
         self._laid_out_width = -1
-        self._lines: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(1024)
+        self._line_cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(1024)
 
     # -- data --------------------------------------------------------------
 
     def fill(self, rows: Sequence[Row]) -> None:
         """Show these rows; the cursor stays on the same key when it is still there."""
         rows = list(rows)
-        if rows == self._rows:
+        if rows == self._row_data:
             return
         keep = self.selected_key
-        self._rows = rows
-        self._index = {key: n for n, (key, _) in enumerate(rows)}
-        self._lines.clear()
+        self._row_data = rows
+        self._row_index = {key: n for n, (key, _) in enumerate(rows)}
+        self._line_cache.clear()
         self._resize_virtual()
-        if keep is not None and keep in self._index:
-            self.cursor_row = self._index[keep]
+        if keep is not None and keep in self._row_index:
+            self.cursor_row = self._row_index[keep]
         else:
             self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
         self.refresh()
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._row_data)
 
     def row_keys(self) -> list[str]:
-        return [key for key, _ in self._rows]
+        return [key for key, _ in self._row_data]
 
     def get_row(self, key: str) -> tuple[Text, ...]:
         """Every cell of the row (hidden columns included), in COLUMNS order."""
-        return self._rows[self._index[key]][1]
+        return self._row_data[self._row_index[key]][1]
 
     def get_row_index(self, key: str) -> int:
-        return self._index[key]
+        return self._row_index[key]
 
     @property
     def selected_key(self) -> str | None:
-        if not self._rows:
+        if not self._row_data:
             return None
-        return self._rows[min(self.cursor_row, len(self._rows) - 1)][0]
+        return self._row_data[min(self.cursor_row, len(self._row_data) - 1)][0]
 
     def keep_cursor_on(self, key: str | None) -> None:
-        if key is not None and key in self._index:
-            self.move_cursor(row=self._index[key])
+        if key is not None and key in self._row_index:
+            self.move_cursor(row=self._row_index[key])
 
     def move_cursor(self, *, row: int) -> None:
         self.cursor_row = row
@@ -138,13 +138,13 @@ class RowTable(ScrollView, can_focus=True):
     # -- cursor and scrolling ----------------------------------------------
 
     def validate_cursor_row(self, row: int) -> int:
-        return max(0, min(row, len(self._rows) - 1)) if self._rows else 0
+        return max(0, min(row, len(self._row_data) - 1)) if self._row_data else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._lines.discard((old, True, True))
-        self._lines.discard((old, True, False))
-        self._lines.discard((new, False, True))
-        self._lines.discard((new, False, False))
+        self._line_cache.discard((old, True, True))
+        self._line_cache.discard((old, True, False))
+        self._line_cache.discard((new, False, True))
+        self._line_cache.discard((new, False, False))
         self._scroll_cursor_into_view()
         self.refresh()
 
@@ -172,7 +172,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_row = 0
 
     def action_last(self) -> None:
-        self.cursor_row = len(self._rows) - 1
+        self.cursor_row = len(self._row_data) - 1
 
     def action_select(self) -> None:
         key = self.selected_key
@@ -183,17 +183,17 @@ class RowTable(ScrollView, can_focus=True):
         if event.y < 1:
             return
         row = round(self.scroll_y) + event.y - 1
-        if 0 <= row < len(self._rows):
+        if 0 <= row < len(self._row_data):
             if row == self.cursor_row:
                 self.action_select()
             self.cursor_row = row
 
     def on_focus(self) -> None:
-        self._lines.clear()
+        self._line_cache.clear()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._lines.clear()
+        self._line_cache.clear()
         self.refresh()
 
     # -- layout ------------------------------------------------------------
@@ -204,7 +204,7 @@ class RowTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def _resize_virtual(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_data) + 1)
 
     def _make_layout(self) -> None:
         width = self.scrollable_content_region.width
@@ -223,8 +223,8 @@ class RowTable(ScrollView, can_focus=True):
         while room() < self.MIN_FLEXIBLE and droppable:
             shown.remove(droppable.pop(0))
         flexible = max(4, room())
-        self._layout = [(n, self.COLUMNS[n][2] or flexible) for n in shown]
-        self._lines.clear()
+        self._column_layout = [(n, self.COLUMNS[n][2] or flexible) for n in shown]
+        self._line_cache.clear()
 
     # -- rendering ---------------------------------------------------------
 
@@ -237,25 +237,30 @@ class RowTable(ScrollView, can_focus=True):
             labels = tuple(Text(label) for _, label, _, _ in self.COLUMNS)
             return self._render_cells(labels, base + header, width)
         row = round(self.scroll_y) + y - 1
-        if row >= len(self._rows):
+        if row >= len(self._row_data):
             return Strip.blank(width, base)
         is_cursor = row == self.cursor_row
         key = (row, is_cursor, self.has_focus)
-        cached = self._lines.get(key)
+        cached = self._line_cache.get(key)
         if cached is not None and cached.cell_length == width:
             return cached
+        overlay: Style | None = None
         style = base
         if is_cursor:
             part = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"
-            style = base + self.get_component_rich_style(part)
-        strip = self._render_cells(self._rows[row][1], style, width)
-        self._lines[key] = strip
+            overlay = self.get_component_rich_style(part)
+            style = base + overlay
+        strip = self._render_cells(self._row_data[row][1], style, width, overlay)
+        self._line_cache[key] = strip
         return strip
 
-    def _render_cells(self, cells: tuple[Text, ...], style: Style, width: int) -> Strip:
+    def _render_cells(
+        self, cells: tuple[Text, ...], style: Style, width: int, overlay: Style | None = None
+    ) -> Strip:
+        """One line of cells; `overlay` (the cursor) goes over the cells' own colours."""
         console = self.app.console
         segments: list[Segment] = []
-        for n, cell_width in self._layout:
+        for n, cell_width in self._column_layout:
             cell = cells[n].copy() if n < len(cells) else Text()
             cell.truncate(cell_width, overflow="ellipsis", pad=True)
             # Text.render leaves out the Text's own base style; apply it here.
@@ -263,6 +268,7 @@ class RowTable(ScrollView, can_focus=True):
             cell_style = style + base
             segments.append(Segment(" " * (CELL_GAP // 2), style))
             for text, seg_style, _ in cell.render(console):
-                segments.append(Segment(text, cell_style + seg_style if seg_style else cell_style))
+                final = cell_style + seg_style if seg_style else cell_style
+                segments.append(Segment(text, final + overlay if overlay else final))
             segments.append(Segment(" " * (CELL_GAP - CELL_GAP // 2), style))
         return Strip(segments).adjust_cell_length(width, style)
