@@ -320,7 +320,9 @@ class PlannerApp(App[int]):
             return False
         self.refresh_day()
         if done:
-            self.notify(done, timeout=3)
+            # The changed row is the first feedback; the toast follows a frame later so
+            # that mounting it does not delay that frame.
+            self.call_after_refresh(self.notify, done, timeout=3)
         return True
 
     def _saved(self, _document: Document) -> None:
