@@ -57,8 +57,8 @@ from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.header import DayHeader
 from planner.ui.widgets.path_suggester import PathSuggester
-from planner.ui.widgets.schedule import SchedulePane
 from planner.ui.widgets.row_table import RowTable
+from planner.ui.widgets.schedule import SchedulePane
 from planner.ui.widgets.table import PaneTable
 
 if TYPE_CHECKING:
@@ -211,9 +211,8 @@ class PlannerApp(App[int]):
         with Horizontal(id="panes"):
             yield SchedulePane()
             with Vertical(id="right"):
-                yield Input(
-                    placeholder="filter follow-ups (all history) — Escape clears", id="filter"
-                )
+                # The filter box is mounted on the first `/`: it is hidden until then, and
+                # building it (and its styles) would only delay the first paint.
                 yield FollowUpsPane()
                 yield BriefPane()
         # Compact: every key of the table fits a 120-column terminal.
@@ -223,7 +222,6 @@ class PlannerApp(App[int]):
         self._ui_loop = asyncio.get_running_loop()
         self.session.on_ui_thread = self._on_ui_thread
         self._apply_preferences(self.preferences)
-        self.query_one("#filter", Input).display = False
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
         self.set_interval(POLL_SECONDS, self._tick)
@@ -488,8 +486,15 @@ class PlannerApp(App[int]):
                 lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"),
             )
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    def _filter_box(self) -> Input | None:
+        boxes = self.query("#filter")
+        return boxes.first(Input) if boxes else None
+
+    async def action_filter(self) -> None:
+        box = self._filter_box()
+        if box is None:
+            box = Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
+            await self.query_one("#right").mount(box, before=self.query_one(FollowUpsPane))
         box.display = True
         box.focus()
         self.session.load_history(
@@ -506,8 +511,8 @@ class PlannerApp(App[int]):
             self.query_one(FollowUpsPane).focus()
 
     def on_key(self, event: Any) -> None:
-        box = self.query_one("#filter", Input)
-        if event.key == "escape" and box.has_focus:
+        box = self._filter_box()
+        if box is not None and event.key == "escape" and box.has_focus:
             box.value = ""
             box.display = False
             self.filter_text = ""
