@@ -7,6 +7,7 @@ interrupt status always answers for the real "now" (today), whichever date is sh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -27,8 +28,7 @@ from planner.scheduling import (
     status_for,
 )
 from planner.scheduling.intervals import plain
-from planner.scheduling.moments import day_bounds as _day_bounds
-from planner.scheduling.moments import events_near
+from planner.scheduling.moments import day_bounds, events_near
 from planner.scheduling.packing import ROLLOVER_LOOKAHEAD
 from planner.storage import Document
 
@@ -105,17 +105,17 @@ def followup_rows(
     return tuple(rows)
 
 
-def day_bounds(date: pendulum.Date, tz: str) -> tuple[pendulum.DateTime, pendulum.DateTime]:
-    """Local midnight to the next local midnight (23 or 25 hours on DST days)."""
-    return _day_bounds(date, tz)
-
-
-def events_on(events: tuple[Event, ...], date: pendulum.Date, tz: str) -> tuple[Event, ...]:
-    """Events that overlap the day, all-day events first, then by start."""
+def events_on(events: Iterable[Event], date: pendulum.Date, tz: str) -> tuple[Event, ...]:
+    """Events that overlap the day, all-day events first, then by start (compared as
+    instants, so that the repeated hour of a DST change sorts right)."""
     low, high = day_bounds(date, tz)
     start, end = plain(low), plain(high)
-    selected = [e for e in events if e.start < end and (e.end > start or e.start >= start)]
-    selected.sort(key=lambda e: (not e.all_day, e.start, e.end, e.title))
+    selected = [
+        e
+        for e in events
+        if plain(e.start) < end and (plain(e.end) > start or plain(e.start) >= start)
+    ]
+    selected.sort(key=lambda e: (not e.all_day, plain(e.start), plain(e.end), e.title))
     return tuple(selected)
 
 

@@ -47,6 +47,7 @@ import msgspec
 import pendulum
 
 from planner.config import executive_zone
+from planner.day import events_on
 from planner.domain import Brief, Closeout, Event, FollowUp, LogEntry
 from planner.domain.base import new_id
 from planner.domain.followup import effective_promise
@@ -291,7 +292,7 @@ def build_review(document: Document, date: pendulum.Date, now: datetime) -> Revi
         still_to_tell=StillToTell(date=tomorrow_date, placements=packing.placements),
         tomorrow=Tomorrow(
             date=tomorrow_date,
-            events=_events_on(document.events, tomorrow_date, tz),
+            events=events_on(document.events, tomorrow_date, tz),
             first_moment=packing.slots[0].moment if packing.slots else None,
             promises=tuple(due_tomorrow),
         ),
@@ -564,19 +565,6 @@ def _check(
         current=_local(current, tz) if current is not None else None,
         text=how_entry.text if how_entry is not None else "",
     )
-
-
-def _events_on(events: Iterable[Event], date: pendulum.Date, tz: str) -> tuple[Event, ...]:
-    """The events overlapping `date`, all-day events first, then by start."""
-    low, high = day_bounds(date, tz)
-    start, end = plain(low), plain(high)
-    selected = [
-        e
-        for e in events
-        if plain(e.start) < end and (plain(e.end) > start or plain(e.start) >= start)
-    ]
-    selected.sort(key=lambda e: (not e.all_day, plain(e.start), plain(e.end), e.title))
-    return tuple(selected)
 
 
 __all__ = [

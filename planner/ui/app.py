@@ -551,13 +551,6 @@ class PlannerApp(App[int]):
                 now=self._now(),
             )
 
-        def validate(values: Values) -> str | None:
-            try:
-                build(values)
-            except PlannerError as exc:
-                return exc.message
-            return None
-
         def done(values: Values | None) -> None:
             if values is None:
                 return
@@ -567,7 +560,7 @@ class PlannerApp(App[int]):
                 f"Brief queued: {brief.title}",
             )
 
-        self.push_screen(FormScreen("New brief", fields, validate), done)
+        self.push_screen(FormScreen("New brief", fields, refusal_of(build)), done)
 
     def action_deliver(self) -> None:
         key = self.query_one(BriefPane).selected_key
@@ -610,13 +603,6 @@ class PlannerApp(App[int]):
                 raise PlannerError("give the event a title")
             return Event(id=new_id("e"), title=title, start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
 
-        def validate(values: Values) -> str | None:
-            try:
-                build(values)
-            except PlannerError as exc:
-                return exc.message
-            return None
-
         def done(values: Values | None) -> None:
             if values is not None:
                 event = build(values)
@@ -625,7 +611,7 @@ class PlannerApp(App[int]):
                     f"Event added: {event.title}",
                 )
 
-        self.push_screen(FormScreen("New event", fields, validate), done)
+        self.push_screen(FormScreen("New event", fields, refusal_of(build)), done)
 
     def action_mark(self, mark: str) -> None:
         def build(value: str) -> Window:
@@ -1003,6 +989,19 @@ def _haystack(followup: FollowUp) -> str:
             followup.id,
         )
     ).casefold()
+
+
+def refusal_of(build: Callable[[Values], object]) -> Callable[[Values], str | None]:
+    """A form check: the message of the PlannerError that `build` raises, else None."""
+
+    def check(values: Values) -> str | None:
+        try:
+            build(values)
+        except PlannerError as exc:
+            return exc.message
+        return None
+
+    return check
 
 
 def create_app(
