@@ -189,6 +189,10 @@ class PlannerApp(App[int]):
             self.startup_notices.append(("Theme skipped", str(problem)))
         for theme in loaded:
             self.register_theme(theme.theme)
+        # The theme is set before the app runs: set at mount, it would make Textual parse
+        # and apply every stylesheet a second time before the first paint.
+        if self.preferences.theme in self.available_themes:
+            self.theme = self.preferences.theme
 
     # -- basics ----------------------------------------------------------
 
@@ -807,7 +811,8 @@ class PlannerApp(App[int]):
                 timeout=10,
             )
             wanted = fallback
-        self.theme = wanted
+        if self.theme != wanted:
+            self.theme = wanted
 
     def _preferences_path(self) -> Path | str:
         if self.config_dir is None:
