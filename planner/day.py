@@ -236,3 +236,12 @@ def slot_json(slot: Slot, tz: str) -> dict[str, Any]:
         "capacity": slot.capacity,
         "briefs": [b.id for b in slot.briefs],
     }
+
+
+def dumps(value: Any) -> str:
+    """JSON for people and scripts: indented, UTF-8 kept as is.
+
+    `json.dumps(indent=...)` falls back to the pure-Python encoder; msgspec
+    encodes and indents in C, which matters for `today --json` on a busy day.
+    """
+    return msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")

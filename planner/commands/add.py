@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from planner.commands.context import Context
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     import msgspec
 
     from planner.config import executive_zone
-    from planner.day import to_json
+    from planner.day import dumps, to_json
     from planner.domain.lifecycle import followup_from_quickadd
     from planner.errors import InputError
     from planner.humanize import when
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
         context.store.update(append)
     if args.json:
-        print(json.dumps(to_json(followup, tz), ensure_ascii=False, indent=2), file=context.out)
+        print(dumps(to_json(followup, tz)), file=context.out)
         return 0
     verb = "Would add" if args.dry_run else "Added"
     who = followup.customer + (f" ({followup.organization})" if followup.organization else "")

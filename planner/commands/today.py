@@ -39,12 +39,11 @@ def parse_date(value: str) -> Any:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    import json
 
     import pendulum
 
     from planner.config import executive_zone
-    from planner.day import build_day, day_json
+    from planner.day import build_day, day_json, dumps
 
     now = context.clock.now()
     document = context.store.load()
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         document = context.store.history()
     day = build_day(document, date, now)
     if args.json:
-        print(json.dumps(day_json(day), ensure_ascii=False, indent=2), file=context.out)
+        print(dumps(day_json(day)), file=context.out)
     else:
         print(render(day), file=context.out)
     return 0
