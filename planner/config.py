@@ -27,7 +27,7 @@ Minutes = Annotated[int, msgspec.Meta(ge=0, le=24 * 60)]
 Weekday = Annotated[int, msgspec.Meta(ge=1, le=7)]
 
 
-class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     """The executive's facts and the rules of the day."""
 
     executive_name: str = ""

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import msgspec
 import pendulum
@@ -37,14 +39,22 @@ PROMISE_STATES: tuple[PromiseState, ...] = ("broken", "due-soon", "due-today", "
 DUE_SOON = timedelta(hours=1)
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
-    """An open follow-up with its promise state on the day shown."""
+class FollowUpRow(msgspec.Struct, frozen=True, gc=False):
+    """An open follow-up with its promise state on the day shown.
+
+    Untracked by the cyclic garbage collector (it holds no cycles): thousands of rows (all
+    history, filtered) then cost a collection nothing.
+    """
 
     followup: FollowUp
     state: PromiseState
-    promise: pendulum.DateTime
+    when: datetime
     """The effective promise (moved by time spent waiting on the customer), executive's zone."""
+
+    @property
+    def promise(self) -> pendulum.DateTime:
+        """`when` as a pendulum DateTime, for formatting (made on demand: it is not cheap)."""
+        return pendulum.instance(self.when)
 
 
 @dataclass(frozen=True)
@@ -69,37 +79,51 @@ class Day:
 def promise_state(followup: FollowUp, now: datetime, date: pendulum.Date, tz: str) -> PromiseState:
     """Where a follow-up stands: broken first, then due within the hour, due that day, later;
     waiting matters whose promise still holds form their own group."""
-    promise = effective_promise(followup, now)
-    if promise < now:
+    promise, instant = plain(effective_promise(followup, now)), plain(now)
+    if promise < instant:
         return "broken"
     if followup.status == "waiting":
         return "waiting"
-    if promise - now <= DUE_SOON:
+    if promise - instant <= DUE_SOON:
         return "due-soon"
-    if pendulum.instance(promise).in_tz(tz).date() == date:
+    if promise.astimezone(_zone(tz)).date() == date:
         return "due-today"
     return "later"
 
 
+@lru_cache(maxsize=8)
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz)
+
+
 def followup_rows(
-    followups: tuple[FollowUp, ...], now: datetime, date: pendulum.Date, tz: str
+    followups: Iterable[FollowUp],
+    now: datetime,
+    date: pendulum.Date,
+    tz: str,
+    *,
+    include_closed: bool = False,
 ) -> tuple[FollowUpRow, ...]:
-    """Open follow-ups in display order: by state, then promise, then priority."""
+    """Open follow-ups (all of them with `include_closed`, for searching history) in display
+    order: by state, then promise, then priority, then age."""
+    zone = _zone(tz)
     rows = [
         FollowUpRow(
             followup=f,
             state=promise_state(f, now, date, tz),
-            promise=pendulum.instance(effective_promise(f, now)).in_tz(tz),
+            when=plain(effective_promise(f, now)).astimezone(zone),
         )
         for f in followups
-        if f.is_open
+        if include_closed or f.is_open
     ]
+    # Numeric keys: comparing aware datetimes of mixed offsets calls utcoffset() on every
+    # comparison, which dominates sorting five years of history.
     rows.sort(
         key=lambda r: (
             PROMISE_STATES.index(r.state),
-            r.promise,
+            r.when.timestamp(),
             rank(r.followup.priority),
-            r.followup.created,
+            r.followup.created.timestamp(),
         )
     )
     return tuple(rows)

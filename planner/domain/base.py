@@ -14,8 +14,13 @@ Instant = Annotated[datetime, msgspec.Meta(tz=True)]
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 
 
-class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Base of stored records: immutable; unknown fields are an error, never dropped."""
+class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
+    """Base of stored records: immutable; unknown fields are an error, never dropped.
+
+    `gc=False`: records hold only strings, numbers, datetimes and tuples of records, so they
+    can never form a reference cycle; untracked, five years of them cost the cyclic garbage
+    collector nothing (tracked, a full collection paused the dashboard for 100+ ms).
+    """
 
 
 def new_id(prefix: str) -> str:

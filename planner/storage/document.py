@@ -15,7 +15,7 @@ from planner.errors import DataFileError
 from planner.storage.migrate import SCHEMA_VERSION, migrate
 
 
-class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     """The whole planner.json: settings and every record, each collection in a stable order."""
 
     schema_version: int = SCHEMA_VERSION

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+from zoneinfo import ZoneInfo
 
 import msgspec
 import pendulum
@@ -22,6 +24,7 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from planner import preferences as prefs_file
@@ -30,7 +33,7 @@ from planner.clock import Clock, local_zone_name
 from planner.config import EVENT_KINDS, Settings, executive_zone
 from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp, Window, lifecycle
-from planner.domain.base import new_id
+from planner.domain.base import new_id, plain
 from planner.domain.brief import BRIEF_KINDS
 from planner.domain.event import Event
 from planner.domain.lifecycle import Outcome
@@ -65,6 +68,9 @@ if TYPE_CHECKING:
     from planner.ui.screens.settings import SettingsResult
     from planner.ui.screens.welcome import WelcomeAnswer
 
+FilterCache = tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]]
+FILTER_DELAY = 0.15
+"""Seconds after the last keystroke in the filter box before the follow-ups are filtered."""
 POLL_SECONDS = 1.0
 """How often the dashboard looks for changes made by other processes, and ticks the clock."""
 ALERT_SECONDS = 20
@@ -160,6 +166,10 @@ class PlannerApp(App[int]):
         self.ea_zone = ea_zone or local_zone_name()
         self.shown_date: pendulum.Date = self._today()
         self.filter_text = ""
+        self._filter_timer: Timer | None = None
+        self._filter_cache: (
+            tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]] | None
+        ) = None
         self.day: Day | None = None
         self._last_minute: tuple[int, int] | None = None
         self.config_dir = config_dir
@@ -229,6 +239,10 @@ class PlannerApp(App[int]):
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
         self.set_interval(POLL_SECONDS, self._tick)
+        # Everything alive once the first frame is up (Textual's machinery, the modules, the
+        # document) lives as long as the app: keep it out of every later full garbage
+        # collection, which would otherwise pause a frame for tens of ms now and then.
+        self.call_after_refresh(gc.freeze)
         for title, message in self.startup_notices:
             self.notify(message, title=title, severity="error", timeout=15)
         if self.welcome and self.is_first_run():
@@ -290,26 +304,31 @@ class PlannerApp(App[int]):
             pane.show(self.day.followups, self.day.now.date())
             pane.border_subtitle = ""
             return
+        if self.session.history is None:
+            # A change dropped the loaded history: reload it, and show the live document
+            # meanwhile.
+            self.session.load_history(lambda _history: self._show_followups())
         source = self.session.history or self.document
         needle = self.filter_text.casefold()
-        matches = tuple(f for f in source.followups if needle in _haystack(f))
-        rows = followup_rows(
-            tuple(f if f.is_open else msgspec.structs.replace(f, status="open") for f in matches),
-            self.clock.now(),
-            self.shown_date,
-            self.timezone,
-        )
-        closed = frozenset(f.id for f in matches if not f.is_open)
-        restored = {f.id: f for f in matches}
-        pane.show(
-            tuple(
-                FollowUpRow(followup=restored[r.followup.id], state=r.state, promise=r.promise)
-                for r in rows
-            ),
-            self.day.now.date(),
-            closed=closed,
-        )
-        pane.border_subtitle = f"{len(matches)} matching “{self.filter_text}”"
+        key = (needle, id(source), len(source.followups), self.timezone)
+        if self._filter_cache is None or self._filter_cache[0] != key:
+            matches = [f for f in source.followups if needle in _haystack(f)]
+            zone = ZoneInfo(self.timezone)
+            settled = [f for f in matches if not f.is_open]
+            settled.sort(key=lambda f: f.updated.timestamp(), reverse=True)
+            settled_rows = tuple(
+                FollowUpRow(followup=f, state="later", when=plain(f.promised_by).astimezone(zone))
+                for f in settled
+            )
+            live = tuple(f for f in matches if f.is_open)
+            self._filter_cache = (key, live, settled_rows, frozenset(f.id for f in settled))
+        _, live, settled_rows, closed = self._filter_cache
+        # Live matters first, in the usual order; then history, most recent first. Only the
+        # few live rows are recomputed as the clock ticks.
+        rows = followup_rows(live, self.clock.now(), self.shown_date, self.timezone)
+        pane.show(rows, self.day.now.date(), history=settled_rows, closed=closed)
+        count = len(rows) + len(settled_rows)
+        pane.border_subtitle = f"{count} matching “{self.filter_text}”"
 
     # -- changing data ---------------------------------------------------
 
@@ -507,8 +526,16 @@ class PlannerApp(App[int]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.filter_text = event.value.strip()
-            self._show_followups()
+            # Typing is never held up by searching five years: filter once typing pauses.
+            if self._filter_timer is not None:
+                self._filter_timer.stop()
+            text = event.value.strip()
+            self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self._set_filter(text))
+
+    def _set_filter(self, text: str) -> None:
+        self._filter_timer = None
+        self.filter_text = text
+        self._show_followups()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":

@@ -56,34 +56,51 @@ class FollowUpsPane(PaneTable):
         super().__init__(id="followups", title="Follow-ups")
 
     def show(
-        self, rows: tuple[FollowUpRow, ...], today: object, *, closed: frozenset[str] = frozenset()
+        self,
+        rows: tuple[FollowUpRow, ...],
+        today: object,
+        *,
+        history: tuple[FollowUpRow, ...] = (),
+        closed: frozenset[str] = frozenset(),
     ) -> None:
-        self.fill(lambda: self._rows(rows, today, closed))
+        """Show `rows`, then `history` (settled matters, shown as closed).
 
-    def _rows(self, rows: tuple[FollowUpRow, ...], today: object, closed: frozenset[str]) -> None:
+        Cells are made only for the rows drawn: history may be thousands of rows. `history`
+        is a cached tuple, so its identity stands for its content and a refresh that
+        changes nothing costs only the few live rows.
+        """
+        if not rows and not history:
+            hint = Text("no open follow-ups — a adds one", style="dim")
+            blank = Text("")
+            self.fill_lazily(lambda: ["empty"], lambda _n: (blank, blank, hint, blank, blank), 0)
+            return
         colors = status_colors(self.app)  # type: ignore[arg-type]
-        for row in rows:
+        live = len(rows)
+        signature = (colors, today, rows, id(history), len(history), closed)
+
+        def build(index: int) -> tuple[Text, ...]:
+            row = rows[index] if index < live else history[index - live]
             f = row.followup
-            state = "closed" if f.id in closed else row.state
+            state = "closed" if index >= live or f.id in closed else row.state
             style = {
                 "broken": colors.broken_style,
                 "due-soon": colors.due_soon_style,
                 "closed": "dim",
             }.get(state, "")
-            promise = short_promise(row.promise, today)
             matter = Text(f.customer, style=style or "bold")
             if f.organization:
                 matter.append(f" · {f.organization}", style=style)
             matter.append(f" — {f.summary}", style="dim" if state == "closed" else "")
             quiet = "dim" if state == "closed" else ""
-            self.put_row(
+            return (
                 Text(STATE_LABEL[state], style=style),
-                Text(promise, style=style),
+                Text(short_promise(row.promise, today), style=style),
                 matter,
                 Text(CHANNEL_LABEL.get(f.channel, f.channel), style=quiet),
                 Text(f.priority, style=quiet),
-                key=f.id,
             )
-        if not rows:
-            hint = Text("no open follow-ups — a adds one", style="dim")
-            self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")
+
+        def keys() -> list[str]:
+            return [r.followup.id for r in rows] + [r.followup.id for r in history]
+
+        self.fill_lazily(keys, build, signature)

@@ -9,7 +9,7 @@ nothing, and renders a line only when it scrolls into view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -32,6 +32,10 @@ Row = tuple[str, tuple[Text, ...]]
 """(key, one Text per column of COLUMNS)."""
 
 CELL_GAP = 2
+LINES_CACHED = 160
+"""Rendered lines kept per table (a few screens)."""
+ROWS_BUILT = 400
+"""Rows whose cells a lazily filled table keeps once built."""
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -83,50 +87,93 @@ class RowTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str, title: str) -> None:
         super().__init__(id=id)
         self.border_title = title
-        self._row_data: list[Row] = []
+        self._row_keys: list[str] = []
         self._row_index: dict[str, int] = {}
+        self._row_cells: dict[int, tuple[Text, ...]] = {}
+        self._row_build: Callable[[int], tuple[Text, ...]] | None = None
+        self._row_signature: object = None
         self._column_layout: list[tuple[int, int]] = []
         """(column index, width) of each shown column."""
         self._laid_out_width = -1
-        self._line_cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(1024)
+        # A few screens' worth: every Strip carries caches of its own, and thousands of them
+        # make each full garbage collection (and so a frame, now and then) slower.
+        self._line_cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(LINES_CACHED)
 
     # -- data --------------------------------------------------------------
 
     def fill(self, rows: Sequence[Row]) -> None:
         """Show these rows; the cursor stays on the same key when it is still there."""
         rows = list(rows)
-        if rows == self._row_data:
+        cells = {n: row[1] for n, row in enumerate(rows)}
+        self._show([key for key, _ in rows], cells, None, rows)
+
+    def fill_lazily(
+        self,
+        keys: Callable[[], list[str]],
+        build: Callable[[int], tuple[Text, ...]],
+        signature: object,
+    ) -> None:
+        """Show the rows `keys()` names, whose cells `build(index)` makes only when drawn.
+
+        `signature` stands for the rows' content: an equal one means nothing changed, and
+        neither `keys` nor `build` is called. Thousands of rows (all history, filtered)
+        then cost nothing until they scroll into view.
+        """
+        if signature is not None and signature == self._row_signature:
+            return
+        self._show(keys(), {}, build, signature)
+
+    def _show(
+        self,
+        keys: list[str],
+        cells: dict[int, tuple[Text, ...]],
+        build: Callable[[int], tuple[Text, ...]] | None,
+        signature: object,
+    ) -> None:
+        if signature == self._row_signature and keys == self._row_keys:
             return
         keep = self.selected_key
-        self._row_data = rows
-        self._row_index = {key: n for n, (key, _) in enumerate(rows)}
+        self._row_keys, self._row_cells, self._row_build = keys, cells, build
+        self._row_signature = signature
+        self._row_index = {key: n for n, key in enumerate(keys)}
         self._line_cache.clear()
         self._resize_virtual()
         if keep is not None and keep in self._row_index:
             self.cursor_row = self._row_index[keep]
         else:
-            self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
+            self.cursor_row = min(self.cursor_row, max(0, len(keys) - 1))
         self.refresh()
+
+    def _cells_at(self, index: int) -> tuple[Text, ...]:
+        cells = self._row_cells.get(index)
+        if cells is None:
+            assert self._row_build is not None
+            if len(self._row_cells) >= ROWS_BUILT:
+                # Drop the oldest built rows; they are rebuilt if they scroll back in.
+                for stale in list(self._row_cells)[: ROWS_BUILT // 2]:
+                    del self._row_cells[stale]
+            cells = self._row_cells[index] = self._row_build(index)
+        return cells
 
     @property
     def row_count(self) -> int:
-        return len(self._row_data)
+        return len(self._row_keys)
 
     def row_keys(self) -> list[str]:
-        return [key for key, _ in self._row_data]
+        return list(self._row_keys)
 
     def get_row(self, key: str) -> tuple[Text, ...]:
         """Every cell of the row (hidden columns included), in COLUMNS order."""
-        return self._row_data[self._row_index[key]][1]
+        return self._cells_at(self._row_index[key])
 
     def get_row_index(self, key: str) -> int:
         return self._row_index[key]
 
     @property
     def selected_key(self) -> str | None:
-        if not self._row_data:
+        if not self._row_keys:
             return None
-        return self._row_data[min(self.cursor_row, len(self._row_data) - 1)][0]
+        return self._row_keys[min(self.cursor_row, len(self._row_keys) - 1)]
 
     def keep_cursor_on(self, key: str | None) -> None:
         if key is not None and key in self._row_index:
@@ -138,7 +185,7 @@ class RowTable(ScrollView, can_focus=True):
     # -- cursor and scrolling ----------------------------------------------
 
     def validate_cursor_row(self, row: int) -> int:
-        return max(0, min(row, len(self._row_data) - 1)) if self._row_data else 0
+        return max(0, min(row, len(self._row_keys) - 1)) if self._row_keys else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
         self._line_cache.discard((old, True, True))
@@ -172,7 +219,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_row = 0
 
     def action_last(self) -> None:
-        self.cursor_row = len(self._row_data) - 1
+        self.cursor_row = len(self._row_keys) - 1
 
     def action_select(self) -> None:
         key = self.selected_key
@@ -183,7 +230,7 @@ class RowTable(ScrollView, can_focus=True):
         if event.y < 1:
             return
         row = round(self.scroll_y) + event.y - 1
-        if 0 <= row < len(self._row_data):
+        if 0 <= row < len(self._row_keys):
             if row == self.cursor_row:
                 self.action_select()
             self.cursor_row = row
@@ -204,7 +251,7 @@ class RowTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def _resize_virtual(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_data) + 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_keys) + 1)
 
     def _make_layout(self) -> None:
         width = self.scrollable_content_region.width
@@ -237,7 +284,7 @@ class RowTable(ScrollView, can_focus=True):
             labels = tuple(Text(label) for _, label, _, _ in self.COLUMNS)
             return self._render_cells(labels, base + header, width)
         row = round(self.scroll_y) + y - 1
-        if row >= len(self._row_data):
+        if row >= len(self._row_keys):
             return Strip.blank(width, base)
         is_cursor = row == self.cursor_row
         key = (row, is_cursor, self.has_focus)
@@ -250,7 +297,7 @@ class RowTable(ScrollView, can_focus=True):
             part = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"
             overlay = self.get_component_rich_style(part)
             style = base + overlay
-        strip = self._render_cells(self._row_data[row][1], style, width, overlay)
+        strip = self._render_cells(self._cells_at(row), style, width, overlay)
         self._line_cache[key] = strip
         return strip
 
