@@ -105,10 +105,10 @@ def dumps(preferences: Preferences) -> str:
 
 def save(path: Path, preferences: Preferences) -> None:
     """Write the preferences atomically (temp file, fsync, rename), creating the folder 0700."""
-    from planner.storage.store import _atomic_write, _make_private_dir
+    from planner.storage.store import atomic_write, make_private_dir
 
-    _make_private_dir(path.parent)
-    _atomic_write(path, dumps(preferences).encode("utf-8"))
+    make_private_dir(path.parent)
+    atomic_write(path, dumps(preferences).encode("utf-8"))
 
 
 def _toml_bool(value: bool) -> str:

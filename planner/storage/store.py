@@ -123,7 +123,7 @@ class Store:
             if self.archive:
                 changed = self._archive_settled(changed)
             self._backup()
-            _atomic_write(self.path, encode(changed))
+            atomic_write(self.path, encode(changed))
             return changed, result
 
     def save(self, document: Document) -> Document:
@@ -135,13 +135,13 @@ class Store:
         self._ensure_directory()
         folder = self.directory / CLOSEOUT_DIR
         with exclusive(self.lock_path):
-            _make_private_dir(folder)
+            make_private_dir(folder)
             path = folder / f"{date}.md"
-            _atomic_write(path, markdown.encode("utf-8"))
+            atomic_write(path, markdown.encode("utf-8"))
         return path
 
     def _ensure_directory(self) -> None:
-        _make_private_dir(self.directory)
+        make_private_dir(self.directory)
 
     def _remove_stale_temp_files(self) -> None:
         # Under the lock no other writer is active: any temp file left is from a killed one.
@@ -160,7 +160,7 @@ class Store:
         backups = sorted(self.backup_dir.glob("planner-*.json")) if self.backup_dir.is_dir() else []
         if backups and time.time() - backups[-1].stat().st_mtime < self.backup_interval:
             return
-        _make_private_dir(self.backup_dir)
+        make_private_dir(self.backup_dir)
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
         target = self.backup_dir / f"planner-{stamp}.json"
         try:
@@ -170,7 +170,7 @@ class Store:
             os.utime(target)
         except OSError:
             try:
-                _atomic_write(target, self.path.read_bytes())
+                atomic_write(target, self.path.read_bytes())
             except (OSError, StorageError):
                 return  # a missed backup must not stop the save itself
         for old in sorted(self.backup_dir.glob("planner-*.json"))[: -self.backups_kept]:
@@ -182,17 +182,18 @@ class Store:
         live, moved = split_settled(document, now)
         if not moved:
             return document
-        _make_private_dir(self.archive_dir)
+        make_private_dir(self.archive_dir)
         for year, records in sorted(moved.items()):
             path = self.archive_dir / f"{year}.json"
             existing = self._read(path) or Document(settings=document.settings)
             incoming = msgspec.structs.replace(existing, **records)
             updated = merge(incoming, [existing])
-            _atomic_write(path, encode(updated))
+            atomic_write(path, encode(updated))
         return live
 
 
-def _make_private_dir(path: Path) -> None:
+def make_private_dir(path: Path) -> None:
+    """Create `path` (and its parents) 0700 if it does not exist."""
     if path.is_dir():
         return
     try:
@@ -202,7 +203,7 @@ def _make_private_dir(path: Path) -> None:
         raise StorageError(f"cannot create the directory {path}: {exc.strerror}") from None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a crash at any instant leaves the old or the new file."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
@@ -238,4 +239,4 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["Document", "Store"]
+__all__ = ["Document", "Store", "atomic_write", "make_private_dir"]
