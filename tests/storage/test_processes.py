@@ -70,9 +70,14 @@ def test_kill_9_at_random_instants_never_corrupts_or_loses_an_acknowledged_add(
             stderr=subprocess.DEVNULL,
             text=True,
         )
-        time.sleep(0.4 + rng.uniform(0.0, 0.5))
+        # Wait for the worker's first acknowledged add (its start-up time depends on the
+        # machine's load), then kill it at a random instant of its stream of writes.
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.4))
         proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=30)
+        rest, _ = proc.communicate(timeout=30)
+        out = first + rest
         if proc.returncode == -signal.SIGKILL:
             kills += 1
         acknowledged.update(line for line in out.split() if re.fullmatch(r"f-\w+", line))
