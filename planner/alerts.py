@@ -31,6 +31,7 @@ from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
 from planner.domain.followup import effective_promise
 from planner.domain.lifecycle import is_held
+from planner.humanize import fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling import Packing, pack
 from planner.scheduling.moments import events_near
@@ -176,7 +177,7 @@ def _moment_alerts(packing: Packing, now: datetime, tz: str) -> list[Alert]:
 
 
 def _hhmm(moment: datetime, tz: str) -> str:
-    return pendulum.instance(moment).in_tz(tz).format("HH:mm")
+    return fmt(pendulum.instance(moment).in_tz(tz), "HH:mm")
 
 
 __all__ = ["DUE_WITHIN", "RECENT", "Alert", "due_alerts", "today_packing"]

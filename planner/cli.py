@@ -45,9 +45,10 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser(
-    only: str | None = None,
+    only: Sequence[str] | None = None,
 ) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
-    """The argument parser; with `only`, just that command's sub-parser (a faster start)."""
+    """The argument parser; with `only`, just those commands' sub-parsers (a faster start:
+    each command module imported and each sub-parser built costs milliseconds)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
@@ -67,31 +68,33 @@ def build_parser(
     _common_options(parent, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     modules: dict[str, ModuleType] = {}
-    for name in [COMMANDS[only]] if only else dict.fromkeys(COMMANDS.values()):
+    wanted = COMMANDS.values() if only is None else (COMMANDS[name] for name in only)
+    for name in dict.fromkeys(wanted):
         module = importlib.import_module(name)
         for command in module.register(subparsers, parent):
             modules[command] = module
     return parser, modules
 
 
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The subcommand named in `argv`, if it is a known one (options and their values skipped)."""
+def _commands_needed(argv: Sequence[str]) -> list[str] | None:
+    """The sub-parsers `argv` needs: the one command it names, none for the dashboard, or
+    every one (None) for --help and for an unknown command, which argparse then reports."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
         elif arg in ("--data-dir", "--config-dir"):
             skip = True
-        elif arg == "--":
+        elif arg in ("-h", "--help", "--"):
             return None
         elif not arg.startswith("-"):
-            return arg if arg in COMMANDS else None
-    return None
+            return [arg] if arg in COMMANDS else None
+    return []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser, modules = build_parser(_command_in(arguments))
+    parser, modules = build_parser(_commands_needed(arguments))
     args = parser.parse_args(arguments)
     demo_dir: Path | None = None
     try:

@@ -23,6 +23,7 @@ from planner.closeout.review import (
     day_label,
     find_closeout,
 )
+from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def _placement(placement: Placement) -> str:
         return f"{head} → held: {', '.join(flags)}"
     if placement.at is None or placement.moment is None:
         return f"{head} → no good moment with room in the next two weeks" + _flags(flags)
-    when = placement.at.format("ddd D MMM HH:mm")
+    when = fmt(placement.at, "ddd D MMM HH:mm")
     return f"{head} → {when}, in the good moment {_span(placement.moment)}" + _flags(flags)
 
 
@@ -222,14 +223,14 @@ def _when(moment: datetime, day: pendulum.Date, *, at: bool = False) -> str:
     `on Tue 24 Nov at 14:30`. `moment` is already in the executive's zone."""
     local = pendulum.instance(moment)
     if local.date() == day:
-        return f"at {local.format('HH:mm')}" if at else local.format("HH:mm")
+        return f"at {fmt(local, 'HH:mm')}" if at else fmt(local, "HH:mm")
     if at:
-        return f"on {local.format('ddd D MMM')} at {local.format('HH:mm')}"
-    return local.format("ddd D MMM HH:mm")
+        return f"on {fmt(local, 'ddd D MMM')} at {fmt(local, 'HH:mm')}"
+    return fmt(local, "ddd D MMM HH:mm")
 
 
 def _span(moment: GoodMoment) -> str:
-    text = f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}"
+    text = f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}"
     if moment.source == "one-on-one":
         return text + f" (one-on-one: {escape(moment.note)})"
     if moment.source == "marked":

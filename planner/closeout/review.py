@@ -54,6 +54,7 @@ from planner.domain.followup import effective_promise
 from planner.domain.lifecycle import find
 from planner.domain.priority import rank
 from planner.errors import InputError
+from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement, next_workday, pack
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import day_bounds
@@ -318,7 +319,7 @@ def find_closeout(document: Document, date: pendulum.Date) -> Closeout | None:
 
 def day_label(date: pendulum.Date) -> str:
     """`Monday 23 November 2026`."""
-    return date.format("dddd D MMMM YYYY")
+    return fmt(date, "dddd D MMMM YYYY")
 
 
 # -- actions -------------------------------------------------------------------
@@ -417,7 +418,7 @@ def _refusal(review: Review, blocking: tuple[PromiseCheck, ...]) -> str:
 
 
 def _short(moment: pendulum.DateTime, date: pendulum.Date) -> str:
-    return moment.format("HH:mm") if moment.date() == date else moment.format("ddd D MMM HH:mm")
+    return fmt(moment, "HH:mm") if moment.date() == date else fmt(moment, "ddd D MMM HH:mm")
 
 
 def _record_for(document: Document, date: pendulum.Date) -> Closeout:

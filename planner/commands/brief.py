@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.humanize import fmt
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -155,7 +156,7 @@ def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
         lines.append(f"Delivered ({len(delivered)})")
         for brief in delivered:
             assert brief.delivered is not None
-            told = _local(brief.delivered, tz).format("ddd D MMM HH:mm")
+            told = fmt(_local(brief.delivered, tz), "ddd D MMM HH:mm")
             lines.append(f"  {brief.id}  {brief.kind:<10}  {told}  {brief.title}")
     print("\n".join(lines), file=context.out)
     return 0
@@ -181,12 +182,12 @@ def _where(packing: Packing, brief_id: str, now: datetime, tz: str) -> str:
     if placement.moment is not None and placement.at is not None:
         m = placement.moment
         at = placement.at.in_tz(tz)
-        day = "" if at.date() == packing.date else at.format("ddd D MMM ")
-        span = f"{m.start.in_tz(tz).format('HH:mm')}–{m.end.in_tz(tz).format('HH:mm')}"
-        parts.append(f"lands {day}{at.format('HH:mm')} in the good moment {span}")
+        day = "" if at.date() == packing.date else fmt(at, "ddd D MMM ")
+        span = f"{fmt(m.start.in_tz(tz), 'HH:mm')}–{fmt(m.end.in_tz(tz), 'HH:mm')}"
+        parts.append(f"lands {day}{fmt(at, 'HH:mm')} in the good moment {span}")
     parts.extend(placement.flags)
     if placement.brief.deliver_by is not None:
-        deadline = _local(placement.brief.deliver_by, tz).format("ddd D MMM HH:mm")
+        deadline = fmt(_local(placement.brief.deliver_by, tz), "ddd D MMM HH:mm")
         parts.append(f"deliver by {deadline}")
     return " · ".join(parts)
 

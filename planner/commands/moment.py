@@ -114,7 +114,7 @@ def _remove(args: argparse.Namespace, context: Context, tz: str) -> int:
 
 
 def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
-    from planner.humanize import minutes
+    from planner.humanize import fmt, minutes
     from planner.scheduling import good_moments
     from planner.scheduling.intervals import overlaps
     from planner.scheduling.moments import day_bounds
@@ -125,7 +125,7 @@ def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
         (w for w in document.windows if overlaps((w.start, w.end), (low, high))),
         key=lambda w: (w.start, w.end),
     )
-    lines = [f"Marks on {date.format('ddd D MMM YYYY')} ({len(marks)})"]
+    lines = [f"Marks on {fmt(date, 'ddd D MMM YYYY')} ({len(marks)})"]
     if not marks:
         lines.append("  (none)")
     for w in marks:
@@ -137,7 +137,7 @@ def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
     if not moments:
         lines.append("  (none)")
     for m in moments:
-        span = f"{m.start.format('HH:mm')}–{m.end.format('HH:mm')}"
+        span = f"{fmt(m.start, 'HH:mm')}–{fmt(m.end, 'HH:mm')}"
         extra = " · ".join(
             part
             for part in (
@@ -157,8 +157,10 @@ def describe(window: Window, tz: str) -> str:
     """`Mon 23 Nov 14:30–15:00: come by after the call`, in the executive's zone."""
     import pendulum
 
+    from planner.humanize import fmt
+
     start = pendulum.instance(window.start).in_tz(tz)
     end = pendulum.instance(window.end).in_tz(tz)
-    end_text = end.format("HH:mm") if end.date() == start.date() else end.format("ddd D MMM HH:mm")
-    text = f"{start.format('ddd D MMM HH:mm')}–{end_text}"
+    end_text = fmt(end, "HH:mm") if end.date() == start.date() else fmt(end, "ddd D MMM HH:mm")
+    text = f"{fmt(start, 'ddd D MMM HH:mm')}–{end_text}"
     return text + (f": {window.note}" if window.note else "")

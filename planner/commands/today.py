@@ -70,12 +70,12 @@ STATE_LABELS = {
 
 def render(day: Day) -> str:
     """The day as plain text: status line, schedule, good moments, follow-ups, brief queue."""
-    from planner.humanize import relative_day
+    from planner.humanize import fmt, relative_day
 
     lines: list[str] = []
     tz = day.timezone
-    heading = day.date.format("dddd D MMMM YYYY")
-    lines.append(f"{heading} · {tz} · now {day.now.format('HH:mm')}")
+    heading = fmt(day.date, "dddd D MMMM YYYY")
+    lines.append(f"{heading} · {tz} · now {fmt(day.now, 'HH:mm')}")
     if day.status is not None:
         lines.append(day.status.text if day.is_today else f"right now: {day.status.text}")
     lines.append("")
@@ -85,7 +85,7 @@ def render(day: Day) -> str:
     for event in day.events:
         start = pendulum_local(event.start, tz)
         end = pendulum_local(event.end, tz)
-        span = "all day" if event.all_day else f"{start.format('HH:mm')}–{end.format('HH:mm')}"
+        span = "all day" if event.all_day else f"{fmt(start, 'HH:mm')}–{fmt(end, 'HH:mm')}"
         lines.append(f"  {span:<11}  {event.kind:<10}  {event.title}")
     lines.append("")
     lines.extend(render_moments(day))
@@ -97,7 +97,7 @@ def render(day: Day) -> str:
     for row in day.followups:
         f = row.followup
         date = relative_day(row.promise.date(), day.now.date())
-        when = f"{row.promise.format('ddd D MMM HH:mm')} ({date})"
+        when = f"{fmt(row.promise, 'ddd D MMM HH:mm')} ({date})"
         who = f.customer + (f" @{f.organization}" if f.organization else "")
         label = STATE_LABELS[row.state]
         if row.state == "due-today" and not day.is_today:
@@ -119,6 +119,8 @@ def render(day: Day) -> str:
 
 def render_moments(day: Day) -> list[str]:
     """The day's good moments with the briefs packed in each, then the next workday's."""
+    from planner.humanize import fmt
+
     packing = day.packing
     slots = packing.slots if packing is not None else ()
     lines = [f"Good moments ({len(slots)})"]
@@ -129,19 +131,17 @@ def render_moments(day: Day) -> list[str]:
     if packing is not None and packing.next_slots:
         assert packing.next_date is not None
         used = [s for s in packing.next_slots if s.briefs]
-        lines.append(f"  rolled to {packing.next_date.format('ddd D MMM')} (next workday):")
+        lines.append(f"  rolled to {fmt(packing.next_date, 'ddd D MMM')} (next workday):")
         for slot in used:
             lines.extend(render_slot(slot, day))
     return lines
 
 
 def render_slot(slot: Slot, day: Day) -> list[str]:
-    from planner.humanize import minutes
+    from planner.humanize import fmt, minutes
 
     m = slot.moment
-    span = (
-        f"{m.start.in_tz(day.timezone).format('HH:mm')}–{m.end.in_tz(day.timezone).format('HH:mm')}"
-    )
+    span = f"{fmt(m.start.in_tz(day.timezone), 'HH:mm')}–{fmt(m.end.in_tz(day.timezone), 'HH:mm')}"
     about = []
     if m.source == "one-on-one":
         about.append(f"one-on-one: {m.note}")
@@ -167,12 +167,14 @@ def render_slot(slot: Slot, day: Day) -> list[str]:
 
 def describe_placement(placement: Placement, day: Day) -> str:
     """`  → 10:40 · interrupt now` — where a brief lands and what is flagged."""
+    from planner.humanize import fmt
+
     parts = []
     if placement.at is not None:
         at = placement.at.in_tz(day.timezone)
-        when = at.format("HH:mm")
+        when = fmt(at, "HH:mm")
         if at.date() != day.date:
-            when = at.format("ddd D MMM HH:mm")
+            when = fmt(at, "ddd D MMM HH:mm")
         parts.append(f"→ {when}")
     parts.extend(placement.flags)
     parts.append(placement.brief.id)

@@ -39,6 +39,7 @@ from planner.domain.followup import (
 )
 from planner.domain.priority import PRIORITIES, Priority
 from planner.errors import InputError
+from planner.humanize import fmt
 from planner.text import clean_line
 
 if TYPE_CHECKING:
@@ -216,13 +217,13 @@ def drop(followup: FollowUp, reason: str, now: datetime) -> FollowUp:
 
 def log_line(entry: LogEntry, tz: str) -> str:
     """One log entry as a line of facts: `Mon 23 Nov 10:00 note: customer called back`."""
-    stamp = pendulum.instance(entry.at).in_tz(tz).format("ddd D MMM HH:mm")
+    stamp = fmt(pendulum.instance(entry.at).in_tz(tz), "ddd D MMM HH:mm")
     if entry.action == "promise" or (entry.action == "created" and entry.new_promise):
         parts = []
         if entry.old_promise is not None:
-            parts.append(pendulum.instance(entry.old_promise).in_tz(tz).format("ddd D MMM HH:mm"))
+            parts.append(fmt(pendulum.instance(entry.old_promise).in_tz(tz), "ddd D MMM HH:mm"))
         if entry.new_promise is not None:
-            parts.append(pendulum.instance(entry.new_promise).in_tz(tz).format("ddd D MMM HH:mm"))
+            parts.append(fmt(pendulum.instance(entry.new_promise).in_tz(tz), "ddd D MMM HH:mm"))
         promise = "promise " + " → ".join(parts)
         text = f"{entry.text} — {promise}" if entry.text else promise
         return f"{stamp} {entry.action}: {text}"

@@ -27,6 +27,7 @@ import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
+from planner.humanize import fmt
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import GoodMoment, good_moments, running_event
 from planner.scheduling.packing import Placement, pack
@@ -131,11 +132,11 @@ def interrupt_status(
 
 
 def _hhmm(moment: datetime, tz: str) -> str:
-    return pendulum.instance(moment).in_tz(tz).format("HH:mm")
+    return fmt(pendulum.instance(moment).in_tz(tz), "HH:mm")
 
 
 def _deadline(deadline: datetime, now: pendulum.DateTime, tz: str) -> str:
     local = pendulum.instance(deadline).in_tz(tz)
     if local.date() == now.date():
-        return local.format("HH:mm")
-    return local.format("ddd D MMM HH:mm")
+        return fmt(local, "HH:mm")
+    return fmt(local, "ddd D MMM HH:mm")

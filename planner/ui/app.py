@@ -39,7 +39,7 @@ from planner.domain.event import Event
 from planner.domain.lifecycle import Outcome
 from planner.domain.priority import PRIORITIES
 from planner.errors import PlannerError
-from planner.humanize import when
+from planner.humanize import fmt, when
 from planner.preferences import Preferences
 from planner.quickadd import QuickAdd, parse, parse_when
 from planner.scheduling import Packing
@@ -619,7 +619,7 @@ class PlannerApp(App[int]):
     def action_add_event(self) -> None:
         fields = [
             Field("title", "Title", "Board meeting"),
-            Field("start", f"Start (HH:MM on {self.shown_date.format('ddd D MMM')})", "14:00"),
+            Field("start", f"Start (HH:MM on {fmt(self.shown_date, 'ddd D MMM')})", "14:00"),
             Field("end", "End (HH:MM)", "15:00"),
             Field("kind", "Kind", options=EVENT_KINDS, value="meeting"),
         ]
@@ -663,8 +663,7 @@ class PlannerApp(App[int]):
                 return False, exc.message
             return (
                 True,
-                f"{window.start.format('ddd D MMM HH:mm')}–{window.end.format('HH:mm')} "
-                f"{window.note}",
+                f"{fmt(window.start, 'ddd D MMM HH:mm')}–{fmt(window.end, 'HH:mm')} {window.note}",
             )
 
         def done(value: str | None) -> None:
@@ -911,7 +910,7 @@ class PlannerApp(App[int]):
         if self.day is not None and self.day.is_today and self.day.packing is not None:
             return self.day.packing
         local = pendulum.instance(now).in_tz(self.timezone)
-        stamp = (id(self.document), local.format("YYYY-MM-DD HH:mm"))
+        stamp = (id(self.document), fmt(local, "YYYY-MM-DD HH:mm"))
         if self._alert_packing is None or self._alert_packing[0] != stamp:
             self._alert_packing = (stamp, today_packing(self.document, now, self.timezone))
         return self._alert_packing[1]

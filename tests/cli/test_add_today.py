@@ -223,3 +223,33 @@ def test_the_command_table_names_exactly_what_each_module_registers() -> None:
         )
         expected = {name for name, module in COMMANDS.items() if module == module_name}
         assert set(registered) == expected, module_name
+
+
+def test_an_unknown_command_or_option_is_refused_by_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for argv in (["bogus"], ["--data-dir", "x", "bogus"], ["--bogus"]):
+        with pytest.raises(SystemExit) as refused:
+            main(argv)
+        assert refused.value.code == 2
+        err = capsys.readouterr().err
+        assert "invalid choice: 'bogus'" in err or "unrecognized arguments: --bogus" in err
+
+
+def test_the_dashboard_start_builds_no_command_parser(data_dir: Path) -> None:
+    # Opening the dashboard must not pay for the command modules and their sub-parsers.
+    code = (
+        "import sys\n"
+        "import planner.cli as cli\n"
+        "cli._dashboard = lambda args, store: 0\n"
+        "assert cli.main(['--data-dir', sys.argv[1]]) == 0\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('planner.commands.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir)],
+        env=subprocess_env(data_dir),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout

@@ -43,7 +43,7 @@ from planner.commands.closeout import HISTORY_DAYS
 from planner.domain import FollowUp, lifecycle
 from planner.domain.lifecycle import Outcome
 from planner.errors import PlannerError
-from planner.humanize import when
+from planner.humanize import fmt, when
 from planner.scheduling import GoodMoment, Placement
 from planner.storage import Document
 from planner.storage.store import CLOSEOUT_DIR
@@ -276,7 +276,7 @@ class CloseoutScreen(ModalScreen[None]):
         now = app.clock.now()
         document = self._document()
         self.review = build_review(document, self.date, now)
-        self._seen = (document, now.format("YYYY-MM-DD HH:mm"))
+        self._seen = (document, fmt(now, "YYYY-MM-DD HH:mm"))
         colors = status_colors(app)
         review = self.review
         self.query_one("#done-body", Static).update(_done(review, colors))
@@ -292,7 +292,7 @@ class CloseoutScreen(ModalScreen[None]):
 
     def _watch(self) -> None:
         app = self.planner
-        if self._seen != (self._document(), app.clock.now().format("YYYY-MM-DD HH:mm")):
+        if self._seen != (self._document(), fmt(app.clock.now(), "YYYY-MM-DD HH:mm")):
             self.rebuild()
 
     def _show_header(self) -> None:
@@ -816,17 +816,17 @@ def _about_text(followup: FollowUp) -> Text:
 def _at(moment: pendulum.DateTime, day: pendulum.Date) -> str:
     """`at 14:30` on `day`, else `on Tue 24 Nov at 14:30`."""
     if moment.date() == day:
-        return f"at {moment.format('HH:mm')}"
-    return f"on {moment.format('ddd D MMM')} at {moment.format('HH:mm')}"
+        return f"at {fmt(moment, 'HH:mm')}"
+    return f"on {fmt(moment, 'ddd D MMM')} at {fmt(moment, 'HH:mm')}"
 
 
 def _short(moment: pendulum.DateTime, day: pendulum.Date) -> str:
     """`14:30` on `day`, else `Tue 24 Nov 14:30`."""
-    return moment.format("HH:mm" if moment.date() == day else "ddd D MMM HH:mm")
+    return fmt(moment, "HH:mm" if moment.date() == day else "ddd D MMM HH:mm")
 
 
 def _span(moment: GoodMoment) -> Text:
-    text = Text(f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}", style="bold")
+    text = Text(f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}", style="bold")
     if moment.source == "one-on-one":
         text.append(f" one-on-one: {moment.note}")
     elif moment.source == "marked":
@@ -914,7 +914,7 @@ def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
             new = _short(check.current, day) if check.current is not None else "?"
             return Text(f"re-promised → {new}", style=colors.good_style)
         case how:
-            at = f" {check.addressed_at.format('HH:mm')}" if check.addressed_at else ""
+            at = f" {fmt(check.addressed_at, 'HH:mm')}" if check.addressed_at else ""
             return Text(f"{how}{at}", style=colors.good_style)
 
 

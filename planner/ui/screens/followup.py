@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from planner.domain import FollowUp
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.lifecycle import log_line
-from planner.humanize import when
+from planner.humanize import fmt, when
 from planner.ui.widgets.palette import status_colors
 
 
@@ -44,7 +44,7 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
     row("channel", followup.channel)
     row("priority", followup.priority)
     row("tags", " ".join("#" + t for t in followup.tags))
-    created = pendulum.instance(followup.created).in_tz(tz).format("ddd D MMM YYYY HH:mm")
+    created = fmt(pendulum.instance(followup.created).in_tz(tz), "ddd D MMM YYYY HH:mm")
     row("created", created)
     if followup.resolution:
         row("resolution", followup.resolution)

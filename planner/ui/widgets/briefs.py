@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from planner.day import Day
+from planner.humanize import fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.widgets.palette import status_colors
@@ -38,11 +39,11 @@ class BriefPane(PaneTable):
                 slot = upcoming[0]
                 m = slot.moment
                 label = (
-                    f"next good moment {m.start.format('HH:mm')}–{m.end.format('HH:mm')} "
+                    f"next good moment {fmt(m.start, 'HH:mm')}–{fmt(m.end, 'HH:mm')} "
                     f"({minutes_text(m.minutes)})"
                 )
                 self.put_row(
-                    Text("▸ " + m.start.format("HH:mm"), style=f"bold {colors.good_style}"),
+                    Text("▸ " + fmt(m.start, "HH:mm"), style=f"bold {colors.good_style}"),
                     Text("moment", style=colors.good_style),
                     Text(label, style=f"bold {colors.good_style}"),
                     Text(str(slot.capacity)),
@@ -58,9 +59,9 @@ class BriefPane(PaneTable):
             style = ""
             if placement is not None:
                 if placement.at is not None:
-                    when = placement.at.format("HH:mm")
+                    when = fmt(placement.at, "HH:mm")
                     if placement.rolled and placement.date is not None:
-                        when = placement.date.format("ddd ") + when
+                        when = fmt(placement.date, "ddd ") + when
                 flags = ", ".join(placement.flags)
                 if placement.interrupt_now:
                     style = colors.broken_style

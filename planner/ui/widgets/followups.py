@@ -7,6 +7,7 @@ import pendulum
 from rich.text import Text
 
 from planner.day import FollowUpRow
+from planner.humanize import fmt
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
@@ -24,9 +25,9 @@ STATE_LABEL = {
 
 def short_promise(promise: pendulum.DateTime, today: object) -> str:
     """At most 12 characters: `today 15:00`, `tmrw 09:00`, `Fri 17:00`, `2 Dec 17:00`."""
-    clock = promise.format("HH:mm")
+    clock = fmt(promise, "HH:mm")
     if today is None:
-        return promise.format("D MMM ") + clock
+        return fmt(promise, "D MMM ") + clock
     days = (promise.date() - today).days  # type: ignore[operator]
     if days == 0:
         return "today " + clock
@@ -35,8 +36,8 @@ def short_promise(promise: pendulum.DateTime, today: object) -> str:
     if days == -1:
         return "yest " + clock
     if 1 < days < 7:
-        return promise.format("ddd ") + clock
-    return promise.format("D MMM ") + clock
+        return fmt(promise, "ddd ") + clock
+    return fmt(promise, "D MMM ") + clock
 
 
 class FollowUpsPane(PaneTable):

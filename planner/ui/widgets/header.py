@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from planner.day import Day
+from planner.humanize import fmt
 from planner.ui.widgets.palette import status_colors
 
 STATUS_CLASSES = ("interrupt-now", "good-moment-now", "in-event", "next-good-moment", "none-left")
@@ -22,15 +23,15 @@ class DayHeader(Vertical):
 
     def show(self, day: Day, *, executive: str, ea_zone: str) -> None:
         title = Text()
-        title.append(day.date.format("dddd D MMMM YYYY"), style="bold")
+        title.append(fmt(day.date, "dddd D MMMM YYYY"), style="bold")
         if not day.is_today:
             title.append(" (not today)", style="italic")
         title.append("  ·  ")
         title.append(executive or "Executive", style="bold")
-        title.append(f" {day.now.format('HH:mm')} ({day.timezone})")
+        title.append(f" {fmt(day.now, 'HH:mm')} ({day.timezone})")
         if ea_zone != day.timezone:
             mine = day.now.in_tz(ea_zone)
-            title.append(f"  ·  you {mine.format('HH:mm')} ({ea_zone})")
+            title.append(f"  ·  you {fmt(mine, 'HH:mm')} ({ea_zone})")
         self.query_one("#header-title", Static).update(title)
         status = self.query_one("#header-status", Static)
         colors = status_colors(self.app)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ import pendulum
 from rich.text import Text
 
 from planner.day import Day
+from planner.humanize import fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.widgets.palette import status_colors
@@ -50,9 +51,9 @@ class SchedulePane(PaneTable):
                 continue
             start = pendulum.instance(event.start).in_tz(tz)
             end = pendulum.instance(event.end).in_tz(tz)
-            span = f"{start.format('HH:mm')}–{end.format('HH:mm')}"
+            span = f"{fmt(start, 'HH:mm')}–{fmt(end, 'HH:mm')}"
             if start.date() != day.date or end.date() != day.date:
-                span = f"{start.format('D MMM HH:mm')}→"
+                span = f"{fmt(start, 'D MMM HH:mm')}→"
             rows.append(
                 (
                     plain(event.start),
@@ -77,7 +78,7 @@ class SchedulePane(PaneTable):
                     label += f" · {count} brief" + ("s" if count != 1 else "")
                 if moment.note and moment.source == "marked":
                     label += f" · {moment.note}"
-                span = f"{moment.start.format('HH:mm')}–{moment.end.format('HH:mm')}"
+                span = f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}"
                 rows.append(
                     (
                         plain(moment.start),
@@ -97,7 +98,7 @@ class SchedulePane(PaneTable):
                     0,
                     "now",
                     (
-                        Text(f"── {day.now.format('HH:mm')}", style=f"bold {colors.accent}"),
+                        Text(f"── {fmt(day.now, 'HH:mm')}", style=f"bold {colors.accent}"),
                         Text("── now ─", style=f"bold {colors.accent}"),
                         Text("─" * 40, style=colors.accent),
                     ),
