@@ -145,6 +145,13 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _dashboard(args: argparse.Namespace, store: Store | None) -> int:
+    import gc
+
+    # Start-up builds tens of thousands of objects that live as long as the dashboard
+    # (Textual, the modules, the day); collecting while they are made only delays the first
+    # paint by tens of ms. The dashboard freezes them and turns the collector back on once
+    # its first frame is up.
+    gc.disable()
     from planner.paths import config_dir
     from planner.ui.app import run
 

@@ -239,16 +239,22 @@ class PlannerApp(App[int]):
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
         self.set_interval(POLL_SECONDS, self._tick)
-        # Everything alive once the first frame is up (Textual's machinery, the modules, the
-        # document) lives as long as the app: keep it out of every later full garbage
-        # collection, which would otherwise pause a frame for tens of ms now and then.
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._settle_memory)
         for title, message in self.startup_notices:
             self.notify(message, title=title, severity="error", timeout=15)
         if self.welcome and self.is_first_run():
             from planner.ui.screens.welcome import WelcomeScreen  # first run only
 
             self.push_screen(WelcomeScreen(self.ea_zone), self._welcomed)
+
+    @staticmethod
+    def _settle_memory() -> None:
+        """Once the first frame is up: everything alive now (Textual's machinery, the modules,
+        the document) lives as long as the app, so keep it out of every later full garbage
+        collection, which would otherwise pause a frame for tens of ms now and then; and turn
+        the collector back on if the command line held it off for the start."""
+        gc.freeze()
+        gc.enable()
 
     def notify(
         self,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import msgspec
 import pendulum
+import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.widgets import Input, Static
 
+from planner.cli import main
 from planner.clock import Clock
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
@@ -298,3 +301,36 @@ def test_the_factory_builds_the_app_from_store_and_clock(store: Store, clock: Cl
     app = create_app(store, clock)
     assert app.store is store and app.clock is clock
     assert app.shown_date == pendulum.date(2026, 11, 23)
+
+
+async def test_the_collector_held_off_for_the_start_is_back_on_after_the_first_frame(
+    app: PlannerApp,
+) -> None:
+    import gc
+
+    gc.unfreeze()
+    gc.disable()  # as the command line does before it imports the dashboard
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_the_command_line_opens_the_dashboard_with_the_collector_held_off(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    import gc
+
+    import planner.ui.app
+
+    seen: list[bool] = []
+    monkeypatch.setattr(planner.ui.app, "run", lambda *a, **k: seen.append(gc.isenabled()) or 0)
+    try:
+        assert main(["--data-dir", str(data_dir)]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
