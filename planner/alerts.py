@@ -29,8 +29,8 @@ import pendulum
 from planner.config import executive_zone
 from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
+from planner.domain.brief import is_held
 from planner.domain.followup import effective_promise
-from planner.domain.lifecycle import is_held
 from planner.humanize import fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling import Packing, pack

@@ -33,3 +33,8 @@ class Brief(Record, frozen=True, kw_only=True):
     created: Instant
     delivered: Instant | None = None
     """When it was told; undelivered briefs form the brief queue."""
+
+
+def is_held(brief: Brief) -> bool:
+    """Bad news goes in only with a proposed solution: without one the brief is held."""
+    return brief.kind == "bad-news" and not brief.solution.strip()

@@ -289,11 +289,6 @@ def propose_solution(brief: Brief, solution: str) -> Brief:
     return msgspec.structs.replace(brief, solution=_required(solution, "a solution needs text"))
 
 
-def is_held(brief: Brief) -> bool:
-    """Bad news goes in only with a proposed solution: without one the brief is held."""
-    return brief.kind == "bad-news" and not brief.solution.strip()
-
-
 # -- the document ------------------------------------------------------------
 
 

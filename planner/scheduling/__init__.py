@@ -1,7 +1,7 @@
 """Good moments, brief packing and the interrupt status: pure functions of
 (events, windows, settings, date, now). No Textual, no I/O."""
 
-from planner.domain.lifecycle import is_held
+from planner.domain.brief import is_held
 from planner.scheduling.moments import (
     Busy,
     GoodMoment,

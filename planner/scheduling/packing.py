@@ -26,7 +26,7 @@ import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
-from planner.domain.lifecycle import is_held
+from planner.domain.brief import is_held
 from planner.domain.priority import rank
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import (

@@ -4,6 +4,10 @@
 changes go through the `Session`: applied in memory at once, saved in order by
 one background writer, undoable once with `u`. The EA's preferences (theme,
 alerts, bell, keymap) come from preferences.toml in the config directory.
+
+This module holds what the first frame needs: composing and refreshing the day.
+What a key sets in motion (dialogs, forms, the quick-add grammar, the lifecycle)
+lives in planner.ui.flows and is imported on the first key that needs it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import sys
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,57 +24,47 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 import pendulum
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from planner import preferences as prefs_file
-from planner.alerts import Alert, due_alerts, today_packing
 from planner.clock import Clock, local_zone_name
-from planner.config import EVENT_KINDS, Settings, executive_zone
+from planner.config import Settings, executive_zone
 from planner.day import Day, FollowUpRow, build_day, followup_rows
-from planner.domain import FollowUp, Window, lifecycle
-from planner.domain.base import new_id, plain
-from planner.domain.brief import BRIEF_KINDS
-from planner.domain.event import Event
-from planner.domain.lifecycle import Outcome
-from planner.domain.priority import PRIORITIES
+from planner.domain import FollowUp
+from planner.domain.base import plain
 from planner.errors import PlannerError
-from planner.humanize import fmt, when
+from planner.humanize import fmt
 from planner.preferences import Preferences
-from planner.quickadd import QuickAdd, parse, parse_when
 from planner.scheduling import Packing
 from planner.storage import Document, Store
-from planner.text import clean_line
-from planner.times import parse_time
 from planner.ui.bindings import NamedAction, binding_list, named_actions
 from planner.ui.commands import ActionCommands, ThemeCommands
-from planner.ui.screens.choice import ChoiceScreen
-from planner.ui.screens.followup import FollowUpScreen
-from planner.ui.screens.form import Field, FormScreen, Values
-from planner.ui.screens.help import HelpScreen
-from planner.ui.screens.prompt import PromptScreen
-from planner.ui.screens.quick_add import QuickAddScreen
 from planner.ui.session import Session
 from planner.ui.themes import DEFAULT_THEME, LoadedTheme, all_themes
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.header import DayHeader
-from planner.ui.widgets.path_suggester import PathSuggester
 from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.schedule import SchedulePane
 from planner.ui.widgets.table import PaneTable
 
 if TYPE_CHECKING:
-    from planner.ui.screens.settings import SettingsResult
-    from planner.ui.screens.welcome import WelcomeAnswer
+    from planner.alerts import Alert
+    from planner.ui.screens.followup import FollowUpScreen
 
 FilterCache = tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]]
+DIALOG_CSS = ("dialog.tcss", "followup.tcss")
+"""Stylesheets (in planner/ui/screens) of the screens most keys open, read after the first
+frame: the dialogs' shared one first, as every dialog lists it."""
 FILTER_DELAY = 0.15
 """Seconds after the last keystroke in the filter box before the follow-ups are filtered."""
 POLL_SECONDS = 1.0
@@ -164,7 +160,7 @@ class PlannerApp(App[int]):
         self.clock = clock
         self.session = Session(store, clock)
         self.ea_zone = ea_zone or local_zone_name()
-        self.shown_date: pendulum.Date = self._today()
+        self.shown_date: pendulum.Date = self.today()
         self.filter_text = ""
         self._filter_timer: Timer | None = None
         self._filter_cache: (
@@ -179,6 +175,10 @@ class PlannerApp(App[int]):
         """Keys of the alerts already shown: each fires once."""
         self._alert_packing: tuple[object, Packing] | None = None
         self._clashes_told: set[str] = set()
+        self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+        """The screen shown when each key in flight arrived."""
         self.startup_notices: list[tuple[str, str]] = []
         """(title, message) to show once the screen is up: unreadable files, unknown themes."""
         self.preferences = Preferences()
@@ -214,11 +214,13 @@ class PlannerApp(App[int]):
     def timezone(self) -> str:
         return executive_zone(self.document.settings)
 
-    def _now(self) -> pendulum.DateTime:
+    def now(self) -> pendulum.DateTime:
+        """Now, in the executive's zone."""
         return self.clock.now().in_tz(self.timezone)
 
-    def _today(self) -> pendulum.Date:
-        return self._now().date()
+    def today(self) -> pendulum.Date:
+        """Today, in the executive's zone."""
+        return self.now().date()
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="header")
@@ -235,17 +237,31 @@ class PlannerApp(App[int]):
     def on_mount(self) -> None:
         self._ui_loop = asyncio.get_running_loop()
         self.session.on_ui_thread = self._on_ui_thread
-        self._apply_preferences(self.preferences)
+        self.apply_preferences(self.preferences)
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
         self.set_interval(POLL_SECONDS, self._tick)
+        self.call_after_refresh(self._read_dialog_css)
         self.call_after_refresh(self._settle_memory)
         for title, message in self.startup_notices:
             self.notify(message, title=title, severity="error", timeout=15)
         if self.welcome and self.is_first_run():
-            from planner.ui.screens.welcome import WelcomeScreen  # first run only
+            from planner.ui.flows import welcome  # first run only
 
-            self.push_screen(WelcomeScreen(self.ea_zone), self._welcomed)
+            welcome.welcome(self)
+
+    def _read_dialog_css(self) -> None:
+        """Once the first frame is up, read the stylesheets of the dialogs and the detail
+        view, so that the first `a` or Enter finds them parsed. Read by Textual when the
+        first such screen opens, a new stylesheet makes it re-parse every source from
+        scratch and restyle every node: ~25 ms on that first key. Their rules match nothing
+        on the dashboard, so nothing needs restyling now."""
+        screens = Path(__file__).parent / "screens"
+        for name in DIALOG_CSS:
+            path = str((screens / name).resolve())
+            if not self.stylesheet.has_source(path):
+                self.stylesheet.read(path)
+        self.stylesheet.parse()
 
     @staticmethod
     def _settle_memory() -> None:
@@ -269,6 +285,20 @@ class PlannerApp(App[int]):
         names and calendar titles are untrusted, so markup is off unless asked for."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys go first to the focused pane and come back up to the app for its bindings.
+        # When one of them opens a dialog, the keys typed straight after it (a fast typist,
+        # or several keys in one read from the terminal) are already on their way up from
+        # the dashboard: they belong to the dialog, so they are sent round again.
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_screens[event] = self.screen
+            elif self._key_screens.pop(event, self.screen) is not self.screen:
+                event.stop()
+                self.post_message(events.Key(event.key, event.character))
+                return
+        await super().on_event(event)
+
     def _on_ui_thread(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the app's loop soon, from the writer thread or the UI thread alike,
         without making the writer wait for the screen."""
@@ -281,7 +311,7 @@ class PlannerApp(App[int]):
 
     def _tick(self) -> None:
         self.session.poll(on_changed=lambda _document: self.refresh_day())
-        now = self._now()
+        now = self.now()
         minute = (now.hour, now.minute)
         if minute != self._last_minute:
             self.refresh_day()
@@ -300,8 +330,9 @@ class PlannerApp(App[int]):
         self.query_one(SchedulePane).show(day)
         self.query_one(BriefPane).show(day)
         self._show_followups()
-        if isinstance(self.screen, FollowUpScreen):
-            self.screen.refresh_view()
+        detail = self._detail_screen()
+        if detail is not None:
+            detail.refresh_view()
 
     def _show_followups(self) -> None:
         pane = self.query_one(FollowUpsPane)
@@ -373,38 +404,34 @@ class PlannerApp(App[int]):
                     return f
         return None
 
+    def _detail_screen(self) -> FollowUpScreen | None:
+        """The follow-up detail view, when it is the screen shown. Its class is looked up,
+        not imported: the first frame has no use for it, and no such screen can be open
+        before its module is imported."""
+        module = sys.modules.get("planner.ui.screens.followup")
+        screen = self.screen
+        if module is not None and isinstance(screen, module.FollowUpScreen):
+            return screen
+        return None
+
     def _selected_followup(self) -> str | None:
-        if isinstance(self.screen, FollowUpScreen):
-            return self.screen.followup_id
+        detail = self._detail_screen()
+        if detail is not None:
+            return detail.followup_id
         key = self.query_one(FollowUpsPane).selected_key
         return None if key in (None, "empty") else key
 
     # -- follow-ups ------------------------------------------------------
 
     def action_quick_add(self, initial: str = "") -> None:
-        def parse_line(text: str) -> QuickAdd:
-            return parse(text, now=self.clock.now(), settings=self.document.settings)
+        from planner.ui.flows import followups
 
-        def done(parsed: QuickAdd | None) -> None:
-            if parsed is None:
-                return
-            followup = lifecycle.followup_from_quickadd(parsed, self._now())
-
-            def add(document: Document) -> Document:
-                return msgspec.structs.replace(document, followups=(*document.followups, followup))
-
-            if self.change(
-                add,
-                f"Added {followup.customer}: "
-                f"{when(followup.promised_by, self.clock.now(), self.timezone)}",
-            ):
-                pane = self.query_one(FollowUpsPane)
-                pane.keep_cursor_on(followup.id)
-
-        self.push_screen(QuickAddScreen(parse_line, self.clock.now(), self.timezone, initial), done)
+        followups.quick_add(self, initial)
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         if event.table.id == "followups" and event.key != "empty":
+            from planner.ui.screens.followup import FollowUpScreen
+
             self.push_screen(FollowUpScreen(event.key))
 
     def action_followup(self, action: str) -> None:
@@ -415,105 +442,9 @@ class PlannerApp(App[int]):
         self.run_followup_action(action, followup_id)
 
     def run_followup_action(self, action: str, followup_id: str) -> None:
-        followup = self.find_followup(followup_id)
-        if followup is None:
-            return
-        tz = self.timezone
-        about = f"{followup.customer} — {followup.summary}"
+        from planner.ui.flows import followups
 
-        def apply(make: Callable[[FollowUp, pendulum.DateTime], Outcome], done: str) -> None:
-            now = self._now()
-            self.change(
-                lambda d: lifecycle.change_followup(d, followup_id, lambda f: make(f, now))[0], done
-            )
-
-        def ask(title: str, then: Callable[[str], None], **options: Any) -> None:
-            self.push_screen(
-                PromptScreen(title, context=about, **options),
-                lambda value: then(value) if value is not None else None,
-            )
-
-        if action == "note":
-            ask(
-                "Note a fact",
-                lambda text: apply(lambda f, now: Outcome(lifecycle.note(f, text, now)), "Noted"),
-            )
-        elif action == "repromise":
-
-            def check(value: str) -> tuple[bool, str]:
-                try:
-                    moment = parse_when(
-                        value, now=self.clock.now(), settings=self.document.settings
-                    )
-                except PlannerError as exc:
-                    return False, exc.message
-                return True, when(moment, self.clock.now(), tz)
-
-            def repromise(value: str) -> None:
-                moment = parse_when(value, now=self.clock.now(), settings=self.document.settings)
-                ask(
-                    f"Note for the new promise ({when(moment, self.clock.now(), tz)})",
-                    lambda note: apply(
-                        lambda f, now: Outcome(lifecycle.repromise(f, moment, now, note)),
-                        "Re-promised",
-                    ),
-                    placeholder="e.g. told her by phone; finance needs one more day",
-                )
-
-            ask(
-                "New promise: when will they hear back?",
-                repromise,
-                placeholder="tomorrow 10am",
-                check=check,
-            )
-        elif action == "wait":
-
-            def waited(on: str | None) -> None:
-                if on:
-                    apply(
-                        lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}"
-                    )
-
-            self.push_screen(
-                ChoiceScreen(
-                    "Waiting on whom?",
-                    [
-                        ("customer", "the customer (pauses the promise)"),
-                        ("colleague", "a colleague"),
-                    ],
-                ),
-                waited,
-            )
-        elif action == "start":
-            apply(lambda f, now: Outcome(lifecycle.start(f, now)), "In progress")
-        elif action == "resolve":
-            ask(
-                "How was it resolved?",
-                lambda text: apply(
-                    lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)), "Resolved"
-                ),
-            )
-        elif action == "escalate":
-
-            def escalated(note: str) -> None:
-                apply(
-                    lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
-                    "Escalated: an escalation brief with the facts log is in the brief queue",
-                )
-
-            self.push_screen(
-                PromptScreen(
-                    "Escalate to the executive: a note for the brief",
-                    context=about,
-                    placeholder="optional",
-                ),
-                lambda note: escalated(note or "") if note is not None else None,
-            )
-        elif action == "drop":
-            ask(
-                "Why drop it?",
-                lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"),
-            )
+        followups.run_action(self, action, followup_id)
 
     def _filter_box(self) -> Input | None:
         boxes = self.query("#filter")
@@ -541,7 +472,9 @@ class PlannerApp(App[int]):
     def _set_filter(self, text: str) -> None:
         self._filter_timer = None
         self.filter_text = text
-        self._show_followups()
+        # The pause timer may fire as the app closes, with the panes already gone.
+        with contextlib.suppress(NoMatches):
+            self._show_followups()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
@@ -560,165 +493,32 @@ class PlannerApp(App[int]):
     # -- briefs ----------------------------------------------------------
 
     def action_add_brief(self) -> None:
-        linked = self._selected_followup() if isinstance(self.screen, FollowUpScreen) else None
-        fields = [
-            Field("title", "What to tell", "Approve the Q4 bonus pool"),
-            Field("kind", "Kind", options=BRIEF_KINDS, value="fyi"),
-            Field("priority", "Priority", options=PRIORITIES, value="normal"),
-            Field("minutes", "Minutes of the executive's time", value="2"),
-            Field("deliver_by", "Deliver by (optional)", "today 16:00"),
-            Field("solution", "Proposed solution (bad news needs one)", ""),
-        ]
+        from planner.ui.flows import briefs
 
-        def build(values: Values) -> Any:
-            minutes = int(values["minutes"]) if values["minutes"].isdigit() else -1
-            deliver_by = None
-            if values["deliver_by"]:
-                deliver_by = parse_when(
-                    values["deliver_by"], now=self.clock.now(), settings=self.document.settings
-                )
-            return lifecycle.new_brief(
-                title=clean_line(values["title"]),
-                kind=values["kind"],
-                priority=values["priority"],
-                minutes=minutes,
-                deliver_by=deliver_by,
-                followup_id=linked,
-                solution=values["solution"],
-                now=self._now(),
-            )
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            brief = build(values)
-            self.change(
-                lambda d: msgspec.structs.replace(d, briefs=(*d.briefs, brief)),
-                f"Brief queued: {brief.title}",
-            )
-
-        self.push_screen(FormScreen("New brief", fields, refusal_of(build)), done)
+        detail = self._detail_screen()
+        briefs.add_brief(self, linked=detail.followup_id if detail is not None else None)
 
     def action_deliver(self) -> None:
-        key = self.query_one(BriefPane).selected_key
-        if key in (None, "empty", "next-moment"):
-            self.notify("Select a brief in the Brief queue first", severity="warning")
-            return
-        now = self._now()
-        self.change(
-            lambda d: lifecycle.change_brief(d, str(key), lambda b: lifecycle.deliver(b, now))[0],
-            "Delivered",
-        )
+        from planner.ui.flows import briefs
+
+        briefs.deliver(self)
 
     # -- schedule --------------------------------------------------------
 
-    def _time_on_shown_day(self, value: str, what: str) -> pendulum.DateTime:
-        moment = parse_time(
-            value,
-            now=self.clock.now(),
-            settings=self.document.settings,
-            what=what,
-            day=self.shown_date,
-        )
-        return pendulum.instance(moment).in_tz(self.timezone)
-
     def action_add_event(self) -> None:
-        fields = [
-            Field("title", "Title", "Board meeting"),
-            Field("start", f"Start (HH:MM on {fmt(self.shown_date, 'ddd D MMM')})", "14:00"),
-            Field("end", "End (HH:MM)", "15:00"),
-            Field("kind", "Kind", options=EVENT_KINDS, value="meeting"),
-        ]
+        from planner.ui.flows import schedule
 
-        def build(values: Values) -> Event:
-            start = self._time_on_shown_day(values["start"], "start")
-            end = self._time_on_shown_day(values["end"], "end")
-            if end <= start:
-                raise PlannerError("the event must end after it starts")
-            title = clean_line(values["title"])
-            if not title:
-                raise PlannerError("give the event a title")
-            return Event(id=new_id("e"), title=title, start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
-
-        def done(values: Values | None) -> None:
-            if values is not None:
-                event = build(values)
-                self.change(
-                    lambda d: msgspec.structs.replace(d, events=(*d.events, event)),
-                    f"Event added: {event.title}",
-                )
-
-        self.push_screen(FormScreen("New event", fields, refusal_of(build)), done)
+        schedule.add_event(self)
 
     def action_mark(self, mark: str) -> None:
-        def build(value: str) -> Window:
-            span, _, note = value.strip().partition(" ")
-            start_text, sep, end_text = span.partition("-")
-            if not sep:
-                raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
-            start = self._time_on_shown_day(start_text, "start")
-            end = self._time_on_shown_day(end_text, "end")
-            if end <= start:
-                raise PlannerError("the end must be after the start")
-            return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))  # type: ignore[arg-type]
+        from planner.ui.flows import schedule
 
-        def check(value: str) -> tuple[bool, str]:
-            try:
-                window = build(value)
-            except PlannerError as exc:
-                return False, exc.message
-            return (
-                True,
-                f"{fmt(window.start, 'ddd D MMM HH:mm')}–{fmt(window.end, 'HH:mm')} {window.note}",
-            )
-
-        def done(value: str | None) -> None:
-            if value:
-                window = build(value)
-                label = "Good moment marked" if mark == "window" else "Time blocked"
-                self.change(
-                    lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label
-                )
-
-        title = "Mark a good moment" if mark == "window" else "Block time (do not disturb)"
-        placeholder = (
-            "14:30-15:00 come by after the call"
-            if mark == "window"
-            else "13:00-14:00 budget review"
-        )
-        self.push_screen(PromptScreen(title, placeholder=placeholder, check=check), done)
+        schedule.mark_time(self, mark)
 
     def action_import_ics(self) -> None:
-        def done(value: str | None) -> None:
-            if not value:
-                return
-            from pathlib import Path
+        from planner.ui.flows import schedule
 
-            path = Path(value).expanduser()
-            self.notify(f"Importing {path.name}…", timeout=2)
-            self.run_worker(lambda: self._import(path), thread=True, group="import")
-
-        self.push_screen(
-            PromptScreen(
-                "Import an .ics file",
-                placeholder="~/Downloads/calendar.ics",
-                suggester=PathSuggester(),
-            ),
-            done,
-        )
-
-    def _import(self, path: Any) -> None:
-        from planner.commands.import_ics import import_file
-
-        try:
-            summary = "\n".join(import_file(self.store, self.clock, path, calendar=None))
-        except PlannerError as exc:
-            self.call_from_thread(
-                self.notify, exc.message, title="Import failed", severity="error", timeout=10
-            )
-            return
-        self.call_from_thread(self.notify, summary, title="Imported", timeout=6)
-        self.call_from_thread(self.session.poll, lambda _d: self.refresh_day())
+        schedule.import_ics(self)
 
     # -- days, undo, help ------------------------------------------------
 
@@ -727,7 +527,7 @@ class PlannerApp(App[int]):
         self.refresh_day()
 
     def action_today(self) -> None:
-        self.shown_date = self._today()
+        self.shown_date = self.today()
         self.refresh_day()
 
     def action_closeout(self) -> None:
@@ -745,6 +545,8 @@ class PlannerApp(App[int]):
         self.notify("Undone", timeout=2)
 
     def action_help(self) -> None:
+        from planner.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_actions()))
 
     # -- named actions: help, palette, keymap ------------------------------
@@ -752,6 +554,9 @@ class PlannerApp(App[int]):
     def binding_tables(self) -> list[Binding]:
         """Every binding of the dashboard, its screens and dialogs, the app's own first."""
         # Screens shown on demand are imported on demand, to keep the first paint quick.
+        from planner.ui.screens.followup import FollowUpScreen
+        from planner.ui.screens.form import FormScreen
+        from planner.ui.screens.help import HelpScreen
         from planner.ui.screens.settings import SettingsScreen
         from planner.ui.screens.welcome import WelcomeScreen
 
@@ -818,14 +623,14 @@ class PlannerApp(App[int]):
 
     # -- preferences and themes ------------------------------------------------
 
-    def _apply_preferences(self, preferences: Preferences) -> None:
+    def apply_preferences(self, preferences: Preferences) -> None:
         """Theme and keymap from `preferences` (alerts and bell are read when they fire)."""
         self.preferences = preferences
         known = {b.id for b in self.binding_tables() if b.id} if preferences.keymap else set()
         unknown = sorted(set(preferences.keymap) - known)
         if unknown:
             self.notify(
-                f"{self._preferences_path()}: [keymap] names {', '.join(map(repr, unknown))}, "
+                f"{self.preferences_path()}: [keymap] names {', '.join(map(repr, unknown))}, "
                 "which is no binding id (the help screen, ?, lists them)",
                 title="Keymap",
                 severity="warning",
@@ -836,7 +641,7 @@ class PlannerApp(App[int]):
         if wanted not in self.available_themes:
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
             self.notify(
-                f"The theme {wanted!r} named in {self._preferences_path()} was not found; "
+                f"The theme {wanted!r} named in {self.preferences_path()} was not found; "
                 f"using {fallback}.",
                 title="Theme",
                 severity="warning",
@@ -846,7 +651,7 @@ class PlannerApp(App[int]):
         if self.theme != wanted:
             self.theme = wanted
 
-    def _preferences_path(self) -> Path | str:
+    def preferences_path(self) -> Path | str:
         if self.config_dir is None:
             return prefs_file.FILE_NAME
         return prefs_file.preferences_path(self.config_dir)
@@ -891,6 +696,8 @@ class PlannerApp(App[int]):
         """Notify (and ring) the alerts due now that have not fired yet; return them."""
         if not self.preferences.alerts:
             return []
+        from planner.alerts import due_alerts
+
         now = self.clock.now()
         alerts = due_alerts(
             self.document,
@@ -918,6 +725,8 @@ class PlannerApp(App[int]):
         local = pendulum.instance(now).in_tz(self.timezone)
         stamp = (id(self.document), fmt(local, "YYYY-MM-DD HH:mm"))
         if self._alert_packing is None or self._alert_packing[0] != stamp:
+            from planner.alerts import today_packing
+
             self._alert_packing = (stamp, today_packing(self.document, now, self.timezone))
         return self._alert_packing[1]
 
@@ -930,90 +739,10 @@ class PlannerApp(App[int]):
             return False
         return not d.closeouts and not self.store.archive_paths()
 
-    def _welcomed(self, answer: WelcomeAnswer | None) -> None:
-        if answer is None:
-            return
-        name = clean_line(answer.executive_name)
-        organization = clean_line(answer.own_organization)
-        sample = None
-        if answer.start == "sample":
-            from planner.demo import sample_document
-
-            sample = sample_document(self.clock.now(), answer.timezone)
-
-        def settle(document: Document) -> Document:
-            base = sample.settings if sample is not None else document.settings
-            settings = msgspec.structs.replace(
-                base,
-                executive_name=name or base.executive_name,
-                timezone=answer.timezone,
-                own_organization=organization or base.own_organization,
-            )
-            if sample is None:
-                return msgspec.structs.replace(document, settings=settings)
-            # Added to whatever is there: another terminal may have written meanwhile.
-            return msgspec.structs.replace(
-                document,
-                settings=settings,
-                events=(*document.events, *sample.events),
-                followups=(*document.followups, *sample.followups),
-                briefs=(*document.briefs, *sample.briefs),
-                windows=(*document.windows, *sample.windows),
-            )
-
-        done = {
-            "sample": "A sample day is loaded: try Enter on a follow-up, ? for every key",
-            "import": "",
-            "empty": "Ready: a adds a follow-up, e an event, ? lists every key",
-        }[answer.start]
-        if self.change(settle, done):
-            self.shown_date = self._today()
-            self.refresh_day()
-        if answer.start == "import":
-            self.action_import_ics()
-
     def action_settings(self) -> None:
-        from planner.ui.screens.settings import SettingsScreen
+        from planner.ui.flows import settings
 
-        note = ""
-        if not self.preferences_readable:
-            note = (
-                f"{self._preferences_path()} could not be read: it is left as it is, "
-                "and changes here last until you quit."
-            )
-
-        def check(settings: Settings) -> str | None:
-            try:
-                parse_when(settings.default_promise, now=self.clock.now(), settings=settings)
-            except PlannerError as exc:
-                return f"default_promise: {exc.message}"
-            return None
-
-        self.push_screen(
-            SettingsScreen(
-                self.document.settings,
-                self.preferences,
-                themes=[t.theme.name for t in self.planner_themes],
-                binding_ids=sorted({b.id for b in self.binding_tables() if b.id}),
-                check=check,
-                preferences_note=note,
-            ),
-            self._settings_saved,
-        )
-
-    def _settings_saved(self, result: SettingsResult | None) -> None:
-        if result is None:
-            return
-        settings = result.settings
-        if settings != self.document.settings:
-            self.change(lambda d: msgspec.structs.replace(d, settings=settings), "Settings saved")
-            self.shown_date = self._today()
-            self.refresh_day()
-        if result.preferences != self.preferences:
-            saved = self.save_preferences(result.preferences)
-            self._apply_preferences(result.preferences)
-            if saved:
-                self.notify("Preferences saved", timeout=3)
+        settings.open_settings(self)
 
 
 def _haystack(followup: FollowUp) -> str:
@@ -1026,19 +755,6 @@ def _haystack(followup: FollowUp) -> str:
             followup.id,
         )
     ).casefold()
-
-
-def refusal_of(build: Callable[[Values], object]) -> Callable[[Values], str | None]:
-    """A form check: the message of the PlannerError that `build` raises, else None."""
-
-    def check(values: Values) -> str | None:
-        try:
-            build(values)
-        except PlannerError as exc:
-            return exc.message
-        return None
-
-    return check
 
 
 def create_app(

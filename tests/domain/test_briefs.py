@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from planner.domain.brief import is_held
 from planner.domain.lifecycle import (
     NotFoundError,
     Outcome,
@@ -14,7 +15,6 @@ from planner.domain.lifecycle import (
     deliver,
     escalate,
     find,
-    is_held,
     new_brief,
     open_followup,
     propose_solution,

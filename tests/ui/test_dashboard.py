@@ -334,3 +334,35 @@ def test_the_command_line_opens_the_dashboard_with_the_collector_held_off(
     finally:
         gc.enable()
     assert seen == [False]
+
+
+async def test_keys_typed_straight_after_a_land_in_the_quick_add_line(app: PlannerApp) -> None:
+    """A fast typist (or a terminal delivering several keys in one read): the keys after
+    `a` arrive before the dialog's input has focus, and must still be typed into it."""
+    from textual import events
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst = "aAna Lima: x"
+        for char in burst:
+            app.post_message(events.Key({" ": "space", ":": "colon"}.get(char, char), char))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuickAddScreen)
+        assert app.screen.query_one(Input).value == "Ana Lima: x"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(f.customer == "Ana Lima" for f in app.document.followups)
+
+
+async def test_the_dialogs_stylesheets_are_read_once_the_first_frame_is_up(
+    app: PlannerApp,
+) -> None:
+    from pathlib import Path as _Path
+
+    import planner.ui.app as dashboard
+
+    screens = _Path(dashboard.__file__).parent / "screens"
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        for name in dashboard.DIALOG_CSS:
+            assert app.stylesheet.has_source(str((screens / name).resolve()))

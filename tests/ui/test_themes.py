@@ -17,6 +17,7 @@ from planner.ui.themes import (
     all_themes,
     shipped_themes_dir,
     theme_from_mapping,
+    theme_from_toml,
 )
 from planner.ui.widgets.palette import status_colors
 from tests.conftest import FROZEN_ZONE
@@ -34,6 +35,14 @@ def test_three_themes_ship_a_dark_a_light_and_a_high_contrast_one() -> None:
         for variable in ("status-broken", "status-due-soon", "status-good", "status-muted"):
             assert variable in by_name[name].variables, (name, variable)
     assert (shipped_themes_dir() / "README.md").is_file()
+
+
+def test_every_shipped_theme_passes_the_full_check_its_start_skips() -> None:
+    paths = sorted(shipped_themes_dir().glob("*.toml"))
+    assert len(paths) >= 3
+    for path in paths:
+        checked = theme_from_toml(path)  # builds Textual's whole colour system
+        assert checked.theme.to_color_system().generate()
 
 
 def test_high_contrast_marks_the_states_without_colour(demo_store: Store, clock: Clock) -> None:

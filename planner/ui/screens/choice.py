@@ -16,6 +16,8 @@ from textual.widgets.option_list import Option
 class ChoiceScreen(ModalScreen[str | None]):
     """A short list of options; Enter picks, Escape cancels."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]

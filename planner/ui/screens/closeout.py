@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
@@ -164,7 +164,8 @@ class CloseoutScreen(ModalScreen[None]):
     dashboard's, so that `x`, `p` or `d` never act on a dashboard row hidden behind it.
     """
 
-    CSS_PATH = "closeout.tcss"
+    # dialog.tcss first, as in every modal screen: see the top of that file.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "closeout.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step(1)", "Next", tooltip="Next step", id="closeout.next"),

@@ -60,6 +60,8 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
 class FollowUpScreen(Screen[None]):
     """One follow-up in full. The action keys are the dashboard's own."""
 
+    CSS_PATH = "followup.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         # The same ids as the dashboard's keys: one keymap entry moves both.

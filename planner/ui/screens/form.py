@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from planner.ui.screens.typeahead import TypeAhead
+
 Values = dict[str, str]
 Validate = Callable[[Values], str | None]
 """Returns an error message, or None when the values can be saved."""
@@ -28,8 +30,10 @@ class Field:
     """When given, the field is a select of these values."""
 
 
-class FormScreen(ModalScreen[Values | None]):
+class FormScreen(TypeAhead, ModalScreen[Values | None]):
     """Fill the fields; Enter in the last input (or ctrl+s) submits, Escape cancels."""
+
+    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),

@@ -7,6 +7,7 @@ binding's id, which is what a keymap names.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -68,6 +69,8 @@ def split_groups(actions: list[NamedAction]) -> tuple[list[NamedAction], list[Na
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "help.tcss"]
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close", id="dialog.close"),
     ]

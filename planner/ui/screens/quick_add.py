@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from planner.humanize import when
 from planner.quickadd import QuickAdd
+from planner.ui.screens.typeahead import TypeAhead
 
 Parser = Callable[[str], QuickAdd]
 
@@ -52,8 +53,10 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     return text
 
 
-class QuickAddScreen(ModalScreen[QuickAdd | None]):
+class QuickAddScreen(TypeAhead, ModalScreen[QuickAdd | None]):
     """Type a follow-up; Enter saves when the preview shows no error, Escape cancels."""
+
+    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -131,6 +132,8 @@ class SettingsScreen(ModalScreen[SettingsResult | None]):
     Modal, although it fills the screen: the dashboard's keys (q, a, …) must not act
     behind an open form.
     """
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "settings.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),

@@ -8,6 +8,7 @@ Escape leaves it unanswered: it comes back next time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -35,6 +36,8 @@ class WelcomeAnswer:
 
 class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
     """Three facts and three ways to start."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "welcome.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -36,6 +37,16 @@ LINES_CACHED = 160
 """Rendered lines kept per table (a few screens)."""
 ROWS_BUILT = 400
 """Rows whose cells a lazily filled table keeps once built."""
+EMPTY = Text()
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells, as
+    `Text.truncate(width, overflow="ellipsis", pad=True)` does."""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - length)
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -98,6 +109,8 @@ class RowTable(ScrollView, can_focus=True):
         # A few screens' worth: every Strip carries caches of its own, and thousands of them
         # make each full garbage collection (and so a frame, now and then) slower.
         self._line_cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(LINES_CACHED)
+        self._pass: tuple[Style, int] | None = None
+        """The widget's style and width while a pass of render_lines is drawing."""
 
     # -- data --------------------------------------------------------------
 
@@ -275,10 +288,18 @@ class RowTable(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's own style and width are the same for every line of one pass, and
+        # each costs a walk up the DOM: work them out once per pass, not once per line.
+        self._pass = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
         self._make_layout()
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self._pass or (self.rich_style, self.scrollable_content_region.width)
         if y == 0:
             header = self.get_component_rich_style("row-table--header")
             labels = tuple(Text(label) for _, label, _, _ in self.COLUMNS)
@@ -307,15 +328,23 @@ class RowTable(ScrollView, can_focus=True):
         """One line of cells; `overlay` (the cursor) goes over the cells' own colours."""
         console = self.app.console
         segments: list[Segment] = []
+        before = Segment(" " * (CELL_GAP // 2), style)
+        after = Segment(" " * (CELL_GAP - CELL_GAP // 2), style)
         for n, cell_width in self._column_layout:
-            cell = cells[n].copy() if n < len(cells) else Text()
-            cell.truncate(cell_width, overflow="ellipsis", pad=True)
+            cell = cells[n] if n < len(cells) else EMPTY
             # Text.render leaves out the Text's own base style; apply it here.
-            base = cell.style if isinstance(cell.style, Style) else console.get_style(cell.style)
-            cell_style = style + base
-            segments.append(Segment(" " * (CELL_GAP // 2), style))
-            for text, seg_style, _ in cell.render(console):
-                final = cell_style + seg_style if seg_style else cell_style
-                segments.append(Segment(text, final + overlay if overlay else final))
-            segments.append(Segment(" " * (CELL_GAP - CELL_GAP // 2), style))
+            own = cell.style if isinstance(cell.style, Style) else console.get_style(cell.style)
+            cell_style = style + own
+            segments.append(before)
+            if not cell.spans:
+                # One style for the whole cell (most cells): no copy, no Text.render.
+                text = fit(cell.plain, cell_width)
+                segments.append(Segment(text, cell_style + overlay if overlay else cell_style))
+            else:
+                fitted = cell.copy()
+                fitted.truncate(cell_width, overflow="ellipsis", pad=True)
+                for text, seg_style, _ in fitted.render(console):
+                    final = cell_style + seg_style if seg_style else cell_style
+                    segments.append(Segment(text, final + overlay if overlay else final))
+            segments.append(after)
         return Strip(segments).adjust_cell_length(width, style)

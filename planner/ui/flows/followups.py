@@ -1,0 +1,152 @@
+"""Follow-ups from the keyboard: the quick-add line, and the dialogs that move one along.
+
+Each change is applied through the app (`PlannerApp.change`): at once on screen,
+saved in the background, undoable with `u`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+import pendulum
+
+from planner.domain import FollowUp, lifecycle
+from planner.domain.lifecycle import Outcome
+from planner.errors import PlannerError
+from planner.humanize import when
+from planner.quickadd import QuickAdd, parse, parse_when
+from planner.storage import Document
+from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.widgets.followups import FollowUpsPane
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
+
+
+def quick_add(app: PlannerApp, initial: str = "") -> None:
+    """The quick-add line, parsed as it is typed; the new follow-up is selected once added."""
+
+    def parse_line(text: str) -> QuickAdd:
+        return parse(text, now=app.clock.now(), settings=app.document.settings)
+
+    def done(parsed: QuickAdd | None) -> None:
+        if parsed is None:
+            return
+        followup = lifecycle.followup_from_quickadd(parsed, app.now())
+
+        def add(document: Document) -> Document:
+            return msgspec.structs.replace(document, followups=(*document.followups, followup))
+
+        if app.change(
+            add,
+            f"Added {followup.customer}: "
+            f"{when(followup.promised_by, app.clock.now(), app.timezone)}",
+        ):
+            pane = app.query_one(FollowUpsPane)
+            pane.keep_cursor_on(followup.id)
+
+    app.push_screen(QuickAddScreen(parse_line, app.clock.now(), app.timezone, initial), done)
+
+
+def run_action(app: PlannerApp, action: str, followup_id: str) -> None:
+    """Note, re-promise, wait, start, resolve, escalate or drop one follow-up, asking
+    first for whatever the change needs (the note, the new promise, whom it waits on)."""
+    followup = app.find_followup(followup_id)
+    if followup is None:
+        return
+    tz = app.timezone
+    about = f"{followup.customer} — {followup.summary}"
+
+    def apply(make: Callable[[FollowUp, pendulum.DateTime], Outcome], done: str) -> None:
+        now = app.now()
+        app.change(
+            lambda d: lifecycle.change_followup(d, followup_id, lambda f: make(f, now))[0], done
+        )
+
+    def ask(title: str, then: Callable[[str], None], **options: Any) -> None:
+        app.push_screen(
+            PromptScreen(title, context=about, **options),
+            lambda value: then(value) if value is not None else None,
+        )
+
+    if action == "note":
+        ask(
+            "Note a fact",
+            lambda text: apply(lambda f, now: Outcome(lifecycle.note(f, text, now)), "Noted"),
+        )
+    elif action == "repromise":
+
+        def check(value: str) -> tuple[bool, str]:
+            try:
+                moment = parse_when(value, now=app.clock.now(), settings=app.document.settings)
+            except PlannerError as exc:
+                return False, exc.message
+            return True, when(moment, app.clock.now(), tz)
+
+        def repromise(value: str) -> None:
+            moment = parse_when(value, now=app.clock.now(), settings=app.document.settings)
+            ask(
+                f"Note for the new promise ({when(moment, app.clock.now(), tz)})",
+                lambda note: apply(
+                    lambda f, now: Outcome(lifecycle.repromise(f, moment, now, note)),
+                    "Re-promised",
+                ),
+                placeholder="e.g. told her by phone; finance needs one more day",
+            )
+
+        ask(
+            "New promise: when will they hear back?",
+            repromise,
+            placeholder="tomorrow 10am",
+            check=check,
+        )
+    elif action == "wait":
+
+        def waited(on: str | None) -> None:
+            if on:
+                apply(lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}")
+
+        app.push_screen(
+            ChoiceScreen(
+                "Waiting on whom?",
+                [
+                    ("customer", "the customer (pauses the promise)"),
+                    ("colleague", "a colleague"),
+                ],
+            ),
+            waited,
+        )
+    elif action == "start":
+        apply(lambda f, now: Outcome(lifecycle.start(f, now)), "In progress")
+    elif action == "resolve":
+        ask(
+            "How was it resolved?",
+            lambda text: apply(
+                lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)), "Resolved"
+            ),
+        )
+    elif action == "escalate":
+
+        def escalated(note: str) -> None:
+            apply(
+                lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
+                "Escalated: an escalation brief with the facts log is in the brief queue",
+            )
+
+        app.push_screen(
+            PromptScreen(
+                "Escalate to the executive: a note for the brief",
+                context=about,
+                placeholder="optional",
+            ),
+            lambda note: escalated(note or "") if note is not None else None,
+        )
+    elif action == "drop":
+        ask(
+            "Why drop it?",
+            lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"),
+        )

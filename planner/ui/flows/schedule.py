@@ -1,0 +1,142 @@
+"""The schedule from the keyboard: add an event, mark a good moment or block time on the
+day shown, import an .ics file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+import pendulum
+
+from planner.config import EVENT_KINDS
+from planner.domain import Event, Window
+from planner.domain.base import new_id
+from planner.errors import PlannerError
+from planner.humanize import fmt
+from planner.text import clean_line
+from planner.times import parse_time
+from planner.ui.flows.forms import refusal_of
+from planner.ui.screens.form import Field, FormScreen, Values
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.widgets.path_suggester import PathSuggester
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
+
+
+def time_on_shown_day(app: PlannerApp, value: str, what: str) -> pendulum.DateTime:
+    """`value` as a time in the executive's zone: an HH:MM is on the day the dashboard
+    shows, which need not be today."""
+    moment = parse_time(
+        value,
+        now=app.clock.now(),
+        settings=app.document.settings,
+        what=what,
+        day=app.shown_date,
+    )
+    return pendulum.instance(moment).in_tz(app.timezone)
+
+
+def add_event(app: PlannerApp) -> None:
+    """The new-event form, for the day shown."""
+    fields = [
+        Field("title", "Title", "Board meeting"),
+        Field("start", f"Start (HH:MM on {fmt(app.shown_date, 'ddd D MMM')})", "14:00"),
+        Field("end", "End (HH:MM)", "15:00"),
+        Field("kind", "Kind", options=EVENT_KINDS, value="meeting"),
+    ]
+
+    def build(values: Values) -> Event:
+        start = time_on_shown_day(app, values["start"], "start")
+        end = time_on_shown_day(app, values["end"], "end")
+        if end <= start:
+            raise PlannerError("the event must end after it starts")
+        title = clean_line(values["title"])
+        if not title:
+            raise PlannerError("give the event a title")
+        return Event(id=new_id("e"), title=title, start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
+
+    def done(values: Values | None) -> None:
+        if values is not None:
+            event = build(values)
+            app.change(
+                lambda d: msgspec.structs.replace(d, events=(*d.events, event)),
+                f"Event added: {event.title}",
+            )
+
+    app.push_screen(FormScreen("New event", fields, refusal_of(build)), done)
+
+
+def mark_time(app: PlannerApp, mark: str) -> None:
+    """Mark a good moment to interrupt (`mark` "window") or block time ("block"), as one
+    line: "HH:MM-HH:MM" and an optional note."""
+
+    def build(value: str) -> Window:
+        span, _, note = value.strip().partition(" ")
+        start_text, sep, end_text = span.partition("-")
+        if not sep:
+            raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
+        start = time_on_shown_day(app, start_text, "start")
+        end = time_on_shown_day(app, end_text, "end")
+        if end <= start:
+            raise PlannerError("the end must be after the start")
+        return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))  # type: ignore[arg-type]
+
+    def check(value: str) -> tuple[bool, str]:
+        try:
+            window = build(value)
+        except PlannerError as exc:
+            return False, exc.message
+        return (
+            True,
+            f"{fmt(window.start, 'ddd D MMM HH:mm')}–{fmt(window.end, 'HH:mm')} {window.note}",
+        )
+
+    def done(value: str | None) -> None:
+        if value:
+            window = build(value)
+            label = "Good moment marked" if mark == "window" else "Time blocked"
+            app.change(lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label)
+
+    title = "Mark a good moment" if mark == "window" else "Block time (do not disturb)"
+    placeholder = (
+        "14:30-15:00 come by after the call" if mark == "window" else "13:00-14:00 budget review"
+    )
+    app.push_screen(PromptScreen(title, placeholder=placeholder, check=check), done)
+
+
+def import_ics(app: PlannerApp) -> None:
+    """Ask for an .ics file, then import it in a worker thread: a large calendar never
+    holds up the screen."""
+
+    def done(value: str | None) -> None:
+        if not value:
+            return
+        path = Path(value).expanduser()
+        app.notify(f"Importing {path.name}…", timeout=2)
+        app.run_worker(lambda: _import(app, path), thread=True, group="import")
+
+    app.push_screen(
+        PromptScreen(
+            "Import an .ics file",
+            placeholder="~/Downloads/calendar.ics",
+            suggester=PathSuggester(),
+        ),
+        done,
+    )
+
+
+def _import(app: PlannerApp, path: Path) -> None:
+    """In the worker thread: import, then tell the UI thread the outcome."""
+    from planner.commands.import_ics import import_file
+
+    try:
+        summary = "\n".join(import_file(app.store, app.clock, path, calendar=None))
+    except PlannerError as exc:
+        app.call_from_thread(
+            app.notify, exc.message, title="Import failed", severity="error", timeout=10
+        )
+        return
+    app.call_from_thread(app.notify, summary, title="Imported", timeout=6)
+    app.call_from_thread(app.session.poll, lambda _d: app.refresh_day())
