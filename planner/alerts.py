@@ -20,10 +20,10 @@ so it fires once; a re-promise (a new instant) can alert again.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+import msgspec
 import pendulum
 
 from planner.config import executive_zone
@@ -47,8 +47,7 @@ RECENT = timedelta(minutes=15)
 """How long after its instant an alert may still fire (dashboard opened late, machine asleep)."""
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(msgspec.Struct, frozen=True, gc=False):
     """One notification to show, once."""
 
     key: str

@@ -8,7 +8,6 @@ interrupt status always answers for the real "now" (today), whichever date is sh
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
@@ -57,8 +56,7 @@ class FollowUpRow(msgspec.Struct, frozen=True, gc=False):
         return pendulum.instance(self.when)
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(msgspec.Struct, frozen=True, gc=False):
     date: pendulum.Date
     timezone: str
     now: pendulum.DateTime

@@ -28,10 +28,10 @@ local midnight in the executive's zone, so 23- and 25-hour DST days come out rig
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+import msgspec
 import pendulum
 
 from planner.config import Settings, executive_zone
@@ -43,8 +43,7 @@ MEETING_KINDS: frozenset[str] = frozenset({"meeting", "call", "one-on-one"})
 """Kinds whose end is a natural break: a window starting there ranks "best"."""
 
 
-@dataclass(frozen=True)
-class GoodMoment:
+class GoodMoment(msgspec.Struct, frozen=True, gc=False):
     """A window in which the executive may be interrupted (times in the executive's zone)."""
 
     start: pendulum.DateTime
@@ -67,8 +66,7 @@ class GoodMoment:
         return plain(self.start) <= plain(moment) < plain(self.end)
 
 
-@dataclass(frozen=True)
-class Busy:
+class Busy(msgspec.Struct, frozen=True, gc=False):
     """A merged run of blocking events: the executive is occupied from start to end."""
 
     start: datetime

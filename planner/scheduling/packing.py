@@ -19,9 +19,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import msgspec
 import pendulum
 
 from planner.config import Settings, executive_zone
@@ -44,8 +44,7 @@ ROLLOVER_LOOKAHEAD = 14
 """Days after the packed date searched for a workday with room for the rest of the queue."""
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True, gc=False):
     """One good moment with the briefs packed into it."""
 
     moment: GoodMoment
@@ -65,8 +64,7 @@ class Slot:
         return self.capacity - self.used
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(msgspec.Struct, frozen=True, gc=False):
     """Where one brief of the queue lands, and what the EA should know about it."""
 
     brief: Brief
@@ -88,8 +86,7 @@ class Placement:
         return INTERRUPT_NOW in self.flags
 
 
-@dataclass(frozen=True)
-class Packing:
+class Packing(msgspec.Struct, frozen=True, gc=False):
     """The brief queue packed into one date's windows, and the rest into the next workday's."""
 
     date: pendulum.Date

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+import msgspec
 import pendulum
 
 from planner.config import Settings, executive_zone
@@ -37,8 +37,7 @@ StatusKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class InterruptStatus:
+class InterruptStatus(msgspec.Struct, frozen=True, gc=False):
     """The header's answer, with the pieces a UI may want to style separately."""
 
     kind: StatusKind

@@ -7,7 +7,6 @@ undo never throws away what another process wrote in between.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -16,8 +15,7 @@ from planner.config import Settings
 from planner.storage.document import COLLECTIONS, Document
 
 
-@dataclass(frozen=True)
-class Patch:
+class Patch(msgspec.Struct, frozen=True, gc=False):
     """Per collection: records to put (by id, replacing or adding) and ids to remove."""
 
     put: dict[str, tuple[Any, ...]]

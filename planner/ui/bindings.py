@@ -9,8 +9,8 @@ shown is the one in force: the user's keymap (preferences.toml) wins.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
+import msgspec
 from textual.binding import Binding
 
 GROUPS: dict[str, str] = {
@@ -36,8 +36,7 @@ def group_of(binding_id: str) -> str:
     return GROUPS.get(prefix, prefix.replace("-", " ").capitalize())
 
 
-@dataclass(frozen=True)
-class NamedAction:
+class NamedAction(msgspec.Struct, frozen=True, gc=False):
     """One action of a binding table, as the help screen and the palette show it."""
 
     id: str

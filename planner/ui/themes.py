@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from rich.style import Style
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
@@ -41,8 +41,7 @@ TEXT_STYLES = frozenset({"bold", "italic", "underline", "reverse", "dim", "strik
 NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-@dataclass(frozen=True)
-class LoadedTheme:
+class LoadedTheme(msgspec.Struct, frozen=True, gc=False):
     """A theme and where it came from."""
 
     theme: Theme
@@ -51,8 +50,7 @@ class LoadedTheme:
     shipped: bool = False
 
 
-@dataclass(frozen=True)
-class ThemeProblem:
+class ThemeProblem(msgspec.Struct, frozen=True, gc=False):
     """A theme file that was skipped, and why (one line for a notification)."""
 
     path: Path

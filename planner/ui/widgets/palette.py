@@ -9,8 +9,7 @@ and success.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from rich.text import Text
 from textual.app import App
 from textual.widgets import Static
@@ -18,8 +17,7 @@ from textual.widgets import Static
 DEFAULT_STYLES = {"broken": "bold", "due-soon": "bold", "good": "", "muted": ""}
 
 
-@dataclass(frozen=True)
-class StatusColors:
+class StatusColors(msgspec.Struct, frozen=True, gc=False):
     broken: str
     due_soon: str
     good: str
