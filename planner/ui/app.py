@@ -199,10 +199,28 @@ class PlannerApp(App[int]):
             self.startup_notices.append(("Theme skipped", str(problem)))
         for theme in loaded:
             self.register_theme(theme.theme)
-        # The theme is set before the app runs: set at mount, it would make Textual parse
-        # and apply every stylesheet a second time before the first paint.
         if self.preferences.theme in self.available_themes:
-            self.theme = self.preferences.theme
+            self._adopt_theme(self.preferences.theme)
+
+    def _adopt_theme(self, name: str) -> None:
+        """Start in the theme `name`, before anything is styled.
+
+        Set at mount, a theme makes Textual parse and apply every stylesheet a second time
+        before the first paint; even set here, Textual's change-of-theme work re-parses the
+        app's stylesheet once more. Nothing is styled yet, so for a theme as dark (or light)
+        as the one the app was built with, what that work achieves comes down to the
+        stylesheet's variables and the app's theme classes: set just those.
+        """
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            self.theme = name  # the terminal's colour mapping changes too: the full change
+            return
+        self.set_reactive(App.theme, name)
+        self.update_classes(
+            {c: False for c in self.classes if c.startswith("-theme-")} | {f"-theme-{name}": True},
+            update=False,
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
 
     # -- basics ----------------------------------------------------------
 

@@ -180,3 +180,31 @@ async def test_a_theme_description_is_shown_literally_never_as_markup(
         assert "[@click=app.quit]free[/] [b]x" in str(offered.get_option_at_index(0).prompt)
         await pilot.press("escape")
         assert app.is_running
+
+
+@pytest.mark.parametrize("theme", ["ea-dark", "ea-light", "ea-high-contrast"])
+async def test_starting_in_a_theme_looks_exactly_like_switching_to_it(
+    demo_store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """The start adopts the preferred theme without Textual's change-of-theme work; the
+    screen must be the one that work would have drawn."""
+    from planner.ui.app import PlannerApp
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    preferences_path(config_dir).write_text(f'theme = "{theme}"\n')
+
+    async def screen(app: PlannerApp) -> str:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.theme == theme
+            assert f"-theme-{theme}" in app.classes
+            return app.export_screenshot()
+
+    adopted = await screen(
+        create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    )
+    monkeypatch.setattr(PlannerApp, "_adopt_theme", lambda app, name: setattr(app, "theme", name))
+    switched = await screen(
+        create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    )
+    assert adopted == switched
