@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pendulum
 from textual import events
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -84,13 +85,23 @@ class PlannerApp(App[int]):
     # The one table of the dashboard's keys. The footer shows `description`; the
     # help screen and the command palette name each action "Group: tooltip"
     # (group from the id's prefix, tooltip else description). The ids are what
-    # a [keymap] in preferences.toml names.
+    # a [keymap] in preferences.toml names. Keys that open something to type into act
+    # the moment they arrive (priority), before the keys typed after them reach the
+    # focused pane; over a dialog or while typing, they are typed (see _typed_here).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "quick_add", "Add", tooltip="Quick-add", id="followup.add"),
-        Binding("n", "followup('note')", "Note", tooltip="Add a note", id="followup.note"),
-        Binding("p", "followup('repromise')", "Re-promise", id="followup.promise"),
+        Binding("a", "quick_add", "Add", tooltip="Quick-add", id="followup.add", priority=True),
         Binding(
-            "w", "followup('wait')", "Wait", tooltip="Mark waiting", id="followup.wait", show=False
+            "n", "followup('note')", "Note", tooltip="Add a note", id="followup.note", priority=True
+        ),
+        Binding("p", "followup('repromise')", "Re-promise", id="followup.promise", priority=True),
+        Binding(
+            "w",
+            "followup('wait')",
+            "Wait",
+            tooltip="Mark waiting",
+            id="followup.wait",
+            priority=True,
+            show=False,
         ),
         Binding(
             "s",
@@ -98,20 +109,29 @@ class PlannerApp(App[int]):
             "In progress",
             tooltip="Mark in progress",
             id="followup.start",
+            priority=True,
             show=False,
         ),
-        Binding("x", "followup('resolve')", "Resolve", id="followup.resolve"),
-        Binding("E", "followup('escalate')", "Escalate", id="followup.escalate"),
-        Binding("D", "followup('drop')", "Drop", id="followup.drop", show=False),
-        Binding("slash", "filter", "Filter", id="followup.filter"),
-        Binding("b", "add_brief", "Brief", tooltip="Add", id="brief.add"),
+        Binding("x", "followup('resolve')", "Resolve", id="followup.resolve", priority=True),
+        Binding("E", "followup('escalate')", "Escalate", id="followup.escalate", priority=True),
+        Binding("D", "followup('drop')", "Drop", id="followup.drop", priority=True, show=False),
+        Binding("slash", "filter", "Filter", id="followup.filter", priority=True),
+        Binding("b", "add_brief", "Brief", tooltip="Add", id="brief.add", priority=True),
         Binding("d", "deliver", "Delivered", tooltip="Mark delivered", id="brief.deliver"),
-        Binding("e", "add_event", "Event", tooltip="Add", id="event.add", show=False),
-        Binding("i", "import_ics", "Import .ics", id="event.import", show=False),
         Binding(
-            "g", "mark('window')", "Mark good moment", tooltip="Mark", id="moment.mark", show=False
+            "e", "add_event", "Event", tooltip="Add", id="event.add", priority=True, show=False
         ),
-        Binding("G", "mark('block')", "Block time", id="moment.block", show=False),
+        Binding("i", "import_ics", "Import .ics", id="event.import", priority=True, show=False),
+        Binding(
+            "g",
+            "mark('window')",
+            "Mark good moment",
+            tooltip="Mark",
+            id="moment.mark",
+            priority=True,
+            show=False,
+        ),
+        Binding("G", "mark('block')", "Block time", id="moment.block", priority=True, show=False),
         Binding(
             "left_square_bracket",
             "shift_day(-1)",
@@ -179,6 +199,10 @@ class PlannerApp(App[int]):
             weakref.WeakKeyDictionary()
         )
         """The screen shown when each key in flight arrived."""
+        self._held_keys: list[events.Key] = []
+        """Keys typed while a dialog was not yet ready for them (see on_event)."""
+        self._released_keys: set[events.Key] = set()
+        """Held keys sent round again and not yet delivered."""
         self.startup_notices: list[tuple[str, str]] = []
         """(title, message) to show once the screen is up: unreadable files, unknown themes."""
         self.preferences = Preferences()
@@ -281,6 +305,12 @@ class PlannerApp(App[int]):
                 self.stylesheet.read(path)
         self.stylesheet.parse()
 
+    def _typed_here(self) -> None:
+        """Keys that open something to type into act at once (priority bindings); over a
+        dialog, or while typing in the filter, the key is only typed."""
+        if self.screen.is_modal or isinstance(self.focused, Input):
+            raise SkipAction()
+
     @staticmethod
     def _settle_memory() -> None:
         """Once the first frame is up: everything alive now (Textual's machinery, the modules,
@@ -304,18 +334,43 @@ class PlannerApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys go first to the focused pane and come back up to the app for its bindings.
-        # When one of them opens a dialog, the keys typed straight after it (a fast typist,
-        # or several keys in one read from the terminal) are already on their way up from
-        # the dashboard: they belong to the dialog, so they are sent round again.
+        # A fast typist (or a terminal delivering several keys in one read) types on
+        # straight after the key that opens a dialog. Those keys must not be used by the
+        # dashboard, lost before the dialog's input has focus, or reordered on the way.
         if isinstance(event, events.Key):
             if not event.is_forwarded:
+                if event in self._released_keys:
+                    self._released_keys.discard(event)
+                    if not self._released_keys:
+                        self.release_held_keys()  # those that came while these went round
+                elif (
+                    self._held_keys
+                    or self._released_keys
+                    or not getattr(self.screen, "ready_for_keys", True)
+                ):
+                    # The dialog is not ready, or keys held for it are still on their way:
+                    # this one waits its turn.
+                    self._held_keys.append(event)
+                    event.stop()
+                    return
                 self._key_screens[event] = self.screen
             elif self._key_screens.pop(event, self.screen) is not self.screen:
+                # Keys go to the focused pane first and come back up to the app for its
+                # bindings: these were on their way when one of them opened a dialog.
                 event.stop()
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
+
+    def release_held_keys(self) -> None:
+        """Deliver the keys held for a dialog, in order, once it can take them."""
+        if self._released_keys or not getattr(self.screen, "ready_for_keys", True):
+            return
+        held, self._held_keys = self._held_keys, []
+        for key in held:
+            again = events.Key(key.key, key.character)
+            self._released_keys.add(again)
+            self.post_message(again)
 
     def _on_ui_thread(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the app's loop soon, from the writer thread or the UI thread alike,
@@ -442,6 +497,7 @@ class PlannerApp(App[int]):
     # -- follow-ups ------------------------------------------------------
 
     def action_quick_add(self, initial: str = "") -> None:
+        self._typed_here()
         from planner.ui.flows import followups
 
         followups.quick_add(self, initial)
@@ -453,6 +509,7 @@ class PlannerApp(App[int]):
             self.push_screen(FollowUpScreen(event.key))
 
     def action_followup(self, action: str) -> None:
+        self._typed_here()
         followup_id = self._selected_followup()
         if followup_id is None:
             self.notify("Select a follow-up first", severity="warning")
@@ -469,6 +526,7 @@ class PlannerApp(App[int]):
         return boxes.first(Input) if boxes else None
 
     async def action_filter(self) -> None:
+        self._typed_here()
         box = self._filter_box()
         if box is None:
             box = Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
@@ -511,6 +569,7 @@ class PlannerApp(App[int]):
     # -- briefs ----------------------------------------------------------
 
     def action_add_brief(self) -> None:
+        self._typed_here()
         from planner.ui.flows import briefs
 
         detail = self._detail_screen()
@@ -524,16 +583,19 @@ class PlannerApp(App[int]):
     # -- schedule --------------------------------------------------------
 
     def action_add_event(self) -> None:
+        self._typed_here()
         from planner.ui.flows import schedule
 
         schedule.add_event(self)
 
     def action_mark(self, mark: str) -> None:
+        self._typed_here()
         from planner.ui.flows import schedule
 
         schedule.mark_time(self, mark)
 
     def action_import_ics(self) -> None:
+        self._typed_here()
         from planner.ui.flows import schedule
 
         schedule.import_ics(self)

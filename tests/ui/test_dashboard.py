@@ -366,3 +366,29 @@ async def test_the_dialogs_stylesheets_are_read_once_the_first_frame_is_up(
         await pilot.pause()
         for name in dashboard.DIALOG_CSS:
             assert app.stylesheet.has_source(str((screens / name).resolve()))
+
+
+async def test_keys_typed_while_the_dialog_opens_keep_their_order(app: PlannerApp) -> None:
+    """Keys that arrive once the dialog is shown but before its input has focus are held
+    and delivered first: none lost, none put after the ones typed once it has focus."""
+    import asyncio
+
+    from textual import events
+
+    def type_keys(text: str) -> None:
+        for char in text:
+            app.post_message(events.Key({" ": "space", ":": "colon"}.get(char, char), char))
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("a", "a"))
+        # The window this is about: the dialog is up with its input, which has no focus yet.
+        while not (isinstance(app.screen, QuickAddScreen) and app.screen.query(Input)):
+            await asyncio.sleep(0)
+        assert app.screen.focused is None
+        type_keys("Ana")
+        while not isinstance(app.screen.focused, Input):
+            await asyncio.sleep(0)
+        type_keys(" Lima: x")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(Input).value == "Ana Lima: x"

@@ -94,3 +94,56 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
     stored = {f.customer: f for f in Store(data_dir).load().followups}
     assert set(stored) == {"Jonas Weber", "Rita Moreno"}
     assert stored["Rita Moreno"].organization == "Globex"
+
+
+def test_typing_straight_after_a_loses_and_reorders_nothing(
+    terminal: Terminal, data_dir: Path
+) -> None:
+    """A fast typist in a real terminal: the line typed with `a` in one go, or the moment
+    the dialog shows, arrives whole and in order (no key lost, none put last)."""
+    env = {
+        "EA_PLANNER_DATA_DIR": str(data_dir),
+        "EA_PLANNER_NOW": os.environ["EA_PLANNER_NOW"],
+        "TZ": os.environ["TZ"],
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+    first = subprocess.run(
+        [*installed_command(), "add", "Jonas Weber: reorg question by fri"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert first.returncode == 0, first.stderr  # data, so no welcome screen
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    program = " ".join(installed_command())
+    command = f"env {exports} {program}; echo EXITED-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    terminal.wait_for("Jonas Weber")
+    typed = ["Jonas Weber: reorg question"]
+
+    def closed() -> None:
+        """Wait for the dialog to close (the new rows may sit under the confirmation toasts)."""
+        deadline = time.monotonic() + 20
+        while "New follow-up" in terminal.screen():
+            assert time.monotonic() < deadline, terminal.screen()
+            time.sleep(0.05)
+
+    for n in range(4):
+        together = f"Burst{n} Person: call back by tomorrow 10am"
+        terminal.keys("-l", "a" + together)  # `a` and the line in one read
+        terminal.wait_for(f"customer Burst{n} Person")
+        terminal.keys("Enter")
+        closed()
+        quick = f"Quick{n} Person: call back by tomorrow 10am"
+        terminal.keys("a")
+        terminal.wait_for("New follow-up")  # the dialog shows; its input may not have focus
+        terminal.keys("-l", quick)
+        terminal.wait_for(f"customer Quick{n} Person")
+        terminal.keys("Enter")
+        closed()
+        typed += [together, quick]
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    stored = {(f.customer, f.summary) for f in Store(data_dir).load().followups}
+    assert stored == {(line.split(": ")[0], line.split(": ")[1].split(" by ")[0]) for line in typed}

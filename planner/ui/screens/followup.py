@@ -64,16 +64,26 @@ class FollowUpScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
-        # The same ids as the dashboard's keys: one keymap entry moves both.
-        Binding("n", "act('note')", "Note", tooltip="Add a note", id="followup.note"),
-        Binding("p", "act('repromise')", "Re-promise", id="followup.promise"),
-        Binding("w", "act('wait')", "Waiting", tooltip="Mark waiting", id="followup.wait"),
+        # The same ids as the dashboard's keys: one keymap entry moves both. Priority, as
+        # the dashboard's are: each acts the moment it arrives (and the footer shows these).
         Binding(
-            "s", "act('start')", "In progress", tooltip="Mark in progress", id="followup.start"
+            "n", "act('note')", "Note", tooltip="Add a note", id="followup.note", priority=True
         ),
-        Binding("x", "act('resolve')", "Resolve", id="followup.resolve"),
-        Binding("E", "act('escalate')", "Escalate", id="followup.escalate"),
-        Binding("D", "act('drop')", "Drop", id="followup.drop"),
+        Binding("p", "act('repromise')", "Re-promise", id="followup.promise", priority=True),
+        Binding(
+            "w", "act('wait')", "Waiting", tooltip="Mark waiting", id="followup.wait", priority=True
+        ),
+        Binding(
+            "s",
+            "act('start')",
+            "In progress",
+            tooltip="Mark in progress",
+            id="followup.start",
+            priority=True,
+        ),
+        Binding("x", "act('resolve')", "Resolve", id="followup.resolve", priority=True),
+        Binding("E", "act('escalate')", "Escalate", id="followup.escalate", priority=True),
+        Binding("D", "act('drop')", "Drop", id="followup.drop", priority=True),
     ]
 
     def __init__(self, followup_id: str) -> None:

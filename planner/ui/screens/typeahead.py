@@ -1,32 +1,35 @@
-"""Keys typed before a dialog's input has focus are typed into it, not lost.
+"""Keys typed the moment a dialog opens reach its input, in the order typed.
 
 A fast typist presses `a` and goes straight on with the customer's name; a
 terminal may even deliver both in one read. The dialog is pushed at once, but
-its input takes focus only once it is mounted, and keys that arrive in between
-reach the dialog's screen, which has nothing to do with them.
+its input takes focus only once it is mounted. Until then the app holds the
+keys (`PlannerApp.on_event`); the dialog says when it is ready for them.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
-from textual.widgets import Input
 
 
 class TypeAhead:
-    """Mix into a dialog screen (before the Screen class): a printable key that reaches the
-    screen while no input has focus goes into the first input, which takes focus."""
+    """Mix into a dialog screen (before the Screen class): keys typed before the dialog
+    has focus somewhere are held by the app and delivered once it has."""
 
-    def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or event.character is None:
+    ready_for_keys = False
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        self._release()
+
+    def on_unmount(self) -> None:
+        self._release()  # dismissed before it was ready: the keys go on to what is shown
+
+    def _release(self) -> None:
+        if self.ready_for_keys:
             return
-        screen = self  # the Screen this is mixed into
-        if isinstance(screen.focused, Input):  # type: ignore[attr-defined]
-            return
-        inputs = screen.query(Input)  # type: ignore[attr-defined]
-        if not inputs:
-            return
-        box = inputs.first()
-        box.focus()
-        box.insert_text_at_cursor(event.character)
-        event.stop()
-        event.prevent_default()
+        self.ready_for_keys = True
+        app: Any = self.app  # type: ignore[attr-defined]
+        release = getattr(app, "release_held_keys", None)
+        if release is not None:
+            release()
