@@ -59,7 +59,9 @@ def installed_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "planner"]
 
 
-def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_dir: Path) -> None:
+def open_dashboard(terminal: Terminal, data_dir: Path, first_line: str) -> None:
+    """Add `first_line` with the real command (so there is data, and no welcome screen),
+    then start the real dashboard on that data in the terminal."""
     env = {
         "EA_PLANNER_DATA_DIR": str(data_dir),
         "EA_PLANNER_NOW": os.environ["EA_PLANNER_NOW"],
@@ -67,18 +69,21 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
         "PYTHONPATH": str(ROOT),
         "TERM": "xterm-256color",
     }
-    # Real data first, written by the real command.
-    existing = subprocess.run(
-        [*installed_command(), "add", "Jonas Weber: reorg question @Northwind by fri"],
+    added = subprocess.run(
+        [*installed_command(), "add", first_line],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
     )
-    assert existing.returncode == 0, existing.stderr
+    assert added.returncode == 0, added.stderr
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     program = " ".join(installed_command())
     command = f"env {exports} {program}; echo EXITED-$?; sleep 30"
     terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+
+
+def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_dir: Path) -> None:
+    open_dashboard(terminal, data_dir, "Jonas Weber: reorg question @Northwind by fri")
     # The rows are drawn just after the pane titles: wait for the data, not only the frame.
     screen = terminal.wait_for("Jonas Weber")
     assert "Schedule" in screen and "Follow-ups" in screen and "Brief queue" in screen
@@ -101,24 +106,7 @@ def test_typing_straight_after_a_loses_and_reorders_nothing(
 ) -> None:
     """A fast typist in a real terminal: the line typed with `a` in one go, or the moment
     the dialog shows, arrives whole and in order (no key lost, none put last)."""
-    env = {
-        "EA_PLANNER_DATA_DIR": str(data_dir),
-        "EA_PLANNER_NOW": os.environ["EA_PLANNER_NOW"],
-        "TZ": os.environ["TZ"],
-        "PYTHONPATH": str(ROOT),
-        "TERM": "xterm-256color",
-    }
-    first = subprocess.run(
-        [*installed_command(), "add", "Jonas Weber: reorg question by fri"],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-    )
-    assert first.returncode == 0, first.stderr  # data, so no welcome screen
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
-    program = " ".join(installed_command())
-    command = f"env {exports} {program}; echo EXITED-$?; sleep 30"
-    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    open_dashboard(terminal, data_dir, "Jonas Weber: reorg question by fri")
     terminal.wait_for("Jonas Weber")
     typed = ["Jonas Weber: reorg question"]
 
