@@ -9,6 +9,9 @@ their parser needs at module level; the rest is imported inside `run`, so that
 COMMANDS: dict[str, str] = {
     "add": "planner.commands.add",
     "today": "planner.commands.today",
+    "agenda": "planner.commands.agenda",
+    "show": "planner.commands.show",
+    "search": "planner.commands.search",
     "import": "planner.commands.import_ics",
     "event": "planner.commands.event",
     "closeout": "planner.commands.closeout",

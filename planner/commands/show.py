@@ -1,0 +1,156 @@
+"""`ea-planner show ID`: one follow-up with its whole facts log, or one brief, from all of
+history (archives included); ids may be shortened to any unique prefix.
+
+    ea-planner show f-3k9
+    ea-planner show b-7x --json
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.context import Context
+from planner.commands.options import json_option
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from planner.domain import Brief, FollowUp
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
+    parser = subparsers.add_parser(
+        "show",
+        parents=[parent],
+        help="a follow-up with its whole log, or a brief",
+        description=(
+            "Show one follow-up (f-…) with its whole facts log and its briefs, or one "
+            "brief (b-…) with its facts and the follow-up it is about. Archived history "
+            "is searched too; a unique prefix of the id is enough."
+        ),
+    )
+    parser.add_argument("id", metavar="ID", help="a follow-up or brief id, or a unique prefix")
+    json_option(parser, "the record as stored (times in the executive's zone), in JSON")
+    return ["show"]
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    from planner.commands.options import print_json
+    from planner.config import executive_zone
+    from planner.day import to_json
+    from planner.domain.lifecycle import find
+    from planner.errors import InputError, PlannerError
+
+    now = context.clock.now()
+    ref = args.id.strip()
+    document = context.store.load()
+    tz = executive_zone(document.settings)
+    kind = "brief" if ref.startswith("b-") else "follow-up"
+    records: Any = document.briefs if kind == "brief" else document.followups
+    try:
+        record = find(records, ref, kind)
+    except PlannerError:
+        # Not in the live document: settled history lives in the archives.
+        document = context.store.history()
+        records = document.briefs if kind == "brief" else document.followups
+        try:
+            record = find(records, ref, kind)
+        except PlannerError as exc:
+            hint = "ea-planner search TEXT finds ids by name"
+            raise InputError(f"{exc.message}; {hint}") from None
+    if kind == "brief":
+        brief: Brief = record
+        if args.json:
+            print_json(context, to_json(brief, tz))
+        else:
+            followup = next((f for f in document.followups if f.id == brief.followup_id), None)
+            print(render_brief(brief, followup, now, tz), file=context.out)
+        return 0
+    followup_record: FollowUp = record
+    briefs = [b for b in document.briefs if b.followup_id == followup_record.id]
+    if args.json:
+        item = to_json(followup_record, tz)
+        item["briefs"] = [to_json(b, tz) for b in briefs]
+        print_json(context, item)
+    else:
+        print(render_followup(followup_record, briefs, now, tz), file=context.out)
+    return 0
+
+
+def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: str) -> str:
+    from planner.domain.followup import effective_promise, is_broken
+    from planner.humanize import when
+
+    f = followup
+    who = f.customer + (f" ({f.organization})" if f.organization else "")
+    lines = [f"{f.id}: {who} — {f.summary}"]
+    status = f.status + (f" on the {f.waiting_on}" if f.waiting_on else "")
+    lines.append(f"  status:   {status}")
+    promise = when(effective_promise(f, now), now, tz)
+    if is_broken(f, now):
+        promise += " — BROKEN"
+    lines.append(f"  promise:  {promise}")
+    lines.append(f"  kind:     {f.kind} · {f.channel} · {f.priority}")
+    if f.tags:
+        lines.append("  tags:     " + " ".join("#" + t for t in f.tags))
+    if f.resolution:
+        lines.append(f"  resolved: {f.resolution}")
+    if f.drop_reason:
+        lines.append(f"  dropped:  {f.drop_reason}")
+    lines.append(f"  created:  {when(f.created, now, tz)}")
+    lines.append("")
+    lines.append(f"Log ({len(f.log)})")
+    if not f.log:
+        lines.append("  (empty)")
+    for entry in f.log:
+        text = entry.text
+        if entry.action == "promise" and entry.new_promise is not None:
+            moved = f"→ {_stamp(entry.new_promise, tz)}"
+            if entry.old_promise is not None:
+                moved = f"{_stamp(entry.old_promise, tz)} {moved}"
+            text = f"{moved}" + (f": {text}" if text else "")
+        lines.append(f"  {_stamp(entry.at, tz)}  {entry.action:<9}  {text}".rstrip())
+    if briefs:
+        lines.append("")
+        lines.append(f"Briefs ({len(briefs)})")
+        for b in briefs:
+            state = f"told {_stamp(b.delivered, tz)}" if b.delivered else "in the queue"
+            lines.append(f"  {b.id}  {b.kind:<10}  {state}  {b.title}")
+    return "\n".join(lines)
+
+
+def render_brief(brief: Brief, followup: FollowUp | None, now: datetime, tz: str) -> str:
+    from planner.domain.brief import is_held
+    from planner.humanize import when
+
+    b = brief
+    lines = [f"{b.id}: {b.title}"]
+    lines.append(f"  {b.kind} · {b.priority} · {b.minutes} min")
+    if b.delivered is not None:
+        lines.append(f"  told:        {when(b.delivered, now, tz)}")
+    else:
+        held = " (held: bad news needs a solution)" if is_held(b) else ""
+        lines.append(f"  in the queue{held}")
+    if b.deliver_by is not None:
+        lines.append(f"  deliver by:  {when(b.deliver_by, now, tz)}")
+    if b.solution:
+        lines.append(f"  solution:    {b.solution}")
+    if followup is not None:
+        lines.append(f"  about:       {followup.id} ({followup.customer} — {followup.summary})")
+    elif b.followup_id:
+        lines.append(f"  about:       {b.followup_id}")
+    lines.append(f"  created:     {when(b.created, now, tz)}")
+    if b.facts:
+        lines.append("")
+        lines.append(f"Facts ({len(b.facts)})")
+        lines.extend(f"  {fact}" for fact in b.facts)
+    return "\n".join(lines)
+
+
+def _stamp(moment: datetime, tz: str) -> str:
+    import pendulum
+
+    from planner.humanize import fmt
+
+    return fmt(pendulum.instance(moment).in_tz(tz), "ddd D MMM YYYY HH:mm")
