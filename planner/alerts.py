@@ -67,17 +67,21 @@ def due_alerts(
     *,
     packing: Packing | None = None,
     tz: str | None = None,
+    due_within: timedelta = DUE_WITHIN,
+    shell: bool = False,
 ) -> list[Alert]:
     """The alerts due at `now` that have not fired yet, most pressing first.
 
     `packing` is today's packed brief queue when the caller already has it
-    (the dashboard does); otherwise it is computed here.
+    (the dashboard does); otherwise it is computed here. `due_within`: how close a
+    promise alerts as due (`ea-planner remind --within`); `shell`: the messages name
+    shell commands rather than the dashboard's keys (`ea-planner remind`).
     """
     zone = tz or executive_zone(document.settings)
     instant = plain(now)
     found: list[Alert] = []
     for followup in document.followups:
-        found.extend(_promise_alerts(followup, instant, zone))
+        found.extend(_promise_alerts(followup, instant, zone, due_within, shell))
     for brief in document.briefs:
         alert = _deadline_alert(brief, instant, zone)
         if alert is not None:
@@ -99,7 +103,13 @@ def today_packing(document: Document, now: datetime, tz: str) -> Packing:
     return pack(document.briefs, events, document.windows, document.settings, today, now, tz=tz)
 
 
-def _promise_alerts(followup: FollowUp, now: datetime, tz: str) -> list[Alert]:
+def _promise_alerts(
+    followup: FollowUp,
+    now: datetime,
+    tz: str,
+    due_within: timedelta = DUE_WITHIN,
+    shell: bool = False,
+) -> list[Alert]:
     if not followup.is_open or (followup.status == "waiting" and followup.waiting_on == "customer"):
         return []
     promise = plain(effective_promise(followup, now))
@@ -108,7 +118,7 @@ def _promise_alerts(followup: FollowUp, now: datetime, tz: str) -> list[Alert]:
     verb = {"phone": "call them", "email": "write to them", "in-person": "see them"}.get(
         followup.channel, "get back to them"
     )
-    if promise - DUE_WITHIN <= now < promise:
+    if promise - due_within <= now < promise:
         left = max(1, round((promise - now).total_seconds() / 60))
         return [
             Alert(
@@ -121,13 +131,14 @@ def _promise_alerts(followup: FollowUp, now: datetime, tz: str) -> list[Alert]:
             )
         ]
     if promise <= now < promise + RECENT:
+        how = f'ea-planner promise {followup.id} "WHEN"' if shell else "p"
         return [
             Alert(
                 key=f"promise-broken:{followup.id}:{promise.isoformat()}",
                 kind="promise-broken",
                 title="Promise broken",
                 message=f"{about}: promised by {_hhmm(promise, tz)}; "
-                f"{verb} now, or re-promise (p).",
+                f"{verb} now, or re-promise ({how}).",
                 at=promise,
                 severity="error",
             )

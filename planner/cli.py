@@ -23,6 +23,7 @@ from planner.errors import PlannerError
 
 if TYPE_CHECKING:
     from planner.clock import Clock
+    from planner.commands.context import Context
     from planner.storage import Store
 
 PROG = "ea-planner"
@@ -109,7 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planner.commands.context import Context
 
         context = Context(store=store or _store(args), clock=_clock())
+        fresh = not context.store.exists()
         status: int = modules[args.command].run(args, context)
+        if fresh and context.store.exists():
+            _tell_new_store(context)
         return status
     except PlannerError as exc:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
@@ -129,6 +133,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _tell_new_store(context: Context) -> None:
+    """The first command that saves anything says where the data went and which zone
+    it assumed, rather than creating a store out of sight."""
+    from planner.config import executive_zone
+
+    settings = context.store.load().settings
+    zone = executive_zone(settings)
+    assumed = "" if settings.timezone else " (this computer's zone)"
+    print(
+        f"{PROG}: started a new data file, {context.store.path}\n"
+        f"{PROG}: the executive's time zone is taken to be {zone}{assumed}; "
+        "change it in the dashboard's settings (S)",
+        file=context.err,
+    )
 
 
 def _clock() -> Clock:

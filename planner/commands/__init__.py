@@ -25,5 +25,6 @@ COMMANDS: dict[str, str] = {
     "drop": "planner.commands.followup",
     "brief": "planner.commands.brief",
     "moment": "planner.commands.moment",
+    "remind": "planner.commands.remind",
 }
 """Command name -> the module that registers and runs it (in `--help` order)."""

@@ -786,14 +786,27 @@ class PlannerApp(App[int]):
             packing=self._packing_for_alerts(now),
             tz=self.timezone,
         )
+        if alerts:
+            self.fired_alerts.update(a.key for a in alerts)
+            alerts = self._claim_alerts(alerts, now)
         for alert in alerts:
-            self.fired_alerts.add(alert.key)
             self.notify(
                 alert.message, title=alert.title, severity=alert.severity, timeout=ALERT_SECONDS
             )
         if alerts and self.preferences.bell:
             self.bell()
         return alerts
+
+    def _claim_alerts(self, alerts: list[Alert], now: Any) -> list[Alert]:
+        """Those of `alerts` that `ea-planner remind` has not given already (alerted.json);
+        all of them when that record cannot be read or written."""
+        from planner.errors import PlannerError
+        from planner.storage.alerted import claim
+
+        try:
+            return claim(self.store, alerts, now)
+        except PlannerError:
+            return alerts
 
     def _packing_for_alerts(self, now: Any) -> Packing | None:
         """Today's packed brief queue: the shown day's when it is today, else computed once a
