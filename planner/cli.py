@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context(store=store or _store(args), clock=_clock())
         fresh = not context.store.exists()
         status: int = modules[args.command].run(args, context)
-        if fresh and context.store.exists():
+        if fresh and context.store.exists() and context.err.isatty():
             _tell_new_store(context)
         return status
     except PlannerError as exc:
@@ -137,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _tell_new_store(context: Context) -> None:
     """The first command that saves anything says where the data went and which zone
-    it assumed, rather than creating a store out of sight."""
+    it assumed, rather than creating a store out of sight (to a person at a terminal:
+    a script's stderr stays clean)."""
     from planner.config import executive_zone
 
     settings = context.store.load().settings
