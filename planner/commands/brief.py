@@ -76,7 +76,7 @@ def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> 
 
     from planner.domain.lifecycle import find, new_brief
     from planner.storage import Document
-    from planner.times import parse_time
+    from planner.when import parse_time
 
     settings = context.store.load().settings
     deliver_by = None

@@ -48,7 +48,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    parser.add_argument(
+        "--date", metavar="DAY", help="the day (default: today): YYYY-MM-DD, yesterday, fri …"
+    )
     parser.add_argument(
         "--keep",
         action="append",
@@ -91,7 +93,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     document = context.store.load()
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
-    date = parse_date(args.date) if args.date else today
+    date = parse_date(args.date, today=today, settings=document.settings) if args.date else today
     settled = date < today.subtract(days=HISTORY_DAYS)
     if args.notes is not None and not args.close:
         raise InputError("--notes goes with --close")

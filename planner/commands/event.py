@@ -14,15 +14,14 @@ times do not.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.config import EVENT_KINDS
+from planner.config import EVENT_KINDS, Settings
 from planner.errors import InputError
-from planner.times import localize, parse_time
+from planner.when import localize, parse_day, parse_time
 
 if TYPE_CHECKING:
     from planner.domain import Event
@@ -56,7 +55,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
     listing = actions.add_parser("list", parents=[parent], help="list the events of a day")
     listing.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the day (default: today); also today, tomorrow"
+        "--date", metavar="DAY", help="the day (default: today): YYYY-MM-DD, tomorrow, fri …"
     )
     return ["event"]
 
@@ -146,7 +145,9 @@ def _add(args: argparse.Namespace, context: Context) -> int:
     if args.start is None:
         raise InputError('give the start with --start "YYYY-MM-DD HH:MM"')
     _, zone = _zone(context)
-    start, end, all_day = _times(args, zone, None, _today(context, zone), _parser(context))
+    start, end, all_day = _times(
+        args, zone, None, _today(context, zone), _parser(context), _settings(context)
+    )
     event = Event(
         id=new_id("e"),
         title=title,
@@ -188,7 +189,9 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
                 raise InputError("the title is empty")
             changes["title"] = title
         if any(v is not None for v in (args.start, args.end, args.minutes, args.all_day)):
-            start, end, all_day = _times(args, zone, existing, today, _parser(context))
+            start, end, all_day = _times(
+                args, zone, existing, today, _parser(context), _settings(context)
+            )
             changes.update(start=start, end=end, all_day=all_day)
         if args.location is not None:
             changes["location"] = clean_line(args.location)
@@ -249,7 +252,7 @@ def _delete(args: argparse.Namespace, context: Context) -> int:
 def _list(args: argparse.Namespace, context: Context) -> int:
     zone_name, zone = _zone(context)
     today = _today(context, zone)
-    day = _parse_day(args.date, today) if args.date else today
+    day = _parse_day(args.date, today, _settings(context)) if args.date else today
     day_start = localize(datetime.combine(day, time(0)), zone, what="--date")
     day_end = localize(datetime.combine(day + timedelta(days=1), time(0)), zone, what="--date")
     events = sorted(
@@ -272,7 +275,7 @@ def _list(args: argparse.Namespace, context: Context) -> int:
 
 
 def _parser(context: Context) -> Callable[..., datetime]:
-    """Times for --start/--end: see planner.times.parse_time."""
+    """Times for --start/--end: see planner.when.parse_time."""
     settings = context.store.load().settings
     now = context.clock.now()
 
@@ -305,20 +308,13 @@ def _find(events: list[Event], event_id: str) -> int:
     raise InputError(f"no event with id {event_id!r}; `ea-planner event list` shows the ids")
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+def _parse_day(value: str, today: date, settings: Settings, *, what: str = "--date") -> date:
+    """A day on the command line, read by planner.when like every other typed day."""
+    return parse_day(value, today=today, settings=settings, what=what)
 
 
-def _parse_day(value: str, today: date, *, what: str = "--date") -> date:
-    word = value.strip().lower()
-    if word in ("today", "tomorrow", "yesterday"):
-        return today + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[word])
-    if _DATE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InputError(f"{what}: {value!r} is not a date (use YYYY-MM-DD)")
+def _settings(context: Context) -> Settings:
+    return context.store.load().settings
 
 
 def _times(
@@ -327,13 +323,14 @@ def _times(
     existing: Event | None,
     today: date,
     parse: Callable[..., datetime],
+    settings: Settings,
 ) -> tuple[datetime, datetime, bool]:
     """Start, end and all-day flag from the options, starting from `existing` if any."""
     all_day = args.all_day if args.all_day is not None else bool(existing and existing.all_day)
     if args.minutes is not None and args.minutes < 1:
         raise InputError("--minutes must be at least 1")
     if all_day:
-        return _all_day_times(args, zone, existing, today)
+        return _all_day_times(args, zone, existing, today, settings)
 
     if args.start is not None:
         start = parse(args.start, what="--start")
@@ -359,18 +356,18 @@ def _times(
 
 
 def _all_day_times(
-    args: argparse.Namespace, zone: tzinfo, existing: Event | None, today: date
+    args: argparse.Namespace, zone: tzinfo, existing: Event | None, today: date, settings: Settings
 ) -> tuple[datetime, datetime, bool]:
     if args.minutes is not None:
         raise InputError("an all-day event has no length in minutes; give --end with its last day")
     if args.start is not None:
-        first = _parse_day(args.start, today, what="--start")
+        first = _parse_day(args.start, today, settings, what="--start")
     elif existing is not None:
         first = existing.start.astimezone(zone).date()
     else:
         raise InputError('give the first day with --start "YYYY-MM-DD"')
     if args.end is not None:
-        last = _parse_day(args.end, today, what="--end")
+        last = _parse_day(args.end, today, settings, what="--end")
     elif existing is not None and existing.all_day:
         first_day = existing.start.astimezone(zone).date()
         days = max(1, (existing.end.astimezone(zone).date() - first_day).days)

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.domain import lifecycle
     from planner.domain.lifecycle import Outcome
     from planner.storage import Document
-    from planner.times import parse_time
+    from planner.when import parse_time
 
     now_utc = context.clock.now()
     settings = context.store.load().settings

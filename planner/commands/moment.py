@@ -38,9 +38,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         p.add_argument("start", metavar="START")
         p.add_argument("end", metavar="END")
         p.add_argument("--note", default="", help="why, in a few words")
-        p.add_argument("--date", metavar="YYYY-MM-DD", help="the day of HH:MM times")
+        p.add_argument("--date", metavar="DAY", help="the day of HH:MM times (e.g. tomorrow)")
     lst = actions.add_parser("list", parents=[parent], help="the day's marks and good moments")
-    lst.add_argument("--date", metavar="YYYY-MM-DD", help="another day than today")
+    lst.add_argument("--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri …")
     remove = actions.add_parser("remove", parents=[parent], help="remove a mark")
     remove.add_argument("id", metavar="ID", help="mark id (a unique prefix is enough)")
     return ["moment"]
@@ -57,7 +57,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
     tz = executive_zone(document.settings)
     local_now = now.in_tz(tz)
     action = args.action or "list"
-    date = parse_date(args.date) if getattr(args, "date", None) else local_now.date()
+    today = local_now.date()
+    given = getattr(args, "date", None)
+    date = parse_date(given, today=today, settings=document.settings) if given else today
     if action in ("add", "block"):
         return _mark(args, context, local_now, date, tz)
     if action == "remove":
@@ -76,7 +78,7 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     from planner.errors import InputError
     from planner.storage import Document
     from planner.text import clean_line
-    from planner.times import parse_time
+    from planner.when import parse_time
 
     settings = context.store.load().settings
     start = parse_time(args.start, now=now, settings=settings, what="START", day=date)

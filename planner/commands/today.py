@@ -18,24 +18,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         parents=[parent],
         help="print the day: schedule, good moments, open follow-ups, brief queue",
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="another day than today")
+    parser.add_argument(
+        "--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri, nov 24 …"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return ["today"]
 
 
-def parse_date(value: str) -> Any:
-    """A YYYY-MM-DD date given on the command line."""
-    import pendulum
+def parse_date(value: str, *, today: Any, settings: Any) -> Any:
+    """A day given with --date: `2026-11-24`, `tomorrow`, `fri`, `nov 20` (planner.when)."""
+    from planner.when import parse_day
 
-    from planner.errors import InputError
-
-    try:
-        parsed = pendulum.parse(value, exact=True)
-    except (ValueError, pendulum.parsing.exceptions.ParserError):
-        raise InputError(f"--date: {value!r} is not a date (use YYYY-MM-DD)") from None
-    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
-        raise InputError(f"--date: {value!r} is not a date (use YYYY-MM-DD)")
-    return parsed
+    return parse_day(value, today=today, settings=settings)
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
@@ -48,7 +42,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     now = context.clock.now()
     document = context.store.load()
     tz = executive_zone(document.settings)
-    date = parse_date(args.date) if args.date else pendulum.instance(now).in_tz(tz).date()
+    today = pendulum.instance(now).in_tz(tz).date()
+    date = parse_date(args.date, today=today, settings=document.settings) if args.date else today
     if date < pendulum.instance(now).in_tz(tz).date().subtract(days=30):
         document = context.store.history()
     day = build_day(document, date, now)

@@ -19,8 +19,8 @@ import pendulum
 from planner.config import Settings
 from planner.domain.followup import FOLLOWUP_KINDS, Channel, FollowUpKind
 from planner.domain.priority import Priority
-from planner.quickadd.when import WhenMatch, is_when_word, match_when
 from planner.text import clean_line
+from planner.when import WhenMatch, is_when_word, match_when
 
 SpanRole = Literal["customer", "organization", "promise", "priority", "tag", "channel", "kind"]
 

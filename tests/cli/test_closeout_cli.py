@@ -62,15 +62,36 @@ def test_closeout_for_another_date(store: Store, capsys: pytest.CaptureFixture[s
     assert "Monday 23 November 2026 (next workday): first good moment" in out
 
 
-@pytest.mark.parametrize("value", ["2026-13-40", "tomorrow", "2026-11-23T10:00"])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-13-40", "--date: 2026-13-40 is not a date"),
+        ("soonish", "--date: 'soonish' is not a day (e.g. today, tomorrow, fri, nov 24"),
+        ("2026-11-23T10:00", "--date: '2026-11-23T10:00' is not a day"),
+    ],
+)
 def test_a_bad_date_exits_2_with_a_clear_message(
-    store: Store, capsys: pytest.CaptureFixture[str], value: str
+    store: Store, capsys: pytest.CaptureFixture[str], value: str, message: str
 ) -> None:
     code, out, err = run(capsys, "closeout", "--date", value)
     assert code == 2
     assert out == ""
-    assert f"--date: {value!r} is not a date (use YYYY-MM-DD)" in err
+    assert message in err
     assert "Traceback" not in err
+
+
+def test_date_takes_the_day_words_of_the_time_grammar(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Monday 23 November 2026: `yesterday` and last Friday's `nov 20` are past days.
+    for value in ("yesterday", "2026-11-22", "sunday"):
+        code, out, err = run(capsys, "closeout", "--date", value)
+        assert code == 0, err
+        heading = "Sunday 22 November 2026" if value != "sunday" else "Sunday 29 November 2026"
+        assert heading in out
+    code, out, _ = run(capsys, "closeout", "--date", "nov 20")
+    assert code == 0
+    assert "Friday 20 November 2026" in out
 
 
 def test_close_is_refused_while_a_broken_promise_is_unaddressed(
@@ -217,7 +238,7 @@ def test_help_documents_the_subcommand(capsys: pytest.CaptureFixture[str]) -> No
         main(["closeout", "--help"])
     assert exit.value.code == 0
     text = capsys.readouterr().out
-    for option in ("--date YYYY-MM-DD", "--keep ID", "--close", "--reopen", "--notes TEXT"):
+    for option in ("--date DAY", "--keep ID", "--close", "--reopen", "--notes TEXT"):
         assert option in text
     assert "closeouts/YYYY-MM-DD.md" in text
 

@@ -90,7 +90,6 @@ def test_promise_with_a_local_time_and_a_note(
 def test_promise_accepts_the_quick_add_grammar(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("planner.quickadd.when")
     code, _, err = run(capsys, "promise", "f-maria", "tomorrow", "3pm")
     assert code == 0, err
     assert followup(store).promised_by == pendulum.datetime(2026, 11, 24, 15, tz=TZ)

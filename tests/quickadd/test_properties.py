@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.config import Settings
-from planner.quickadd import WhenError, parse, parse_when
+from planner.quickadd import parse
 from planner.quickadd.parse import QuickAdd
 from planner.text import clean_line
+from planner.when import WhenError, parse_when
 
 PARIS = "Europe/Paris"
 SETTINGS = Settings(timezone=PARIS, own_organization="Globex")

@@ -9,11 +9,11 @@ import msgspec
 from planner.domain import Brief, lifecycle
 from planner.domain.brief import BRIEF_KINDS
 from planner.domain.priority import PRIORITIES
-from planner.quickadd import parse_when
 from planner.text import clean_line
 from planner.ui.flows.forms import refusal_of
 from planner.ui.screens.form import Field, FormScreen, Values
 from planner.ui.widgets.briefs import BriefPane
+from planner.when import parse_when
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp

@@ -16,12 +16,13 @@ from planner.domain import FollowUp, lifecycle
 from planner.domain.lifecycle import Outcome
 from planner.errors import PlannerError
 from planner.humanize import when
-from planner.quickadd import QuickAdd, parse, parse_when
+from planner.quickadd import QuickAdd, parse
 from planner.storage import Document
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.screens.quick_add import QuickAddScreen
 from planner.ui.widgets.followups import FollowUpsPane
+from planner.when import parse_when
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp

@@ -15,11 +15,11 @@ from planner.domain.base import new_id
 from planner.errors import PlannerError
 from planner.humanize import fmt
 from planner.text import clean_line
-from planner.times import parse_time
 from planner.ui.flows.forms import refusal_of
 from planner.ui.screens.form import Field, FormScreen, Values
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.path_suggester import PathSuggester
+from planner.when import parse_time
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp

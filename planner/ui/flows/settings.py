@@ -9,8 +9,8 @@ import msgspec
 
 from planner.config import Settings
 from planner.errors import PlannerError
-from planner.quickadd import parse_when
 from planner.ui.screens.settings import SettingsResult, SettingsScreen
+from planner.when import parse_when
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp

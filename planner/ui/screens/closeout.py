@@ -48,9 +48,9 @@ from planner.scheduling import GoodMoment, Placement
 from planner.storage import Document
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
-from planner.times import parse_time
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.palette import StatusColors, status_colors
+from planner.when import parse_time
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp

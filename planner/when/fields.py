@@ -1,21 +1,25 @@
-"""Times the EA types outside the quick-add line (events, good moments, re-promises,
-deliver-by): `14:30` on a given day, `2026-11-24 14:30` in the executive's zone, ISO 8601
-with an offset, or any WHEN phrase of the quick-add grammar (`tomorrow 3pm`, `fri eod`).
+"""Times typed into a field (events, good moments, re-promises, deliver-by): `14:30` on a
+given day, `2026-11-24 14:30` in the executive's zone, ISO 8601 with an offset, or any
+WHEN phrase of the promise grammar (`tomorrow 3pm`, `fri eod`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
+
+import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain.base import plain
 from planner.errors import InputError
+from planner.when.phrase import parse_when
+from planner.when.wall import WhenError, wall_time
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?")
+_LOCAL = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T.*([+-]\d{2}:?\d{2}|Z)", re.IGNORECASE)
 
 
@@ -25,10 +29,11 @@ def parse_time(
     """`value` as an aware datetime in the executive's zone; InputError naming `what` if not.
 
     `HH:MM` is on `day` (default: today in the executive's zone) and may be in the past;
-    natural-language phrases go through the quick-add grammar, which only looks ahead.
-    A wall-clock time the clocks skip at a DST change is an error, never silently moved.
+    WHEN phrases go through the promise grammar, which only looks ahead. Wall-clock times
+    follow planner.when.wall: a time the clocks skip is refused, a repeated one is the first.
     """
-    zone = ZoneInfo(executive_zone(settings))
+    zone_name = executive_zone(settings)
+    zone = ZoneInfo(zone_name)
     text = value.strip()
     if not text:
         raise InputError(f"{what}: give a time")
@@ -38,13 +43,18 @@ def parse_time(
         if hour > 23 or minute > 59:
             raise InputError(f"{what}: {value!r} is not a time of day")
         base = day or now.astimezone(zone).date()
-        return localize(datetime.combine(base, time(hour, minute)), zone, what=what)
-    if _LOCAL.fullmatch(text):
+        return _wall(base, hour, minute, 0, zone_name, zone, what)
+    local = _LOCAL.fullmatch(text)
+    if local:
+        y, mo, d, h, mi = (int(g) for g in local.groups()[:5])
+        second = int(local.group(6) or 0)
         try:
-            naive = datetime.fromisoformat(text.replace(" ", "T"))
+            base = date(y, mo, d)
         except ValueError as exc:
             raise InputError(f"{what}: {value!r} is not a valid time ({exc})") from None
-        return localize(naive, zone, what=what)
+        if h > 23 or mi > 59 or second > 59:
+            raise InputError(f"{what}: {value!r} is not a valid time of day")
+        return _wall(base, h, mi, second, zone_name, zone, what)
     if _DATE.fullmatch(text):
         raise InputError(f"{what}: {value!r} has no time; add HH:MM")
     if _ISO_WITH_OFFSET.fullmatch(text):
@@ -52,10 +62,6 @@ def parse_time(
             return datetime.fromisoformat(text.replace("z", "Z")).astimezone(zone)
         except ValueError as exc:
             raise InputError(f"{what}: {value!r} is not a valid time ({exc})") from None
-    import pendulum
-
-    from planner.quickadd import parse_when
-
     try:
         moment = parse_when(text, now=pendulum.instance(now), settings=settings)
     except InputError as exc:
@@ -66,11 +72,18 @@ def parse_time(
 
 
 def localize(naive: datetime, zone: tzinfo, *, what: str) -> datetime:
-    """`naive` as wall-clock time in `zone`; a time the clocks skip is an error."""
-    aware = naive.replace(tzinfo=zone)
-    normalized = aware.astimezone(UTC).astimezone(zone)
-    if normalized.replace(tzinfo=None) != naive:
-        raise InputError(
-            f"{what}: {naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks go forward then)"
-        )
-    return normalized
+    """`naive` as wall-clock time in `zone` (a ZoneInfo), by the rule of planner.when.wall."""
+    name = str(zone)
+    return _wall(naive.date(), naive.hour, naive.minute, naive.second, name, zone, what).replace(
+        microsecond=naive.microsecond
+    )
+
+
+def _wall(
+    day: date, hour: int, minute: int, second: int, zone_name: str, zone: tzinfo, what: str
+) -> datetime:
+    try:
+        moment = wall_time(day, hour, minute, pendulum.timezone(zone_name), second=second)
+    except WhenError as exc:
+        raise InputError(f"{what}: {exc.message}") from None
+    return plain(moment).astimezone(zone)

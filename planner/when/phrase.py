@@ -8,6 +8,7 @@ and always after `now`: a past or impossible date is an error, never silently mo
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
@@ -16,11 +17,7 @@ import pendulum
 from pendulum.tz import fixed_timezone
 
 from planner.config import Settings, executive_zone
-from planner.errors import InputError
-
-
-class WhenError(InputError):
-    """A WHEN phrase that cannot be a promise: unknown word, impossible date, or in the past."""
+from planner.when.wall import WhenError, wall_time
 
 
 class WhenMatch(NamedTuple):
@@ -392,7 +389,11 @@ def _resolve_iso(
     if h > 23 or mi > 59 or s > 59:
         raise WhenError(f"{whole.label} is not a time")
     try:
+        if not whole.offset:
+            return wall_time(pendulum.Date(y, mo, d), h, mi, zone, second=s)
         return pendulum.datetime(y, mo, d, h, mi, s, tz=tz).in_tz(zone)
+    except WhenError:
+        raise
     except (ValueError, OverflowError) as exc:
         raise WhenError(f"{whole.label} is not a date") from exc
 
@@ -417,8 +418,10 @@ def _resolve(phrase: _Phrase, now: pendulum.DateTime, settings: Settings) -> pen
         else:
             hour, minute = _clock_setting(settings.workday_end, "workday_end")
         try:
-            result = pendulum.datetime(date.year, date.month, date.day, hour, minute, tz=zone)
+            result = wall_time(date, hour, minute, zone)
         except (ValueError, OverflowError) as exc:
+            if isinstance(exc, WhenError):
+                raise
             raise WhenError(f"{phrase.label} is too far ahead") from exc
     if result <= now:
         raise WhenError(_past_message(phrase, result, today))
@@ -436,7 +439,53 @@ def _past_message(phrase: _Phrase, result: pendulum.DateTime, today: pendulum.Da
     return f"end of day ({clock}) today has already passed"
 
 
+def _nearest_date(day: _Day, today: pendulum.Date) -> pendulum.Date:
+    """A date written without a year, for looking a day up: the one closest to today."""
+    candidates = [
+        found
+        for year in (today.year - 1, today.year, today.year + 1)
+        if (found := _date(year, day.month, day.day)) is not None
+    ]
+    if not candidates:
+        raise WhenError(f"{day.label} is not a date")
+    return min(candidates, key=lambda found: (abs((found - today).days), found < today))
+
+
 # --- public -----------------------------------------------------------------------------------
+
+
+def parse_day(
+    phrase: str, *, today: datetime.date, settings: Settings, what: str = "--date"
+) -> pendulum.Date:
+    """The day a phrase names, for looking a day up (`--date`): past days are fine.
+
+    The day words of the WHEN grammar (`today`, `tomorrow`, `yesterday`, `fri`,
+    `next week`, `nov 24`, `2026-11-24` …) mean what they mean in a promise; a date
+    without a year is the one closest to today (`closeout --date nov 20` is last week's).
+    Raises WhenError naming `what` and the problem.
+    """
+    words = phrase.split()
+    if not words:
+        raise WhenError(f"{what}: give a day (e.g. tomorrow, fri, 2026-11-24)")
+    found = _match_day(words, 0)
+    if found is None or found[0] < len(words):
+        raise WhenError(
+            f"{what}: {phrase.strip()!r} is not a day (e.g. today, tomorrow, fri, nov 24, "
+            "2026-11-24)"
+        )
+    day = found[1]
+    today = pendulum.Date(today.year, today.month, today.day)
+    try:
+        if day.kind == "date" and not day.year:
+            return _nearest_date(day, today)
+        if day.kind == "date":
+            found_date = _date(day.year, day.month, day.day)
+            if found_date is None:
+                raise WhenError(f"{day.label} is not a date")
+            return found_date
+        return _resolve_day(day, today, settings)
+    except WhenError as exc:
+        raise WhenError(f"{what}: {exc.message}") from None
 
 
 def match_when(words: Sequence[str], *, now: pendulum.DateTime, settings: Settings) -> WhenMatch:

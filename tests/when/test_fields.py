@@ -1,4 +1,4 @@
-"""Times typed outside the quick-add line, all through planner.times.parse_time."""
+"""Times typed outside the quick-add line, all through planner.when.parse_time."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from planner.config import Settings
 from planner.errors import InputError
-from planner.times import parse_time
+from planner.when import parse_time
 
 SETTINGS = Settings(timezone="Europe/Paris")
 NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz="Europe/Paris")
@@ -53,3 +53,18 @@ def test_bad_times_name_the_field_and_the_problem(value: str, message: str) -> N
         parsed(value)
     assert caught.value.message.startswith("WHEN: ")
     assert message in caught.value.message
+
+
+def test_a_repeated_wall_time_is_read_as_the_first() -> None:
+    assert parsed("2026-10-25 02:30").isoformat() == "2026-10-25T02:30:00+02:00"
+    assert parsed("02:30", day=pendulum.date(2026, 10, 25)).isoformat() == (
+        "2026-10-25T02:30:00+02:00"
+    )
+
+
+def test_a_skipped_wall_time_is_refused_with_the_zone() -> None:
+    with pytest.raises(InputError) as caught:
+        parsed("02:30", day=pendulum.date(2027, 3, 28))
+    assert caught.value.message == (
+        "WHEN: 02:30 on Sun 28 Mar 2027 does not exist in Europe/Paris: the clocks go forward then"
+    )

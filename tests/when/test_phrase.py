@@ -7,7 +7,7 @@ import pytest
 
 from planner.config import Settings
 from planner.errors import InputError
-from planner.quickadd import WhenError, match_when, parse_when
+from planner.when import WhenError, match_when, parse_when
 
 PARIS = "Europe/Paris"
 SETTINGS = Settings(timezone=PARIS)
@@ -224,9 +224,19 @@ def test_in_days_keeps_the_wall_time_across_dst_end() -> None:
     assert when("mon 10am", now=friday) == "2026-10-26T10:00:00+01:00"
 
 
-def test_a_time_that_does_not_exist_moves_forward() -> None:
-    saturday = pendulum.datetime(2027, 3, 27, 10, tz=PARIS)
-    assert when("tomorrow 2:30am", now=saturday) == "2027-03-28T03:30:00+02:00"
+def test_a_time_the_clocks_skip_is_refused() -> None:
+    saturday = pendulum.datetime(2027, 3, 27, 10, tz=PARIS)  # clocks go forward 02:00 → 03:00
+    message = "02:30 on Sun 28 Mar 2027 does not exist in Europe/Paris: the clocks go forward then"
+    assert when_error("tomorrow 2:30am", now=saturday) == message
+    assert when_error("2027-03-28T02:30", now=saturday) == message
+    assert when("tomorrow 3:30am", now=saturday) == "2027-03-28T03:30:00+02:00"
+
+
+def test_a_repeated_time_is_read_as_the_first() -> None:
+    saturday = pendulum.datetime(2026, 10, 24, 10, tz=PARIS)  # clocks go back 03:00 → 02:00
+    assert when("tomorrow 2:30am", now=saturday) == "2026-10-25T02:30:00+02:00"
+    assert when("2026-10-25T02:30", now=saturday) == "2026-10-25T02:30:00+02:00"
+    assert when("tomorrow 3:30am", now=saturday) == "2026-10-25T03:30:00+01:00"
 
 
 def test_relative_times_are_whole_minutes() -> None:
