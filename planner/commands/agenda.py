@@ -62,7 +62,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         metavar="N",
         help=f"how many days (default {DEFAULT_DAYS})",
     )
-    date_option(parser, help="the first day: YYYY-MM-DD, today, tomorrow or a weekday")
+    date_option(parser, help="the first day: YYYY-MM-DD, today, tomorrow, a weekday, nov 24")
     json_option(parser, "one JSON object with a list of days")
     return ["agenda"]
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     document = context.store.load()
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
-    first = parse_day(args.date, today) if args.date else today
+    first = parse_day(args.date, today, document.settings) if args.date else today
     if first < today.subtract(days=30):
         document = context.store.history()
     days = build_agenda(document, first, args.days, now, tz)

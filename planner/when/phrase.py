@@ -460,8 +460,10 @@ def parse_day(
     """The day a phrase names, for looking a day up (`--date`): past days are fine.
 
     The day words of the WHEN grammar (`today`, `tomorrow`, `yesterday`, `fri`,
-    `next week`, `nov 24`, `2026-11-24` …) mean what they mean in a promise; a date
-    without a year is the one closest to today (`closeout --date nov 20` is last week's).
+    `next week`, `nov 24`, `2026-11-24` …) mean what they mean in a promise, with two
+    differences for looking back as well as ahead: a weekday includes today (`mon` on a
+    Monday is today, where a promise `by mon` is next week's), and a date without a year
+    is the one closest to today (`closeout --date nov 20` is last week's).
     Raises WhenError naming `what` and the problem.
     """
     words = phrase.split()
@@ -470,7 +472,7 @@ def parse_day(
     found = _match_day(words, 0)
     if found is None or found[0] < len(words):
         raise WhenError(
-            f"{what}: {phrase.strip()!r} is not a day (e.g. today, tomorrow, fri, nov 24, "
+            f"{what}: {phrase.strip()!r} is not a date (e.g. today, tomorrow, fri, nov 24, "
             "2026-11-24)"
         )
     day = found[1]
@@ -483,6 +485,8 @@ def parse_day(
             if found_date is None:
                 raise WhenError(f"{day.label} is not a date")
             return found_date
+        if day.kind == "weekday":  # looking a day up, `mon` on a Monday is today
+            return today.add(days=(day.n - today.isoweekday()) % 7)
         return _resolve_day(day, today, settings)
     except WhenError as exc:
         raise WhenError(f"{what}: {exc.message}") from None

@@ -66,8 +66,8 @@ def test_closeout_for_another_date(store: Store, capsys: pytest.CaptureFixture[s
     ("value", "message"),
     [
         ("2026-13-40", "--date: 2026-13-40 is not a date"),
-        ("soonish", "--date: 'soonish' is not a day (e.g. today, tomorrow, fri, nov 24"),
-        ("2026-11-23T10:00", "--date: '2026-11-23T10:00' is not a day"),
+        ("soonish", "--date: 'soonish' is not a date (e.g. today, tomorrow, fri, nov 24"),
+        ("2026-11-23T10:00", "--date: '2026-11-23T10:00' is not a date"),
     ],
 )
 def test_a_bad_date_exits_2_with_a_clear_message(

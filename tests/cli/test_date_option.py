@@ -36,6 +36,9 @@ def test_every_date_option_reads_the_same_day(
     status, out, err = run(capsys, "today", "--date", words, "--json")
     assert status == 0, err
     assert json.loads(out)["date"] == day
+    status, out, err = run(capsys, "agenda", "--date", words, "--days", "1", "--json")
+    assert status == 0, err
+    assert [d["date"] for d in json.loads(out)["days"]] == [day]
 
     value = datetime.date.fromisoformat(day)
     long, short = f"{value:%A %d %B %Y}", f"{value:%a %d %b %Y}"
@@ -59,7 +62,9 @@ def test_moment_add_places_clock_times_on_the_date_given(
     assert window["start"] == "2026-11-24T14:30:00+01:00"
 
 
-@pytest.mark.parametrize("argv", [["today"], ["moment", "list"], ["event", "list"]])
+@pytest.mark.parametrize(
+    "argv", [["today"], ["agenda"], ["closeout"], ["moment", "list"], ["event", "list"]]
+)
 def test_a_bad_day_is_refused_the_same_way_everywhere(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
@@ -67,6 +72,6 @@ def test_a_bad_day_is_refused_the_same_way_everywhere(
     assert status == 2
     assert out == ""
     assert err.strip() == (
-        "ea-planner: --date: 'tomorrow-ish' is not a day "
+        "ea-planner: --date: 'tomorrow-ish' is not a date "
         "(e.g. today, tomorrow, fri, nov 24, 2026-11-24)"
     )

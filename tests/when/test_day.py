@@ -24,7 +24,8 @@ MONDAY = pendulum.date(2026, 11, 23)
         ("tomorrow", "2026-11-24"),
         ("fri", "2026-11-27"),
         ("on friday", "2026-11-27"),
-        ("mon", "2026-11-30"),  # the next Monday, as in a promise
+        ("mon", "2026-11-23"),  # looking a day up, today counts
+        ("sun", "2026-11-29"),
         ("next workday", "2026-11-24"),
         ("eow", "2026-11-27"),
         ("nov 20", "2026-11-20"),  # no year: the closest, here last Friday
@@ -51,8 +52,8 @@ def test_a_stdlib_date_is_fine_as_today() -> None:
     ("words", "message"),
     [
         ("", "--date: give a day (e.g. tomorrow, fri, 2026-11-24)"),
-        ("soon", "--date: 'soon' is not a day (e.g. today, tomorrow, fri, nov 24, 2026-11-24)"),
-        ("tomorrow 3pm", "--date: 'tomorrow 3pm' is not a day (e.g. today, tomorrow, fri"),
+        ("soon", "--date: 'soon' is not a date (e.g. today, tomorrow, fri, nov 24, 2026-11-24)"),
+        ("tomorrow 3pm", "--date: 'tomorrow 3pm' is not a date (e.g. today, tomorrow, fri"),
         ("2026-02-30", "--date: 2026-02-30 is not a date"),
         ("feb 30", "--date: feb 30 is not a date"),
     ],
