@@ -27,6 +27,31 @@ Minutes = Annotated[int, msgspec.Meta(ge=0, le=24 * 60)]
 Weekday = Annotated[int, msgspec.Meta(ge=1, le=7)]
 
 
+class Subscription(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
+    """A calendar kept current by `ea-planner sync` and the dashboard (never a password)."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1)]
+    """The calendar name its events carry (`calendar` of each event)."""
+
+    url: Annotated[str, msgspec.Meta(min_length=1)]
+    """An .ics feed (http, https, webcal) or, with `caldav`, a CalDAV calendar collection."""
+
+    caldav: bool = False
+    """Read the URL as a CalDAV calendar (time-range REPORT, sync-token) instead of a feed."""
+
+    username: str = ""
+    """User name for the server, if it asks for one."""
+
+    password_command: str = ""
+    """A shell command whose first line of output is the password (e.g. `pass show work`)."""
+
+    password_env: str = ""
+    """The name of an environment variable holding the password."""
+
+    every: Annotated[int, msgspec.Meta(ge=1, le=24 * 60)] = 10
+    """Minutes between two syncs while the dashboard runs."""
+
+
 class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     """The executive's facts and the rules of the day."""
 
@@ -35,6 +60,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
 
     timezone: str | None = None
     """The executive's IANA time zone (e.g. "Europe/Paris"); unset means the EA's local zone."""
+
+    assistant_name: str = ""
+    """The EA's own name: a meeting of the executive and the EA alone is a one-on-one."""
 
     own_organization: str = ""
     """The executive's own organisation: customers of it are internal, the rest external."""
@@ -68,6 +96,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
 
     import_days_ahead: Annotated[int, msgspec.Meta(ge=1, le=3650)] = 365
     """…to this many days after today."""
+
+    calendars: tuple[Subscription, ...] = ()
+    """Calendar subscriptions, in the order `calendar add` made them (names are unique)."""
 
 
 def executive_zone(settings: Settings) -> str:

@@ -41,7 +41,7 @@ from typing import Any
 
 import msgspec
 
-from planner.calendar_import.kinds import guess_kind
+from planner.calendar_import.kinds import NO_PEOPLE, People, Person, guess_kind
 from planner.config import EventKind
 from planner.text import clean_line, clean_text
 
@@ -96,6 +96,12 @@ class CalendarRead(msgspec.Struct, frozen=True, kw_only=True):
     events: tuple[ImportedEvent, ...]
     skipped: tuple[Skipped, ...]
     notes: tuple[str, ...] = ()
+    cancelled: int = 0
+    """Occurrences in the range marked STATUS:CANCELLED: not imported, so never blocking."""
+    outside: int = 0
+    """Events (a series counts once) with no occurrence in the import range."""
+    name: str = ""
+    """The calendar's own name (X-WR-CALNAME), cleaned; empty when it has none."""
 
 
 def import_range(
@@ -140,10 +146,20 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 # -- reading ---------------------------------------------------------------
 
 
-def read_ics(data: bytes, *, zone: tzinfo, start: datetime, end: datetime) -> CalendarRead:
-    """Every event of the file that overlaps [start, end), in `zone`; see the module doc."""
+def read_ics(
+    data: bytes,
+    *,
+    zone: tzinfo,
+    start: datetime,
+    end: datetime,
+    people: People = NO_PEOPLE,
+) -> CalendarRead:
+    """Every event of the file that overlaps [start, end), in `zone`; see the module doc.
+
+    `people` (the executive's and the assistant's names) recognises one-on-ones.
+    """
     text, notes = decode(data)
-    reader = _Reader(zone, start, end)
+    reader = _Reader(zone, start, end, people)
     reader.notes.extend(notes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -155,6 +171,9 @@ def read_ics(data: bytes, *, zone: tzinfo, start: datetime, end: datetime) -> Ca
         events=tuple(reader.events),
         skipped=tuple(reader.skipped),
         notes=tuple(reader.notes[:MAX_REPORTED_NOTES]),
+        cancelled=reader.cancelled,
+        outside=reader.outside,
+        name=reader.name,
     )
 
 
@@ -165,10 +184,14 @@ class _Skip(Exception):
 class _Reader:
     """The state of one read: collected events, skipped items and notes."""
 
-    def __init__(self, zone: tzinfo, start: datetime, end: datetime) -> None:
+    def __init__(self, zone: tzinfo, start: datetime, end: datetime, people: People) -> None:
         self.zone = zone
         self.start = start
         self.end = end
+        self.people = people
+        self.cancelled = 0
+        self.outside = 0
+        self.name = ""
         self.events: list[ImportedEvent] = []
         self.skipped: list[Skipped] = []
         self.notes: list[str] = []
@@ -235,6 +258,8 @@ class _Reader:
     # -- expanding ---------------------------------------------------------
 
     def read_calendar(self, calendar: Any) -> None:
+        if not self.name:
+            self.name = clean_line(_text(calendar, "X-WR-CALNAME"))
         x_wr = self.x_wr_timezone(calendar)
         groups: dict[str, list[Any]] = {}
         for component in calendar.walk("VEVENT"):
@@ -297,7 +322,12 @@ class _Reader:
         except Exception as exc:
             self.skip(shown, summary, _reason(exc))
             return
+        if not occurrences:
+            self.outside += 1
         for occurrence in occurrences:
+            if _text(occurrence, "STATUS").strip().upper() == "CANCELLED":
+                self.cancelled += 1
+                continue
             try:
                 event = self.convert(occurrence, uid, is_series)
             except _Skip as exc:
@@ -396,6 +426,8 @@ class _Reader:
             busy_status=_text(occurrence, "X-MICROSOFT-CDO-BUSYSTATUS"),
             x_kind=_text(occurrence, "X-EA-KIND"),
             x_interruptible=_text(occurrence, "X-EA-INTERRUPTIBLE"),
+            attendees=_attendees(occurrence),
+            people=self.people,
         )
         return ImportedEvent(
             uid=uid,
@@ -468,6 +500,23 @@ def _categories(component: Any) -> list[str]:
         return result
     except Exception:
         return []
+
+
+def _attendees(component: Any) -> list[Person]:
+    """The people at an event: its organizer and attendees, rooms and resources left out."""
+    people: list[Person] = []
+    try:
+        for prop in [*_all(component, "ORGANIZER"), *_all(component, "ATTENDEE")]:
+            params = getattr(prop, "params", {})
+            if str(params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE"):
+                continue
+            address = str(prop).strip()
+            if address.lower().startswith("mailto:"):
+                address = address[7:]
+            people.append(Person(clean_line(str(params.get("CN", ""))), clean_line(address)))
+    except Exception:
+        return []
+    return people
 
 
 def _all(component: Any, name: str) -> list[Any]:

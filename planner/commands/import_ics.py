@@ -1,100 +1,154 @@
-"""`ea-planner import`: the executive's schedule from an iCalendar file.
+"""`ea-planner import`: the executive's schedule from an iCalendar file, folder, stdin or URL.
 
 Series are expanded from `import_days_back` days before today to
 `import_days_ahead` days after it (settings), in the executive's zone.
-Re-importing the same file changes nothing; see planner.calendar_import.
+Re-importing the same data changes nothing; see planner.calendar_import.
+Which calendar the events go into: planner.calendar_import.importer.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from planner.commands.context import Context
 from planner.errors import InputError
 
 if TYPE_CHECKING:
+    from planner.calendar_import.importer import ImportReport
     from planner.clock import Clock
     from planner.storage import Store
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused: a calendar export is megabytes, not gigabytes."""
 
-MAX_SKIPPED_SHOWN = 50
-
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     parser = subparsers.add_parser(
         "import",
         parents=[parent],
-        help="import or refresh the executive's schedule from an .ics file",
+        help="import or refresh the executive's schedule from an .ics file, folder or URL",
         description=(
-            "Import or refresh the executive's schedule from an iCalendar (.ics) file. "
-            "Re-importing the same file changes nothing; events that vanished from the "
-            "file are removed from that calendar within the imported range."
+            "Import or refresh the executive's schedule from an iCalendar (.ics) file, a "
+            "folder of .ics files (a vdir, as vdirsyncer and khal keep them), standard "
+            "input (-) or an http(s):// or webcal:// address (fetched once; to keep it "
+            "current, use `ea-planner calendar add`). Re-importing the same data changes "
+            "nothing; events that vanished from it are removed from that calendar within "
+            "the imported range."
         ),
     )
-    parser.add_argument("file", metavar="FILE.ics")
+    parser.add_argument("file", metavar="SOURCE", help="FILE.ics, a folder, - or a URL")
     parser.add_argument(
-        "--calendar", metavar="NAME", help="calendar name (default: the file's name)"
+        "--calendar",
+        metavar="NAME",
+        help=(
+            "calendar name (default: the calendar already holding these events, else the "
+            "calendar's own name, else the file's, folder's or URL's name)"
+        ),
     )
     return ["import"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    lines = import_file(context.store, context.clock, Path(args.file), calendar=args.calendar)
-    print("\n".join(lines), file=context.out)
+    report = import_source(context.store, context.clock, args.file, calendar=args.calendar)
+    print("\n".join(report.lines()), file=context.out)
     return 0
 
 
-def import_file(store: Store, clock: Clock, path: Path, *, calendar: str | None) -> list[str]:
-    """Import `path` into the calendar `calendar` (default: the file's name); the report lines.
+def import_source(
+    store: Store,
+    clock: Clock,
+    source: str,
+    *,
+    calendar: str | None,
+    stdin: BinaryIO | None = None,
+) -> ImportReport:
+    """Import a file, a vdir folder, standard input (`-`) or a URL; the report.
 
     Shared by `ea-planner import` and the dashboard's `i`.
     """
-    from zoneinfo import ZoneInfo
+    from planner.calendar_import.importer import import_data, joined
+    from planner.sync.feed import is_url
 
-    from planner.calendar_import import NotICalendar, import_range, merge_calendar, read_ics
-    from planner.config import executive_zone
-    from planner.text import clean_line
-
-    name = clean_line(calendar if calendar is not None else path.stem)
-    if not name:
-        raise InputError("the calendar name is empty; give one with --calendar NAME")
+    if source == "-":
+        data = read_stream(stdin if stdin is not None else sys.stdin.buffer)
+        return import_data(
+            store, clock, data, calendar=calendar, source_name=None, what="standard input"
+        )
+    if is_url(source):
+        data, name = fetch_once(source)
+        return import_data(store, clock, data, calendar=calendar, source_name=name, what=source)
+    path = Path(source).expanduser()
+    if path.is_dir():
+        files = vdir_files(path)
+        data = joined([read_file(f) for f in files])
+        return import_data(
+            store, clock, data, calendar=calendar, source_name=vdir_name(path), what=str(path)
+        )
     data = read_file(path)
-    settings = store.load().settings
-    zone_name = executive_zone(settings)
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ValueError, KeyError, OSError):
-        raise InputError(f"the executive's time zone {zone_name!r} is unknown") from None
-    today = clock.now().astimezone(zone).date()
-    start, end = import_range(
-        today, zone, days_back=settings.import_days_back, days_ahead=settings.import_days_ahead
-    )
-    try:
-        read = read_ics(data, zone=zone, start=start, end=end)
-    except NotICalendar as exc:
+    return import_data(store, clock, data, calendar=calendar, source_name=path.stem, what=str(path))
+
+
+def import_file(store: Store, clock: Clock, path: Path, *, calendar: str | None) -> list[str]:
+    """Import one file or folder; the report lines (the dashboard's `i`)."""
+    return import_source(store, clock, str(path), calendar=calendar).lines()
+
+
+def read_stream(stream: BinaryIO) -> bytes:
+    """Standard input, at most MAX_FILE_BYTES."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
         raise InputError(
-            f"{path} is not an iCalendar file: {exc.reason}; nothing was imported"
-        ) from None
-    _, counts = store.transact(
-        lambda document: merge_calendar(document, name, read.events, start=start, end=end)
-    )
-    lines = [
-        f'calendar "{name}": added {counts.added}, updated {counts.updated}, '
-        f"removed {counts.removed}, skipped {len(read.skipped)} "
-        f"(from {start.date().isoformat()} to {end.date().isoformat()}, {zone_name})"
-    ]
-    for item in read.skipped[:MAX_SKIPPED_SHOWN]:
-        uid = f"UID {item.uid}" if item.uid else "no UID"
-        summary = f', "{item.summary}"' if item.summary else ""
-        lines.append(f"  skipped: {item.reason} ({uid}{summary})")
-    if len(read.skipped) > MAX_SKIPPED_SHOWN:
-        lines.append(f"  … and {len(read.skipped) - MAX_SKIPPED_SHOWN} more skipped")
-    lines.extend(f"  note: {note}" for note in read.notes)
-    return lines
+            f"standard input is too large for a calendar (over "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB); nothing was imported"
+        )
+    return data
+
+
+def fetch_once(url: str) -> tuple[bytes, str]:
+    """The feed at `url` and a name for it (the last part of its path, without .ics)."""
+    from urllib.parse import unquote, urlsplit
+
+    from planner.sync.feed import FetchError, check_url, fetch_feed
+
+    problem = check_url(url)
+    if problem:
+        raise InputError(problem)
+    try:
+        feed = fetch_feed(url)
+    except FetchError as exc:
+        raise InputError(f"cannot fetch {url}: {exc.message}; nothing was imported") from None
+    segment = unquote(urlsplit(url).path.rstrip("/").rpartition("/")[2])
+    name = segment[:-4] if segment.lower().endswith(".ics") else segment
+    return feed.body or b"", name
+
+
+def vdir_files(folder: Path) -> list[Path]:
+    """The .ics files of a vdir (one event each), in name order."""
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".ics" and p.is_file())
+    except OSError as exc:
+        raise InputError(f"cannot read {folder}: {exc.strerror or exc}") from None
+    if not files:
+        raise InputError(f"{folder} holds no .ics files; nothing was imported")
+    total = sum(f.stat().st_size for f in files)
+    if total > MAX_FILE_BYTES:
+        raise InputError(
+            f"{folder} is too large for a calendar ({total // (1024 * 1024)} MB); "
+            "nothing was imported"
+        )
+    return files
+
+
+def vdir_name(folder: Path) -> str:
+    """The vdir's `displayname` file (vdirsyncer's metasync), else the folder's name."""
+    try:
+        shown = (folder / "displayname").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        shown = ""
+    return shown or folder.resolve().name
 
 
 def read_file(path: Path) -> bytes:

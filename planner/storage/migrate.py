@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this ea-planner writes."""
 
 Raw = dict[str, Any]
@@ -25,7 +25,14 @@ def _v0_to_v1(raw: Raw) -> Raw:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1}
+def _v1_to_v2(raw: Raw) -> Raw:
+    """Version 2 adds `settings.assistant_name` and `settings.calendars`, both defaulted."""
+    migrated = dict(raw)
+    migrated["schema_version"] = 2
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(raw: Any) -> Any:

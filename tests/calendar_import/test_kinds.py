@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.calendar_import.kinds import guess_kind
+from planner.calendar_import.kinds import KindGuess, People, Person, guess_kind
 from planner.config import EVENT_KINDS
 
 
@@ -122,3 +122,63 @@ def test_any_input_gives_a_known_kind(
     guess = guess_kind(title=title, categories=categories, transp=transp, status=status)
     assert guess.kind in EVENT_KINDS
     assert not guess.with_ea or guess.kind == "one-on-one"
+
+
+# -- the EA's own name and Outlook's focus time --------------------------------
+
+DANA_AND_CHRIS = People(executive="Dana Whitfield", assistant="Chris Park")
+"""The executive Dana, her assistant Chris (settings executive_name, assistant_name)."""
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Dana / Chris 1:1", "Dana / Chris", "Chris <> Dana", "Dana & Chris weekly", "Chris 1:1"],
+)
+def test_a_title_naming_the_ea_and_the_executive_alone_is_the_one_on_one(title: str) -> None:
+    assert guess_kind(title=title, people=DANA_AND_CHRIS) == KindGuess("one-on-one", True, None)
+
+
+@pytest.mark.parametrize(
+    "title", ["Dana / Chris / Sam", "Christopher review", "Dana / Sam 1:1", "Chris on leave"]
+)
+def test_a_title_naming_others_too_is_not_the_one_on_one_with_the_ea(title: str) -> None:
+    assert guess_kind(title=title, people=DANA_AND_CHRIS).with_ea is False
+
+
+def test_without_the_assistants_name_no_title_names_the_ea() -> None:
+    assert guess_kind(title="Dana / Chris").kind == "meeting"
+
+
+def test_attendees_that_are_the_ea_and_the_executive_alone_make_the_one_on_one() -> None:
+    attendees = [
+        Person("Dana Whitfield", "dana@example.com"),
+        Person("", "chris.park@example.com"),
+        Person("Dana Whitfield", "dana@example.com"),  # the organizer, again as attendee
+    ]
+    guess = guess_kind(title="Catch-up", attendees=attendees, people=DANA_AND_CHRIS)
+    assert guess == KindGuess("one-on-one", True, None)
+
+
+def test_a_third_attendee_makes_it_a_meeting() -> None:
+    attendees = [
+        Person("Dana Whitfield", "dana@example.com"),
+        Person("Chris Park", "chris@example.com"),
+        Person("Sam Lee", "sam@example.com"),
+    ]
+    guess = guess_kind(title="Catch-up", attendees=attendees, people=DANA_AND_CHRIS)
+    assert guess == KindGuess("meeting", False, None)
+
+
+def test_two_attendees_neither_the_ea_is_not_with_the_ea() -> None:
+    attendees = [Person("Dana Whitfield", ""), Person("Sam Lee", "")]
+    assert guess_kind(title="Catch-up", attendees=attendees, people=DANA_AND_CHRIS).kind == (
+        "meeting"
+    )
+
+
+def test_outlook_private_focus_time_is_focus_not_personal() -> None:
+    guess = guess_kind(title="Focus time", klass="PRIVATE", busy_status="BUSY")
+    assert guess.kind == "focus"
+    assert guess_kind(title="Busy", klass="PRIVATE", categories=["Focus time"]).kind == "focus"
+    # A private event that is not focus time is still personal.
+    assert guess_kind(title="Busy", klass="PRIVATE").kind == "personal"

@@ -194,7 +194,7 @@ def test_events_outside_the_range_are_neither_imported_nor_skipped() -> None:
         "UID:old\nSUMMARY:Long ago\nDTSTART:20200101T100000Z\nDTEND:20200101T110000Z",
         "UID:far\nSUMMARY:Far ahead\nDTSTART:20300101T100000Z\nDTEND:20300101T110000Z",
     )
-    assert read(data) == CalendarRead(events=(), skipped=(), notes=())
+    assert read(data) == CalendarRead(events=(), skipped=(), notes=(), outside=2)
 
 
 def test_rules_repeating_too_often_are_skipped_quickly() -> None:

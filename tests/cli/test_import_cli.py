@@ -152,7 +152,7 @@ def test_a_missing_file_or_a_directory_is_one_clear_line(
     assert err == f"ea-planner: {tmp_path / 'nope.ics'}: no such file\n"
     status, out, err = run_cli(capsys, "import", str(tmp_path))
     assert (status, out) == (2, "")
-    assert err == f"ea-planner: {tmp_path} is a directory, not an .ics file\n"
+    assert err == f"ea-planner: {tmp_path} holds no .ics files; nothing was imported\n"
 
 
 def test_an_unreadable_file_is_one_clear_line(

@@ -103,6 +103,25 @@ def test_version_0_document_is_migrated_on_load_and_saved_in_current_shape(data_
     assert [f["id"] for f in raw["followups"]] == ["f-0001", "f-new"]
 
 
+def test_version_1_document_gains_assistant_name_and_calendars_on_load(data_dir: Path) -> None:
+    """Written by the version-1 program: an event by hand and an imported calendar."""
+    data_dir.mkdir(parents=True)
+    fixture = Path(__file__).parent / "fixtures" / "version-1.json"
+    (data_dir / "planner.json").write_bytes(fixture.read_bytes())
+    store = make_store(data_dir)
+    document = store.load()
+    assert document.schema_version == SCHEMA_VERSION
+    assert document.settings.assistant_name == ""
+    assert document.settings.calendars == ()
+    assert len(document.events) == 7
+    assert {e.calendar for e in document.events} == {None, "work"}
+    store.update(add_followup(followup("f-new")))
+    raw = json.loads((data_dir / "planner.json").read_text())
+    assert raw["schema_version"] == SCHEMA_VERSION
+    assert raw["settings"]["calendars"] == []
+    assert len(raw["events"]) == 7
+
+
 def test_settled_history_moves_to_yearly_archives_and_history_merges_it(data_dir: Path) -> None:
     store = make_store(data_dir)
     old = followup(

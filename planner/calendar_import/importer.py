@@ -1,0 +1,206 @@
+"""Import one calendar's data into the document: the operation `import` and `sync` share.
+
+Which calendar the events go into (`choose_calendar`), in this order:
+1. the name given (`--calendar NAME`, a subscription's name);
+2. the calendar that already holds most of these events (same UID and
+   RECURRENCE-ID): the same calendar exported again under another file name
+   (`calendar (1).ics`) updates it and never doubles it. When two calendars
+   hold equally many of them, the user is asked to choose with --calendar;
+3. the calendar's own name (X-WR-CALNAME, as Google and Outlook write it);
+4. the name of the source: the file name without `.ics`, a vdir's
+   `displayname` file or folder name, the last part of a URL's path.
+Standard input has no name of its own: without 1–3 the user is asked for one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from planner.calendar_import.kinds import People
+from planner.calendar_import.merge import MergeCounts, merge_calendar
+from planner.calendar_import.reader import CalendarRead, Skipped, import_range
+from planner.errors import InputError
+from planner.text import clean_line
+
+if TYPE_CHECKING:
+    from planner.clock import Clock
+    from planner.config import Settings
+    from planner.storage import Document, Store
+
+MAX_SKIPPED_SHOWN = 50
+
+
+class Window(msgspec.Struct, frozen=True):
+    """The import window: series are expanded in [start, end), in the executive's zone."""
+
+    zone_name: str
+    zone: tzinfo
+    start: datetime
+    end: datetime
+
+
+class ImportReport(msgspec.Struct, frozen=True, kw_only=True):
+    """What an import did to one calendar; `lines()` is how every front end says it."""
+
+    calendar: str
+    counts: MergeCounts
+    skipped: tuple[Skipped, ...]
+    notes: tuple[str, ...]
+    cancelled: int
+    outside: int
+    window: Window
+
+    def summary(self) -> str:
+        """One line: the counts."""
+        c = self.counts
+        return (
+            f'calendar "{self.calendar}": added {c.added}, updated {c.updated}, '
+            f"removed {c.removed}, skipped {len(self.skipped)}"
+        )
+
+    def lines(self) -> list[str]:
+        w = self.window
+        lines = [
+            f"{self.summary()} (from {w.start.date().isoformat()} to "
+            f"{w.end.date().isoformat()}, {w.zone_name})"
+        ]
+        if self.cancelled:
+            lines.append(
+                f"  cancelled: {self.cancelled} "
+                f"{'occurrence' if self.cancelled == 1 else 'occurrences'} marked "
+                "STATUS:CANCELLED (not on the schedule)"
+            )
+        if self.outside:
+            lines.append(
+                f"  outside the import window: {self.outside} "
+                f"{'event' if self.outside == 1 else 'events'} entirely before "
+                f"{w.start.date().isoformat()} or from {w.end.date().isoformat()} on "
+                "(settings import_days_back / import_days_ahead)"
+            )
+        for item in self.skipped[:MAX_SKIPPED_SHOWN]:
+            uid = f"UID {item.uid}" if item.uid else "no UID"
+            summary = f', "{item.summary}"' if item.summary else ""
+            lines.append(f"  skipped: {item.reason} ({uid}{summary})")
+        if len(self.skipped) > MAX_SKIPPED_SHOWN:
+            lines.append(f"  … and {len(self.skipped) - MAX_SKIPPED_SHOWN} more skipped")
+        lines.extend(f"  note: {note}" for note in self.notes)
+        return lines
+
+
+def import_window(settings: Settings, clock: Clock) -> Window:
+    """The window of settings.import_days_back / import_days_ahead around today."""
+    from zoneinfo import ZoneInfo
+
+    from planner.config import executive_zone
+
+    zone_name = executive_zone(settings)
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ValueError, KeyError, OSError):
+        raise InputError(f"the executive's time zone {zone_name!r} is unknown") from None
+    today = clock.now().astimezone(zone).date()
+    start, end = import_range(
+        today, zone, days_back=settings.import_days_back, days_ahead=settings.import_days_ahead
+    )
+    return Window(zone_name, zone, start, end)
+
+
+def people(settings: Settings) -> People:
+    """The names that recognise a one-on-one with the EA."""
+    return People(executive=settings.executive_name, assistant=settings.assistant_name)
+
+
+def choose_calendar(
+    document: Document, read: CalendarRead, *, given: str | None, source_name: str | None
+) -> str:
+    """The calendar the events go into; see the module doc."""
+    if given is not None:
+        name = clean_line(given)
+        if not name:
+            raise InputError("the calendar name is empty; give one with --calendar NAME")
+        return name
+    keys = {(e.uid, e.recurrence_id) for e in read.events}
+    held = Counter(
+        e.calendar
+        for e in document.events
+        if e.calendar is not None and (e.uid, e.recurrence_id) in keys
+    )
+    if held:
+        ranked = held.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            tied = sorted(name for name, count in ranked if count == ranked[0][1])
+            raise InputError(
+                "these events are already in the calendars "
+                + ", ".join(f'"{n}"' for n in tied)
+                + "; say which one with --calendar NAME"
+            )
+        return ranked[0][0]
+    for candidate in (read.name, source_name):
+        if candidate and clean_line(candidate):
+            return clean_line(candidate)
+    raise InputError("the calendar has no name; give one with --calendar NAME")
+
+
+def merge_read(
+    store: Store,
+    read: CalendarRead,
+    window: Window,
+    *,
+    calendar: str | None,
+    source_name: str | None,
+) -> ImportReport:
+    """Merge what was read into the document (one locked write); the report."""
+    chosen: list[str] = []
+
+    def change(document: Document) -> tuple[Document, MergeCounts]:
+        name = choose_calendar(document, read, given=calendar, source_name=source_name)
+        chosen.append(name)
+        return merge_calendar(document, name, read.events, start=window.start, end=window.end)
+
+    _, counts = store.transact(change)
+    return ImportReport(
+        calendar=chosen[-1],
+        counts=counts,
+        skipped=read.skipped,
+        notes=read.notes,
+        cancelled=read.cancelled,
+        outside=read.outside,
+        window=window,
+    )
+
+
+def import_data(
+    store: Store,
+    clock: Clock,
+    data: bytes,
+    *,
+    calendar: str | None,
+    source_name: str | None,
+    what: str,
+) -> ImportReport:
+    """Read iCalendar `data` and merge it; `what` names the source in a refusal."""
+    from planner.calendar_import.reader import NotICalendar, read_ics
+
+    settings = store.load().settings
+    window = import_window(settings, clock)
+    try:
+        read = read_ics(
+            data, zone=window.zone, start=window.start, end=window.end, people=people(settings)
+        )
+    except NotICalendar as exc:
+        raise InputError(
+            f"{what} is not an iCalendar file: {exc.reason}; nothing was imported"
+        ) from None
+    return merge_read(store, read, window, calendar=calendar, source_name=source_name)
+
+
+def joined(parts: Sequence[bytes]) -> bytes:
+    """Several .ics files (a vdir) as one stream of VCALENDARs."""
+    return (
+        b"\r\n".join(part.removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n") for part in parts) + b"\r\n"
+    )
