@@ -26,5 +26,6 @@ COMMANDS: dict[str, str] = {
     "brief": "planner.commands.brief",
     "moment": "planner.commands.moment",
     "remind": "planner.commands.remind",
+    "export": "planner.commands.export",
 }
 """Command name -> the module that registers and runs it (in `--help` order)."""
