@@ -59,8 +59,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     document = context.store.load()
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
-    since = parse_day(args.since, today, what="--since") if args.since else None
-    until = parse_day(args.until, today, what="--until") if args.until else None
+    since = parse_day(args.since, today, document.settings, what="--since") if args.since else None
+    until = parse_day(args.until, today, document.settings, what="--until") if args.until else None
     if since is not None and until is not None and until < since:
         raise InputError(f"--until ({until}) is before --since ({since})")
     if args.ics:
