@@ -27,5 +27,7 @@ COMMANDS: dict[str, str] = {
     "moment": "planner.commands.moment",
     "remind": "planner.commands.remind",
     "export": "planner.commands.export",
+    "completion": "planner.commands.completion",
+    "manpage": "planner.commands.completion",
 }
 """Command name -> the module that registers and runs it (in `--help` order)."""

@@ -1,0 +1,182 @@
+"""Shell completion and the manual page, generated from the parser, checked in the real
+shells and by man itself (.ci/run installs zsh, fish and man-db when they are missing)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import build_parser
+from planner.commands import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def generate(*argv: str, tmp_path: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def needs(program: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(shutil.which(program) is None, reason=f"{program} is not installed")
+
+
+BASH_COMPLETE = r"""
+source "$1"
+complete -p ea-planner
+shift
+for line in "$@"; do
+    read -ra words <<< "$line"
+    [[ "$line" == *" " ]] && words+=("")
+    COMP_WORDS=("${words[@]}")
+    COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+    COMP_LINE="$line"
+    COMP_POINT=${#line}
+    COMPREPLY=()
+    _shtab_ea_planner ea-planner "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"
+    echo "${COMPREPLY[*]}"
+done
+"""
+
+
+@needs("bash")
+def test_bash_completion_is_registered_and_completes_commands_actions_and_choices(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "ea-planner.bash"
+    script.write_text(generate("completion", "bash", tmp_path=tmp_path))
+    lines = [
+        "ea-planner ag",
+        "ea-planner brief ",
+        "ea-planner event add --ki",
+        "ea-planner event add --kind ",
+        "ea-planner completion ",
+        "ea-planner rem",
+        "ea-planner export --",
+    ]
+    result = subprocess.run(
+        ["bash", "-c", BASH_COMPLETE, "bash", str(script), *lines],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    registered, *replies = result.stdout.splitlines()
+    assert registered == "complete -o bashdefault -F _shtab_ea_planner ea-planner"
+    assert replies[0] == "agenda"
+    assert replies[1].split() == ["add", "list", "deliver", "solution"]
+    assert replies[2] == "--kind"
+    assert replies[3].split() == [
+        "meeting",
+        "call",
+        "travel",
+        "focus",
+        "personal",
+        "one-on-one",
+        "hold",
+    ]
+    assert replies[4].split() == ["bash", "zsh", "fish"]
+    assert replies[5] == "remind"
+    assert {"--ics", "--csv", "--since", "--until", "--output"} <= set(replies[6].split())
+
+
+@needs("fish")
+def test_fish_completes_from_the_generated_script(tmp_path: Path) -> None:
+    script = tmp_path / "ea-planner.fish"
+    script.write_text(generate("completion", "fish", tmp_path=tmp_path))
+
+    def complete(line: str) -> list[str]:
+        result = subprocess.run(
+            ["fish", "--no-config", "-c", f"source {script}; complete -C '{line}'"],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return [row.split("\t")[0] for row in result.stdout.splitlines()]
+
+    assert "agenda" in complete("ea-planner ag")
+    assert set(complete("ea-planner moment ")) >= {"add", "block", "list", "remove"}
+    assert "--within" in complete("ea-planner remind --wi")
+    assert set(complete("ea-planner completion ")) == {"bash", "zsh", "fish"}
+
+
+@needs("zsh")
+def test_zsh_loads_the_completion_function(tmp_path: Path) -> None:
+    folder = tmp_path / "functions"
+    folder.mkdir()
+    (folder / "_ea-planner").write_text(generate("completion", "zsh", tmp_path=tmp_path))
+    parsed = subprocess.run(["zsh", "-n", str(folder / "_ea-planner")], capture_output=True)
+    assert parsed.returncode == 0, parsed.stderr
+    # Both ways zsh users install it: a _ea-planner file on $fpath, or eval'd in .zshrc.
+    code = (
+        f"fpath=({folder} $fpath); autoload -U compinit; compinit -u -D; "
+        "print -r -- $_comps[ea-planner]; "
+        f'eval "$(<{folder / "_ea-planner"})"; print -r -- $_comps[ea-planner]; '
+        "print -r -- ${(k)functions[(I)_shtab_ea_planner*]}"
+    )
+    result = subprocess.run(
+        ["zsh", "-f", "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    on_fpath, sourced, functions = result.stdout.splitlines()
+    assert (on_fpath, sourced) == ("_ea-planner", "_shtab_ea_planner")
+    assert {"_shtab_ea_planner", "_shtab_ea_planner_commands"} <= set(functions.split())
+
+
+def test_every_command_is_in_the_completion_scripts(tmp_path: Path) -> None:
+    for shell in ("bash", "zsh", "fish"):
+        script = generate("completion", shell, tmp_path=tmp_path)
+        for command in COMMANDS:
+            assert command in script, (shell, command)
+
+
+def test_an_unknown_shell_is_refused_with_the_choices(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "completion", "tcsh"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2
+    assert "usage: ea-planner completion" in result.stderr
+    assert "invalid choice: 'tcsh' (choose from" in result.stderr
+
+
+@needs("man")
+def test_man_renders_the_manual_with_every_command_and_option(tmp_path: Path) -> None:
+    page = tmp_path / "ea-planner.1"
+    page.write_text(generate("manpage", tmp_path=tmp_path))
+    result = subprocess.run(
+        ["man", "-l", str(page)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100", "LANG": "C.UTF-8"},
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith("EA-PLANNER(1)")
+    for heading in ("NAME", "SYNOPSIS", "OPTIONS", "COMMANDS", "ENVIRONMENT", "FILES"):
+        assert f"\n{heading}\n" in text
+    parser, _ = build_parser()
+    for command in COMMANDS:
+        assert f"ea-planner {command}" in text, command
+    for nested in ("ea-planner brief add", "ea-planner event edit", "ea-planner moment block"):
+        assert nested in text
+    assert "--deliver-by WHEN" in text and "--within MIN" in text
+    assert "EA_PLANNER_DATA_DIR" in text
+    # roff requests never leak: user text that starts with a dot is escaped.
+    assert "\n.TP" not in text and "\\f" not in text
