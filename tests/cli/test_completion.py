@@ -3,6 +3,7 @@ shells and by man itself (.ci/run installs zsh, fish and man-db when they are mi
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -156,6 +157,16 @@ def test_an_unknown_shell_is_refused_with_the_choices(tmp_path: Path) -> None:
     assert "invalid choice: 'tcsh' (choose from" in result.stderr
 
 
+def every_option(parser: argparse.ArgumentParser) -> set[str]:
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found |= every_option(child)
+        found.update(o for o in action.option_strings if o.startswith("--"))
+    return found
+
+
 @needs("man")
 def test_man_renders_the_manual_with_every_command_and_option(tmp_path: Path) -> None:
     page = tmp_path / "ea-planner.1"
@@ -172,6 +183,8 @@ def test_man_renders_the_manual_with_every_command_and_option(tmp_path: Path) ->
     for heading in ("NAME", "SYNOPSIS", "OPTIONS", "COMMANDS", "ENVIRONMENT", "FILES"):
         assert f"\n{heading}\n" in text
     parser, _ = build_parser()
+    for option in every_option(parser):
+        assert option in text, option
     for command in COMMANDS:
         assert f"ea-planner {command}" in text, command
     for nested in ("ea-planner brief add", "ea-planner event edit", "ea-planner moment block"):
