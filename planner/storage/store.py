@@ -29,6 +29,7 @@ from planner.errors import DataFileError, StorageError
 from planner.storage.archive import merge, split_settled
 from planner.storage.document import Document, decode, encode
 from planner.storage.lock import exclusive
+from planner.storage.replace import replace_durably
 
 FILE_NAME = "planner.json"
 LOCK_NAME = "planner.lock"
@@ -37,6 +38,7 @@ ARCHIVE_DIR = "archive"
 CLOSEOUT_DIR = "closeouts"
 
 T = TypeVar("T")
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class Store:
@@ -207,7 +209,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a crash at any instant leaves the old or the new file."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # O_BINARY: Windows would otherwise write every newline as CRLF.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
         try:
             view = memoryview(data)
             while view:
@@ -216,8 +219,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
-        _fsync_directory(path.parent)
+        replace_durably(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -229,14 +231,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise StorageError(
             f"cannot save {path}: {reason}; the previous version is intact"
         ) from None
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 __all__ = ["Document", "Store", "atomic_write", "make_private_dir"]
