@@ -13,6 +13,8 @@ COMMANDS: dict[str, str] = {
     "show": "planner.commands.show",
     "search": "planner.commands.search",
     "import": "planner.commands.import_ics",
+    "calendar": "planner.commands.calendar",
+    "sync": "planner.commands.sync",
     "event": "planner.commands.event",
     "closeout": "planner.commands.closeout",
     "note": "planner.commands.followup",

@@ -39,11 +39,13 @@ _CHUNK = 256 * 1024
 class FetchError(Exception):
     """A fetch that failed; `message` is one line for the user."""
 
-    def __init__(self, message: str, *, auth: bool = False) -> None:
+    def __init__(self, message: str, *, auth: bool = False, offline: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.auth = auth
         """The server refused the credentials (401/403)."""
+        self.offline = offline
+        """The server could not be reached (refused, timed out, no such host)."""
 
 
 class Feed(msgspec.Struct, frozen=True, kw_only=True):
@@ -100,6 +102,7 @@ def fetch_feed(
     limit: int = MAX_FEED_BYTES,
 ) -> Feed:
     """GET the feed, conditionally; see the module doc. Raises FetchError."""
+    import http.client
     import urllib.error
     import urllib.request
     from urllib.parse import urlsplit
@@ -134,11 +137,16 @@ def fetch_feed(
             ) from None
         raise FetchError(f"{host} answered HTTP {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
-        raise FetchError(f"{host}: {_reason(exc.reason)}") from None
+        raise FetchError(f"{host}: {_reason(exc.reason)}", offline=True) from None
     except TimeoutError:
-        raise FetchError(f"{host}: timed out after {timeout:g} s") from None
+        raise FetchError(f"{host}: timed out after {timeout:g} s", offline=True) from None
     except OSError as exc:
-        raise FetchError(f"{host}: {_reason(exc)}") from None
+        raise FetchError(f"{host}: {_reason(exc)}", offline=True) from None
+    except http.client.HTTPException as exc:
+        raise FetchError(
+            f"{host}: the answer broke off ({type(exc).__name__}); nothing was changed",
+            offline=True,
+        ) from None
     except ValueError as exc:
         raise FetchError(f"{url!r} is not a valid address: {exc}") from None
     return Feed(
