@@ -210,3 +210,16 @@ def _merge(store: Store, sub: Subscription, body: bytes, window: Window) -> Impo
     except NotICalendar as exc:
         raise FetchError(f"what the server sent is not an iCalendar file: {exc.reason}") from None
     return merge_read(store, read, window, calendar=sub.name, source_name=None)
+
+
+def sync_due(store: Store, clock: Clock, *, everything: bool = False) -> list[SyncOutcome]:
+    """Sync the subscriptions that are due (all of them with `everything`): the dashboard's
+    background sync, run on a worker thread."""
+    from planner.domain.base import plain
+    from planner.storage.syncstate import load_state
+    from planner.sync.status import due
+
+    subscriptions = store.load().settings.calendars
+    if not everything:
+        subscriptions = tuple(due(subscriptions, load_state(store).calendars, plain(clock.now())))
+    return sync_calendars(store, clock, subscriptions)

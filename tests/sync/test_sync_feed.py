@@ -108,3 +108,22 @@ def test_webcal_is_https() -> None:
         "https://p01-calendars.icloud.com/x.ics"
     )
     assert http_url("http://127.0.0.1:8000/x.ics") == "http://127.0.0.1:8000/x.ics"
+
+
+def test_sync_due_fetches_only_what_is_due(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.clock import Clock
+    from planner.storage import Store
+    from planner.sync.run import sync_due
+
+    with serve(Feed(body=ics(BOARD))) as feed:
+        subscribe(capsys, feed.url)
+        store = Store(data_dir)
+        assert [o.name for o in sync_due(store, Clock.from_env())] == ["work"]
+        monkeypatch.setenv("EA_PLANNER_NOW", "2026-11-23T10:09:00+01:00")
+        assert sync_due(store, Clock.from_env()) == []
+        assert [o.unchanged for o in sync_due(store, Clock.from_env(), everything=True)] == [True]
+        monkeypatch.setenv("EA_PLANNER_NOW", "2026-11-23T10:20:00+01:00")
+        assert [o.name for o in sync_due(store, Clock.from_env())] == ["work"]
+    assert feed.statuses == [200, 304, 304]
