@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 
-from planner.sync.feed import FetchError
+from planner.sync.feed import USER_AGENT, FetchError
 
 TIMEOUT = 30
 
@@ -70,6 +70,7 @@ def fetch_caldav(
             password=password,
             timeout=timeout,
             enable_rfc6764=False,
+            headers={"User-Agent": USER_AGENT},
         )
         calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
         if sync_token and not full:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,21 @@ def test_created_moved_cancelled_and_deleted_events_follow_the_server(
     status, out, _ = run_cli(capsys, "sync")
     assert "removed 1" in out
     assert [t for _, t in schedule(data_dir)] == ["Customer call: Acme renewal"]
+
+
+def test_sync_only_reads_the_executives_calendar(
+    capsys: pytest.CaptureFixture[str], server: Radicale, remote: Any
+) -> None:
+    remote.save_event(vevent("board@x", "Board meeting", "20261124T140000", "20261124T160000"))
+    subscribe(capsys, str(remote.url))
+    for _ in range(2):
+        assert run_cli(capsys, "sync")[0] == 0
+    ours = re.findall(
+        r"\] (\w+) request for .* using 'ea-planner \(calendar subscription\)'",
+        (server.folder / "radicale.log").read_text(),
+    )
+    assert ours, "the server saw no request from ea-planner"
+    assert set(ours) <= {"PROPFIND", "REPORT", "GET", "OPTIONS"}
 
 
 def test_a_wrong_password_is_exit_1_in_one_line_and_keeps_the_schedule(
