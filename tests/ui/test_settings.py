@@ -86,6 +86,33 @@ async def test_settings_are_saved_into_planner_json_and_preferences_toml(
     assert (prefs.bell, prefs.theme) == (False, "ea-light")
 
 
+async def test_the_eas_name_is_a_setting_and_subscriptions_stay_untouched(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    import msgspec
+
+    from planner.config import Subscription
+
+    work = Subscription(name="work", url="https://example.com/work.ics", password_env="PW")
+    demo_store.update(
+        lambda d: msgspec.structs.replace(
+            d, settings=msgspec.structs.replace(d.settings, calendars=(work,))
+        )
+    )
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SettingsScreen)
+        assert not app.screen.query("#setting-calendars")
+        field(app, "assistant_name").value = "Chris Park"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    saved = Store(demo_store.directory).load().settings
+    assert saved.assistant_name == "Chris Park"
+    assert saved.calendars == (work,)
+
+
 async def test_a_bad_value_is_shown_and_nothing_is_saved(
     demo_store: Store, clock: Clock, config_dir: Path
 ) -> None:

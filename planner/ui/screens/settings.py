@@ -34,6 +34,9 @@ from planner.preferences import Preferences
 from planner.ui.widgets.palette import show
 from planner.ui.widgets.zones import ZoneSuggester, zone_hint
 
+MANAGED_ELSEWHERE = frozenset({"calendars"})
+"""Settings this form leaves alone: calendar subscriptions are `ea-planner calendar add|remove`."""
+
 WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
 
 
@@ -70,6 +73,9 @@ def settings_from_texts(texts: dict[str, str], current: Settings) -> Settings:
     """Typed settings from the form's texts; raises ValueError with "field: problem"."""
     raw: dict[str, Any] = {}
     for name in current.__struct_fields__:
+        if name in MANAGED_ELSEWHERE:
+            raw[name] = msgspec.to_builtins(getattr(current, name))
+            continue
         text = texts.get(name, as_text(getattr(current, name))).strip()
         default = getattr(Settings(), name)
         if isinstance(default, tuple):
@@ -179,6 +185,8 @@ class SettingsScreen(ModalScreen[SettingsResult | None]):
                 classes="settings-section",
             )
             for name in self._settings.__struct_fields__:
+                if name in MANAGED_ELSEWHERE:
+                    continue
                 field = Input(
                     value=as_text(getattr(self._settings, name)),
                     placeholder=as_text(getattr(defaults, name)) or "(the EA's local zone)",
@@ -259,6 +267,7 @@ class SettingsScreen(ModalScreen[SettingsResult | None]):
         texts = {
             name: self.query_one(f"#setting-{name}", Input).value
             for name in self._settings.__struct_fields__
+            if name not in MANAGED_ELSEWHERE
         }
         settings = settings_from_texts(texts, self._settings)
         if settings.timezone and zone_hint(settings.timezone):
