@@ -96,7 +96,11 @@ def _commands_needed(argv: Sequence[str]) -> list[str] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     parser, modules = build_parser(_commands_needed(arguments))
-    args = parser.parse_args(arguments)
+    args, extra = parser.parse_known_args(arguments)
+    if extra:
+        # argparse leaves unknown options to the top-level parser, which would print the
+        # top-level usage; the command's own parser says what that command takes.
+        _innermost(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
     demo_dir: Path | None = None
     try:
         store = None
@@ -150,6 +154,21 @@ def _tell_new_store(context: Context) -> None:
         "change it in the dashboard's settings (S)",
         file=context.err,
     )
+
+
+def _innermost(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> argparse.ArgumentParser:
+    """The parser of the (sub)command `args` came from: `brief add`, `today`, or the top."""
+    while True:
+        chosen = None
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                name = getattr(args, action.dest, None)
+                chosen = action.choices.get(name) if isinstance(name, str) else None
+        if chosen is None:
+            return parser
+        parser = chosen
 
 
 def _clock() -> Clock:

@@ -413,7 +413,18 @@ def _refusal(review: Review, blocking: tuple[PromiseCheck, ...]) -> str:
         state = "broken" if check.broken else "due"
         when = _short(check.promise, review.date)
         lines.append(f"  {f.id}  {who} — {clean_line(f.summary)}: {state}, promised {when}")
-    lines.append("resolve, re-promise, escalate or explicitly keep each one, then close")
+    # Name the commands that fix it, with the ids filled in (shown for the first one).
+    first = blocking[0].followup.id
+    # Keeps given with the refused --close were not saved either: the command repeats them.
+    ids = dict.fromkeys([*review.kept, *(c.followup.id for c in blocking)])
+    keeps = " ".join(f"--keep {i}" for i in ids)
+    lines.append(
+        f'address each: re-promise (ea-planner promise {first} "tomorrow 10am"), '
+        f'resolve (ea-planner resolve {first} "how it was solved"), '
+        f"escalate (ea-planner escalate {first}),"
+    )
+    day = "" if review.date == review.now.date() else f" --date {review.date.isoformat()}"
+    lines.append(f"or keep them as they stand: ea-planner closeout{day} {keeps} --close")
     return "\n".join(lines)
 
 

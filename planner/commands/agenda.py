@@ -162,18 +162,8 @@ def agenda_json(days: list[AgendaDay], now: Any, tz: str) -> dict[str, Any]:
     """`agenda --json`: {start, days, timezone, now, days: [{date, events, windows, …}]}."""
     import pendulum
 
+    from planner.commands.options import moment_json
     from planner.day import to_json
-
-    def moment_json(m: GoodMoment) -> dict[str, Any]:
-        return {
-            "start": m.start.in_tz(tz).isoformat(),
-            "end": m.end.in_tz(tz).isoformat(),
-            "minutes": m.minutes,
-            "best": m.best,
-            "source": m.source,
-            "after_event": m.after_event,
-            "note": m.note,
-        }
 
     def row_json(row: FollowUpRow) -> dict[str, Any]:
         item: dict[str, Any] = to_json(row.followup, tz)
@@ -199,7 +189,7 @@ def agenda_json(days: list[AgendaDay], now: Any, tz: str) -> dict[str, Any]:
             {
                 "date": day.date.isoformat(),
                 "events": [to_json(e, tz) for e in day.events],
-                "windows": [moment_json(m) for m in day.moments],
+                "windows": [moment_json(m, tz) for m in day.moments],
                 "followups": [row_json(r) for r in day.promises],
                 "briefs": [brief_json(*entry) for entry in day.briefs],
             }

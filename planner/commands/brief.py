@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import json_option
 from planner.humanize import fmt
 
 if TYPE_CHECKING:
@@ -31,8 +32,16 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         description="Things to tell the executive. With no action, lists the queue.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
-    add = actions.add_parser("add", parents=[parent], help="queue a brief")
-    add.add_argument("title", nargs="+", metavar="TITLE")
+    add = actions.add_parser(
+        "add",
+        parents=[parent],
+        help="queue a brief",
+        description=(
+            "Queue a brief to tell the executive; it is packed into the next good moment "
+            "with room. Bad news is held until it has a --solution."
+        ),
+    )
+    add.add_argument("title", nargs="+", metavar="TITLE", help="what to tell, in a few words")
     add.add_argument("--kind", default="fyi", help=f"one of {', '.join(KINDS)} (default fyi)")
     add.add_argument("--minutes", type=int, default=2, help="estimated minutes (default 2)")
     add.add_argument(
@@ -42,15 +51,29 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     add.add_argument("--followup", metavar="ID", help="the follow-up it is about")
     add.add_argument("--solution", default="", help="the proposed solution (bad news needs one)")
     add.add_argument("--fact", action="append", default=[], help="a fact to bring (repeatable)")
-    lst = actions.add_parser("list", parents=[parent], help="the queue and where each brief lands")
+    lst = actions.add_parser(
+        "list",
+        parents=[parent],
+        help="the queue and where each brief lands",
+        description="The brief queue in order, with where and when each brief lands.",
+    )
     lst.add_argument("--all", action="store_true", help="include delivered briefs")
-    deliver = actions.add_parser("deliver", parents=[parent], help="mark a brief as told")
+    json_option(lst, "the queue (and with --all the delivered briefs) as one JSON object")
+    deliver = actions.add_parser(
+        "deliver",
+        parents=[parent],
+        help="mark a brief as told",
+        description="Mark a brief as told to the executive: it leaves the queue.",
+    )
     deliver.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
     solution = actions.add_parser(
-        "solution", parents=[parent], help="attach the proposed solution to a brief"
+        "solution",
+        parents=[parent],
+        help="attach the proposed solution to a brief",
+        description="Attach the proposed solution to a brief (bad news goes in only with one).",
     )
     solution.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
-    solution.add_argument("text", nargs="+", metavar="TEXT")
+    solution.add_argument("text", nargs="+", metavar="TEXT", help="the proposed solution")
     return ["brief"]
 
 
@@ -141,6 +164,11 @@ def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
     document = context.store.load()
     packing = _packing(document, now, tz)
     queue = brief_queue(document.briefs)
+    if getattr(args, "json", False):
+        from planner.commands.options import print_json
+
+        print_json(context, _queue_json(document, packing, queue, now, tz, args.all))
+        return 0
     lines = [f"Brief queue ({len(queue)})"]
     if not queue:
         lines.append("  (empty)")
@@ -160,6 +188,34 @@ def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
             lines.append(f"  {brief.id}  {brief.kind:<10}  {told}  {brief.title}")
     print("\n".join(lines), file=context.out)
     return 0
+
+
+def _queue_json(
+    document: Any, packing: Packing, queue: tuple[Brief, ...], now: Any, tz: str, everything: bool
+) -> dict[str, Any]:
+    """`brief list --json`: {now, timezone, briefs: [...], delivered: [...] (with --all)}."""
+    from planner.day import to_json
+
+    briefs = []
+    for brief in queue:
+        item: dict[str, Any] = to_json(brief, tz)
+        placement = packing.placement(brief.id)
+        moment = placement.moment if placement is not None else None
+        at = placement.at if placement is not None else None
+        item["placed"] = moment.start.in_tz(tz).isoformat() if moment is not None else None
+        item["planned_at"] = at.in_tz(tz).isoformat() if at is not None else None
+        item["rolled"] = placement.rolled if placement is not None else False
+        item["held"] = placement.held if placement is not None else False
+        item["flags"] = list(placement.flags) if placement is not None else []
+        briefs.append(item)
+    result: dict[str, Any] = {"now": now.isoformat(), "timezone": tz, "briefs": briefs}
+    if everything:
+        told = sorted(
+            (b for b in document.briefs if b.delivered is not None),
+            key=lambda b: b.delivered or b.created,
+        )
+        result["delivered"] = [to_json(b, tz) for b in told]
+    return result
 
 
 def _packing(document: Any, now: datetime, tz: str) -> Packing:

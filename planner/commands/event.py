@@ -19,8 +19,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import json_option
 from planner.config import EVENT_KINDS, Settings
 from planner.errors import InputError
+from planner.humanize import fmt
 from planner.when import localize, parse_day, parse_time
 
 if TYPE_CHECKING:
@@ -37,32 +39,65 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="add, edit, delete or list the executive's events by hand",
         description="Add, edit, delete or list the executive's events by hand.",
     )
-    actions = parser.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(
+        dest="event_command", metavar="ACTION", required=True, title="actions"
+    )
 
-    add = actions.add_parser("add", parents=[parent], help="add an event")
-    add.add_argument("title", metavar="TITLE")
-    _time_options(add)
+    add = actions.add_parser(
+        "add",
+        parents=[parent],
+        help="add an event",
+        description=(
+            "Add an event to the executive's schedule: --start and either --end or "
+            '--minutes, e.g. ea-planner event add "Board prep" --start "2026-11-24 14:00" '
+            "--minutes 45; an all-day event takes dates (--all-day --start 2026-11-24)."
+        ),
+    )
+    add.add_argument("title", metavar="TITLE", help="what the event is called")
+    _time_options(add, start_required=True)
     _detail_options(add, editing=False)
 
-    edit = actions.add_parser("edit", parents=[parent], help="change an event")
-    edit.add_argument("id", metavar="ID")
+    edit = actions.add_parser(
+        "edit",
+        parents=[parent],
+        help="change an event",
+        description=(
+            "Change an event: only the options given change. An imported event's kind, "
+            "with-EA and interruptible choices survive a re-import; its title and times do not."
+        ),
+    )
+    edit.add_argument("id", metavar="ID", help="event id (from ea-planner event list)")
     edit.add_argument("--title", help="a new title")
     _time_options(edit)
     _detail_options(edit, editing=True)
 
-    delete = actions.add_parser("delete", parents=[parent], help="delete an event")
-    delete.add_argument("id", metavar="ID")
+    delete = actions.add_parser(
+        "delete",
+        parents=[parent],
+        help="delete an event",
+        description="Delete an event (an imported one comes back if its calendar still has it).",
+    )
+    delete.add_argument("id", metavar="ID", help="event id (from ea-planner event list)")
 
-    listing = actions.add_parser("list", parents=[parent], help="list the events of a day")
+    listing = actions.add_parser(
+        "list",
+        parents=[parent],
+        help="list the events of a day",
+        description="List the events of a day with their ids, all-day events first.",
+    )
+    json_option(listing, "the day's events as one JSON object")
     listing.add_argument(
         "--date", metavar="DAY", help="the day (default: today): YYYY-MM-DD, tomorrow, fri …"
     )
     return ["event"]
 
 
-def _time_options(parser: argparse.ArgumentParser) -> None:
+def _time_options(parser: argparse.ArgumentParser, *, start_required: bool = False) -> None:
     parser.add_argument(
-        "--start", metavar="WHEN", help='e.g. "2026-11-24 14:00" (a date if all-day)'
+        "--start",
+        metavar="WHEN",
+        required=start_required,
+        help='e.g. "2026-11-24 14:00" (a date if all-day)',
     )
     span = parser.add_mutually_exclusive_group()
     span.add_argument(
@@ -165,7 +200,7 @@ def _add(args: argparse.Namespace, context: Context) -> int:
         return msgspec.structs.replace(document, events=(*document.events, event)), None
 
     context.store.transact(change)
-    print(f"added event {event.id}: {_describe(event, zone)}", file=context.out)
+    print(f"Added event {event.id}: {_describe(event, zone)}", file=context.out)
     return 0
 
 
@@ -211,7 +246,7 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
 
     context.store.transact(change)
     event = fresh[-1]
-    print(f"changed event {event.id}: {_describe(event, zone)}", file=context.out)
+    print(f"Changed event {event.id}: {_describe(event, zone)}", file=context.out)
     if event.calendar is not None and (
         args.title is not None
         or args.location is not None
@@ -239,7 +274,7 @@ def _delete(args: argparse.Namespace, context: Context) -> int:
 
     context.store.transact(change)
     event = gone[-1]
-    print(f"deleted event {event.id}: {_describe(event, zone)}", file=context.out)
+    print(f"Deleted event {event.id}: {_describe(event, zone)}", file=context.out)
     if event.calendar is not None:
         print(
             f'  note: it comes from calendar "{event.calendar}"; it comes back on the '
@@ -263,7 +298,20 @@ def _list(args: argparse.Namespace, context: Context) -> int:
         ),
         key=lambda e: (not e.all_day, e.start, e.end, e.title),
     )
-    print(f"{day.strftime('%A %d %B %Y')} · {zone_name}", file=context.out)
+    if args.json:
+        from planner.commands.options import print_json
+        from planner.day import to_json
+
+        print_json(
+            context,
+            {
+                "date": day.isoformat(),
+                "timezone": zone_name,
+                "events": [to_json(e, zone_name) for e in events],
+            },
+        )
+        return 0
+    print(f"{fmt(day, 'dddd D MMMM YYYY')} · {zone_name}", file=context.out)
     if not events:
         print("  (no events)", file=context.out)
     for event in events:
@@ -387,7 +435,7 @@ def _all_day_times(
 
 def _clock(moment: datetime, day: date) -> str:
     """HH:MM on `day`, with the date on any other day."""
-    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a %d %b %H:%M}"
+    return fmt(moment, "HH:mm") if moment.date() == day else fmt(moment, "ddd D MMM HH:mm")
 
 
 def _describe(event: Event, zone: tzinfo, *, day: date | None = None) -> str:
@@ -395,11 +443,13 @@ def _describe(event: Event, zone: tzinfo, *, day: date | None = None) -> str:
     end = event.end.astimezone(zone)
     if event.all_day:
         last = (end - timedelta(seconds=1)).date() if end > start else start.date()
-        span = f"all day {start:%a %d %b}" + (f" – {last:%a %d %b}" if last != start.date() else "")
+        span = f"all day {fmt(start, 'ddd D MMM')}"
+        if last != start.date():
+            span += f" – {fmt(last, 'ddd D MMM')}"
     elif day is not None:
         span = f"{_clock(start, day)}–{_clock(end, day)}"
     else:
-        span = f"{start:%a %d %b %H:%M}–{_clock(end, start.date())}"
+        span = f"{fmt(start, 'ddd D MMM HH:mm')}–{_clock(end, start.date())}"
     parts = [span, event.kind, event.title]
     flags = []
     if event.with_ea:

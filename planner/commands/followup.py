@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from planner.domain import Brief, FollowUp
 
 COMMANDS = ("note", "promise", "start", "wait", "resume", "escalate", "resolve", "drop")
+NOTE_HELP = "an optional note for the log"
 WHEN_HELP = (
     "a time: YYYY-MM-DD HH:MM or HH:MM (executive's zone), ISO 8601, "
     "or a quick-add phrase such as 'tomorrow 3pm' when available"
@@ -36,23 +37,27 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         return parser
 
     p = command("note", "add a note or fact to a follow-up's log")
-    p.add_argument("text", nargs="+", metavar="TEXT")
+    p.add_argument("text", nargs="+", metavar="TEXT", help="the note, in your words")
     p = command("promise", "re-promise: a new time to get back to the customer")
     p.add_argument("when", nargs="+", metavar="WHEN", help=WHEN_HELP)
     p.add_argument("--note", default="", help="what the customer was told")
     p = command("start", "mark a follow-up in progress (investigating)")
-    p.add_argument("note", nargs="*", metavar="NOTE")
+    p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
     p = command("wait", "wait on the customer (pauses the promise) or a colleague")
-    p.add_argument("on", metavar="customer|colleague")
-    p.add_argument("note", nargs="*", metavar="NOTE")
+    p.add_argument(
+        "on",
+        metavar="customer|colleague",
+        help="whom: waiting on the customer pauses the promise clock, on a colleague does not",
+    )
+    p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
     p = command("resume", "end the wait: back in progress")
-    p.add_argument("note", nargs="*", metavar="NOTE")
+    p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
     p = command("escalate", "hand the matter to the executive (queues an escalation brief)")
-    p.add_argument("note", nargs="*", metavar="NOTE")
+    p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
     p = command("resolve", "resolve a follow-up with how it was solved")
-    p.add_argument("text", nargs="+", metavar="RESOLUTION")
+    p.add_argument("text", nargs="+", metavar="RESOLUTION", help="how it was solved")
     p = command("drop", "drop a follow-up, with the reason")
-    p.add_argument("text", nargs="+", metavar="REASON")
+    p.add_argument("text", nargs="+", metavar="REASON", help="why it is dropped")
     return list(COMMANDS)
 
 

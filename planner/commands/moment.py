@@ -15,6 +15,10 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import json_option
+
+DEFAULT_MINUTES = 15
+"""A good moment or block given without END lasts this long ("come by at 14:30")."""
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -30,18 +34,53 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         description="Hand-marked good moments and blocks. With no action, lists the day.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
-    for name, help in (
-        ("add", "mark a good moment ('come by at 14:30')"),
-        ("block", "block time ('do not disturb 13-14')"),
+    for name, help, description in (
+        (
+            "add",
+            "mark a good moment ('come by at 14:30')",
+            "Mark a good moment to interrupt the executive by hand, e.g. "
+            'ea-planner moment add 14:30 --note "come by"',
+        ),
+        (
+            "block",
+            "block time ('do not disturb 13-14')",
+            "Block time: no good moment in the span, e.g. "
+            'ea-planner moment block 13:00 14:00 --note "do not disturb"',
+        ),
     ):
-        p = actions.add_parser(name, parents=[parent], help=help)
-        p.add_argument("start", metavar="START")
-        p.add_argument("end", metavar="END")
+        p = actions.add_parser(
+            name,
+            parents=[parent],
+            help=help,
+            description=description
+            + f". Without END it lasts --minutes (default {DEFAULT_MINUTES}).",
+        )
+        p.add_argument("start", metavar="START", help="HH:MM on --date, or YYYY-MM-DD HH:MM")
+        p.add_argument(
+            "end", metavar="END", nargs="?", help="HH:MM (on START's day) or YYYY-MM-DD HH:MM"
+        )
+        p.add_argument(
+            "--minutes",
+            type=int,
+            metavar="N",
+            help=f"the length when END is not given (default {DEFAULT_MINUTES})",
+        )
         p.add_argument("--note", default="", help="why, in a few words")
         p.add_argument("--date", metavar="DAY", help="the day of HH:MM times (e.g. tomorrow)")
-    lst = actions.add_parser("list", parents=[parent], help="the day's marks and good moments")
+    lst = actions.add_parser(
+        "list",
+        parents=[parent],
+        help="the day's marks and good moments",
+        description="List a day's hand-marked good moments and blocks, then its good moments.",
+    )
     lst.add_argument("--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri …")
-    remove = actions.add_parser("remove", parents=[parent], help="remove a mark")
+    json_option(lst, "the day's marks and good moments as one JSON object")
+    remove = actions.add_parser(
+        "remove",
+        parents=[parent],
+        help="remove a mark",
+        description="Remove a hand-marked good moment or block (ids: ea-planner moment list).",
+    )
     remove.add_argument("id", metavar="ID", help="mark id (a unique prefix is enough)")
     return ["moment"]
 
@@ -65,10 +104,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if action == "remove":
         return _remove(args, context, tz)
     assert isinstance(date, pendulum.Date)
-    return _list(context, local_now, date, tz)
+    return _list(context, local_now, date, tz, as_json=getattr(args, "json", False))
 
 
 def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, tz: str) -> int:
+    from datetime import UTC, timedelta
+
     import msgspec
     import pendulum
 
@@ -83,7 +124,16 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     settings = context.store.load().settings
     start = parse_time(args.start, now=now, settings=settings, what="START", day=date)
     start_day = pendulum.instance(start).in_tz(tz).date()
-    end = parse_time(args.end, now=now, settings=settings, what="END", day=start_day)
+    if args.end is not None and args.minutes is not None:
+        raise InputError("give END or --minutes, not both")
+    if args.end is None:
+        length = DEFAULT_MINUTES if args.minutes is None else args.minutes
+        if not 1 <= length <= 24 * 60:
+            raise InputError(f"--minutes: give 1 to 1440 (not {length})")
+        end = start + timedelta(minutes=length)
+        end = end.astimezone(UTC).astimezone(start.tzinfo)
+    else:
+        end = parse_time(args.end, now=now, settings=settings, what="END", day=start_day)
     if end.timestamp() <= start.timestamp():
         raise InputError(f"END ({args.end}) must be after START ({args.start})")
     mark: WindowMark = "window" if args.action == "add" else "block"
@@ -115,7 +165,7 @@ def _remove(args: argparse.Namespace, context: Context, tz: str) -> int:
     return 0
 
 
-def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
+def _list(context: Context, now: datetime, date: Any, tz: str, *, as_json: bool = False) -> int:
     from planner.humanize import fmt, minutes
     from planner.scheduling import good_moments
     from planner.scheduling.intervals import overlaps
@@ -134,6 +184,20 @@ def _list(context: Context, now: datetime, date: Any, tz: str) -> int:
         what = "good moment" if w.mark == "window" else "block"
         lines.append(f"  {w.id}  {what:<11}  {describe(w, tz)}")
     moments = good_moments(document.events, document.windows, document.settings, date, tz=tz)
+    if as_json:
+        from planner.commands.options import moment_json, print_json
+        from planner.day import to_json
+
+        print_json(
+            context,
+            {
+                "date": date.isoformat(),
+                "timezone": tz,
+                "marks": [to_json(w, tz) for w in marks],
+                "windows": [moment_json(m, tz) for m in moments],
+            },
+        )
+        return 0
     lines.append("")
     lines.append(f"Good moments ({len(moments)})")
     if not moments:

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
     from planner.commands.context import Context
     from planner.config import Settings
+    from planner.scheduling import GoodMoment
 
 DATE_HELP = "the day: YYYY-MM-DD, today, tomorrow, yesterday, a weekday, nov 24 (default: today)"
 
@@ -36,3 +37,17 @@ def print_json(context: Context, value: Any) -> None:
     from planner.day import dumps
 
     print(dumps(value), file=context.out)
+
+
+def moment_json(moment: GoodMoment, tz: str) -> dict[str, Any]:
+    """A good moment as JSON: `start`, `end`, `minutes`, `best`, `source`, `after_event`,
+    `note` (the window objects of `today --json`, without the packing)."""
+    return {
+        "start": moment.start.in_tz(tz).isoformat(),
+        "end": moment.end.in_tz(tz).isoformat(),
+        "minutes": moment.minutes,
+        "best": moment.best,
+        "source": moment.source,
+        "after_event": moment.after_event,
+        "note": moment.note,
+    }

@@ -17,6 +17,11 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         "today",
         parents=[parent],
         help="print the day: schedule, good moments, open follow-ups, brief queue",
+        description=(
+            "Print the day: can I interrupt now, the executive's schedule, the good moments "
+            "with the briefs packed into them, the open follow-ups (broken promises first) "
+            "and the brief queue."
+        ),
     )
     parser.add_argument(
         "--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri, nov 24 …"

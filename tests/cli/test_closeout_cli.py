@@ -105,6 +105,16 @@ def test_close_is_refused_while_a_broken_promise_is_unaddressed(
     assert "f-liwei003  Li Wei (Globex) — contract renewal terms: broken, promised 09:00" in err
     assert not (data_dir / SUMMARY).exists()
     assert store.path.read_bytes() == before  # the keep in the same command is not saved either
+    # The refusal names the commands that fix it, ids filled in; the last one works as given.
+    assert 'ea-planner promise f-liwei003 "tomorrow 10am"' in err
+    assert "ea-planner resolve f-liwei003" in err and "ea-planner escalate f-liwei003" in err
+    fix = err.strip().splitlines()[-1]
+    assert fix == (
+        "or keep them as they stand: "
+        "ea-planner closeout --keep f-sara0005 --keep f-liwei003 --close"
+    )
+    code, out, _ = run(capsys, *fix.split("ea-planner ", 1)[1].split())
+    assert code == 0 and "Li Wei" in out
 
 
 def test_keep_then_close_saves_what_closeout_prints(

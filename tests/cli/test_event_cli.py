@@ -13,7 +13,7 @@ def add(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Add an event and return its id."""
     status, out, err = run_cli(capsys, "event", "add", *argv)
     assert (status, err) == (0, "")
-    assert out.startswith("added event e-")
+    assert out.startswith("Added event e-")
     return out.split()[2].rstrip(":")
 
 
@@ -95,7 +95,6 @@ def test_add_all_day_defaults_to_one_day(
         (["--start", "2026-11-24 14:00", "--end", "13:00"], "must end after it starts"),
         (["--start", "2026-11-24 14:00", "--minutes", "0"], "--minutes must be at least 1"),
         (["--start", "2026-11-24 14:00"], "give the end with --end WHEN or the length"),
-        (["--minutes", "30"], "give the start"),
         (["--start", "soonish", "--minutes", "30"], "--start: could not read"),
         (["--start", "2026-11-31 10:00", "--minutes", "30"], "is not a valid time"),
         (["--start", "2026-11-24", "--minutes", "30"], "has no time"),
@@ -116,6 +115,31 @@ def test_add_refuses_bad_times_with_a_clear_message(
     assert not (data_dir / "planner.json").exists()
 
 
+def test_add_without_start_is_a_usage_error_of_event_add(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        run_cli(capsys, "event", "add", "Dentist")
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: ea-planner event add")
+    assert "the following arguments are required: --start" in err
+    assert not (data_dir / "planner.json").exists()
+
+
+def test_list_json_has_the_days_events(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    late = add(capsys, "Late", "--start", "2026-11-23 16:00", "--minutes", "30")
+    add(capsys, "Tomorrow", "--start", "2026-11-24 09:00", "--minutes", "30")
+    status, out, _ = run_cli(capsys, "event", "list", "--json")
+    assert status == 0
+    listed = json.loads(out)
+    assert (listed["date"], listed["timezone"]) == ("2026-11-23", "Europe/Paris")
+    assert [e["id"] for e in listed["events"]] == [late]
+    assert listed["events"][0]["start"] == "2026-11-23T16:00:00+01:00"
+
+
 def test_add_refuses_an_empty_title(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run_cli(capsys, "event", "add", " \x07 ", "--start", "2026-11-24 14:00")
     assert status == 2
@@ -128,7 +152,7 @@ def test_edit_moves_an_event_and_keeps_its_length(
     event_id = add(capsys, "Board prep", "--start", "2026-11-24 14:00", "--minutes", "45")
     status, out, _ = run_cli(capsys, "event", "edit", event_id, "--start", "2026-11-25 09:00")
     assert status == 0
-    assert out.startswith(f"changed event {event_id}: ")
+    assert out.startswith(f"Changed event {event_id}: ")
     (event,) = stored_events(data_dir)
     assert (event["start"], event["end"]) == (
         "2026-11-25T09:00:00+01:00",
@@ -228,7 +252,7 @@ def test_delete(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     gone = add(capsys, "Gone", "--start", "2026-11-24 11:00", "--minutes", "30")
     status, out, _ = run_cli(capsys, "event", "delete", gone)
     assert status == 0
-    assert out.startswith(f"deleted event {gone}: ")
+    assert out.startswith(f"Deleted event {gone}: ")
     assert [e["id"] for e in stored_events(data_dir)] == [keep]
     status, _, err = run_cli(capsys, "event", "delete", gone)
     assert status == 2

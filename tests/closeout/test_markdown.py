@@ -212,7 +212,9 @@ def test_markdown_in_untrusted_fields_cannot_add_structure() -> None:
         close_with_summary(document, DATE, CLOSE_TIME)
     # The refusal is printed on a terminal: the untrusted name stays on its line.
     assert "  f-evil0011  # Boss ## Promises - [click]" in refused.value.message
-    assert len(refused.value.message.splitlines()) == 3
+    assert (
+        len(refused.value.message.splitlines()) == 4
+    )  # heading, the promise, the two lines naming the fixes
     document = keep(document, DATE, "f-evil", CLOSE_TIME)
     _, text = close_with_summary(document, DATE, CLOSE_TIME, notes="## Notes again\n> quoted")
     lines = text.splitlines()
