@@ -34,9 +34,19 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "`ea-planner sync` fetches them; the dashboard syncs them every few minutes."
         ),
     )
-    actions = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(
+        dest="calendar_command", metavar="ACTION", required=True, title="actions"
+    )
 
-    add = actions.add_parser("add", parents=[parent], help="subscribe to a calendar")
+    add = actions.add_parser(
+        "add",
+        parents=[parent],
+        help="subscribe to a calendar",
+        description=(
+            "Subscribe to a calendar: a published .ics feed or, with --caldav, a CalDAV "
+            "calendar collection, under a NAME of your choosing."
+        ),
+    )
     add.add_argument("name", metavar="NAME", help="the calendar's name (e.g. work)")
     add.add_argument("url", metavar="URL", help="the feed's or CalDAV calendar's address")
     add.add_argument(
@@ -64,13 +74,23 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="minutes between syncs while the dashboard runs (default 10)",
     )
 
-    listing = actions.add_parser("list", parents=[parent], help="list the subscriptions")
+    listing = actions.add_parser(
+        "list",
+        parents=[parent],
+        help="list the subscriptions",
+        description="List the calendar subscriptions and how each last synced.",
+    )
     listing.add_argument("--json", action="store_true", help="as JSON")
 
     remove = actions.add_parser(
-        "remove", parents=[parent], help="unsubscribe, and remove the calendar's events"
+        "remove",
+        parents=[parent],
+        help="unsubscribe, and remove the calendar's events",
+        description="Unsubscribe from a calendar and remove its events from the schedule.",
     )
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument(
+        "name", metavar="NAME", help="the calendar's name (ea-planner calendar list)"
+    )
     return ["calendar"]
 
 
