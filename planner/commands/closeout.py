@@ -18,6 +18,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import json_option
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
@@ -71,6 +72,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         metavar="TEXT",
         help="with --close: the day's free notes (default: the notes already saved)",
     )
+    json_option(parser, "the day's review (promises and how each was addressed) and summary")
     return ["closeout"]
 
 
@@ -97,6 +99,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     settled = date < today.subtract(days=HISTORY_DAYS)
     if args.notes is not None and not args.close:
         raise InputError("--notes goes with --close")
+    if args.json and (args.keep or args.close or args.reopen):
+        raise InputError("--json prints a day; it goes without --keep, --close and --reopen")
     if args.keep and args.reopen:
         raise InputError("--keep cannot be combined with --reopen")
     if settled and (args.close or args.reopen or args.keep):
@@ -138,5 +142,50 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     if settled:
         document = context.store.history()
+    if args.json:
+        from planner.commands.options import print_json
+
+        print_json(context, review_json(document, date, now, tz))
+        return 0
     context.out.write(summary_markdown(document, date, now))
     return 0
+
+
+def review_json(document: Document, date: Any, now: Any, tz: str) -> dict[str, Any]:
+    """`closeout --json`: the day's review as data, and its Markdown summary."""
+    from planner.closeout import build_review, summary_markdown
+
+    review = build_review(document, date, now)
+
+    def time(moment: Any) -> str | None:
+        return None if moment is None else moment.in_tz(tz).isoformat()
+
+    return {
+        "date": date.isoformat(),
+        "timezone": tz,
+        "closed": review.closed,
+        "closed_at": time(review.closed_at),
+        "notes": review.notes,
+        "kept": list(review.kept),
+        "done": {
+            "resolved": [d.followup.id for d in review.done.resolved],
+            "dropped": [d.followup.id for d in review.done.dropped],
+            "delivered": [d.brief.id for d in review.done.delivered],
+        },
+        "promises": [
+            {
+                "id": check.followup.id,
+                "customer": check.followup.customer,
+                "summary": check.followup.summary,
+                "promise": time(check.promise),
+                "broken": check.broken,
+                "addressed": check.addressed,
+                "addressed_at": time(check.addressed_at),
+                "current": time(check.current),
+                "text": check.text,
+            }
+            for check in review.promises
+        ],
+        "can_close": review.can_close,
+        "summary": summary_markdown(document, date, now),
+    }

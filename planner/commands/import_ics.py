@@ -48,13 +48,40 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "calendar's own name, else the file's, folder's or URL's name)"
         ),
     )
+    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
     return ["import"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
     report = import_source(context.store, context.clock, args.file, calendar=args.calendar)
+    if args.json:
+        from planner.commands.options import print_json
+
+        print_json(context, report_json(report))
+        return 0
     print("\n".join(report.lines()), file=context.out)
     return 0
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """`import --json`: the counts, the window and every event skipped, with the reason."""
+    window = report.window
+    return {
+        "calendar": report.calendar,
+        "added": report.counts.added,
+        "updated": report.counts.updated,
+        "removed": report.counts.removed,
+        "skipped": [
+            {"uid": item.uid, "summary": item.summary, "reason": item.reason}
+            for item in report.skipped
+        ],
+        "cancelled": report.cancelled,
+        "outside": report.outside,
+        "from": window.start.date().isoformat(),
+        "to": window.end.date().isoformat(),
+        "timezone": window.zone_name,
+        "notes": list(report.notes),
+    }
 
 
 def import_source(

@@ -169,3 +169,57 @@ def test_messages_start_with_a_capital_verb(
         assert code == 0, err
         first_words.append(out.split()[0])
     assert first_words == ["Added", "Added", "Marked", "Noted"]
+
+
+def test_closeout_json_has_the_review_and_the_summary(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "closeout", "--json")
+    assert code == 0
+    review = json.loads(out)
+    assert (review["date"], review["closed"], review["can_close"]) == ("2026-11-23", False, False)
+    broken = [p for p in review["promises"] if p["broken"]]
+    assert [(p["id"], p["addressed"]) for p in broken] == [("f-lena0001", None)]
+    assert broken[0]["promise"] == "2026-11-20T17:00:00+01:00"
+    assert review["summary"].startswith("# Close-out — Monday 23 November 2026")
+    code, _, err = run(capsys, "closeout", "--json", "--close")
+    assert code == 2 and "--json prints a day" in err
+
+
+def test_import_json_reports_counts_and_skips(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.calendar_import.helpers import FIXTURES
+
+    source = FIXTURES / "broken_among_good.ics"
+    code, out, _ = run(capsys, "import", str(source), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["calendar"] == "broken_among_good"
+    assert report["added"] >= 1 and report["updated"] == 0 and report["removed"] == 0
+    assert report["skipped"] and all(s["reason"] for s in report["skipped"])
+    assert report["timezone"] == "Europe/Paris"
+    again = json.loads(run(capsys, "import", str(source), "--json")[1])
+    assert (again["added"], again["updated"], again["removed"]) == (0, 0, 0)
+
+
+LISTINGS = [
+    ["today"],
+    ["agenda"],
+    ["search", "acme"],
+    ["show", "f-maria001"],
+    ["brief", "list"],
+    ["event", "list"],
+    ["moment", "list"],
+    ["closeout"],
+    ["calendar", "list"],
+]
+
+
+@pytest.mark.parametrize("argv", LISTINGS, ids=[" ".join(a) for a in LISTINGS])
+def test_every_listing_prints_json(
+    argv: list[str], store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    assert isinstance(json.loads(out), dict | list)
