@@ -1,7 +1,7 @@
 """Merge one calendar's imported events into the document: idempotent, and local to it.
 
 An imported event is matched to a stored one by (calendar, UID, recurrence id).
-- A match keeps its id. Title, times, all-day flag, location and description
+- A match keeps its id. Title, times, all-day flag, location, description and attendees
   follow the file. Kind, with_ea and interruptible follow the file too, unless
   the EA classified the event by hand (`kind_by_hand`): then all three stay.
 - A stored event of this calendar that the file no longer has is removed only
@@ -105,6 +105,7 @@ def new_event(item: ImportedEvent, calendar: str, event_id: str) -> Event:
         with_ea=item.with_ea,
         location=item.location,
         description=item.description,
+        attendees=item.attendees,
         calendar=calendar,
         uid=item.uid,
         recurrence_id=item.recurrence_id,
@@ -114,7 +115,7 @@ def new_event(item: ImportedEvent, calendar: str, event_id: str) -> Event:
 def refresh(event: Event, item: ImportedEvent) -> Event:
     """`event` brought up to date with the file, or the same object when nothing changed."""
     changes: dict[str, Any] = {}
-    for name in ("title", "all_day", "location", "description"):
+    for name in ("title", "all_day", "location", "description", "attendees"):
         if getattr(event, name) != getattr(item, name):
             changes[name] = getattr(item, name)
     for name in ("start", "end"):

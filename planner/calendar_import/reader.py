@@ -53,6 +53,9 @@ MAX_DESCRIPTION = 4000
 
 MAX_REPORTED_NOTES = 10
 
+MAX_ATTENDEES = 40
+"""An all-hands invites hundreds; the event view shows the first forty."""
+
 NO_TITLE = "(no title)"
 
 
@@ -79,6 +82,8 @@ class ImportedEvent(msgspec.Struct, frozen=True, kw_only=True):
     interruptible: bool | None
     location: str
     description: str
+    attendees: tuple[str, ...] = ()
+    """The organizer and attendees (rooms left out), "Name <address>", at most MAX_ATTENDEES."""
 
 
 class Skipped(msgspec.Struct, frozen=True, kw_only=True):
@@ -417,6 +422,7 @@ class _Reader:
         if is_series:
             recurrence_id = _recurrence_key(occurrence["RECURRENCE-ID"].dt)
         title = clean_line(_text(occurrence, "SUMMARY")) or NO_TITLE
+        people = _attendees(occurrence)
         guess = guess_kind(
             title=title,
             categories=_categories(occurrence),
@@ -426,7 +432,7 @@ class _Reader:
             busy_status=_text(occurrence, "X-MICROSOFT-CDO-BUSYSTATUS"),
             x_kind=_text(occurrence, "X-EA-KIND"),
             x_interruptible=_text(occurrence, "X-EA-INTERRUPTIBLE"),
-            attendees=_attendees(occurrence),
+            attendees=people,
             people=self.people,
         )
         return ImportedEvent(
@@ -441,6 +447,7 @@ class _Reader:
             interruptible=guess.interruptible,
             location=clean_line(_text(occurrence, "LOCATION")),
             description=clean_text(_text(occurrence, "DESCRIPTION"))[:MAX_DESCRIPTION],
+            attendees=_shown(people),
         )
 
 
@@ -517,6 +524,20 @@ def _attendees(component: Any) -> list[Person]:
     except Exception:
         return []
     return people
+
+
+def _shown(people: list[Person]) -> tuple[str, ...]:
+    """People as stored on an event: "Name <address>", each once, at most MAX_ATTENDEES."""
+    shown: dict[str, str] = {}
+    for person in people:
+        key = (person.address or person.name).lower()
+        if not key or key in shown:
+            continue
+        if person.name and person.address:
+            shown[key] = f"{person.name} <{person.address}>"
+        else:
+            shown[key] = person.name or person.address
+    return tuple(list(shown.values())[:MAX_ATTENDEES])
 
 
 def _all(component: Any, name: str) -> list[Any]:

@@ -24,6 +24,8 @@ class Event(Record, frozen=True, kw_only=True):
     """A one-on-one with the EA: a good moment for the whole brief queue."""
     location: str = ""
     description: str = ""
+    attendees: tuple[str, ...] = ()
+    """Who is invited, "Name <address>" (imports only; the organizer first)."""
     calendar: str | None = None
     """The imported calendar it came from; None for events added by hand."""
     uid: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version this ea-planner writes."""
 
 Raw = dict[str, Any]
@@ -32,7 +32,14 @@ def _v1_to_v2(raw: Raw) -> Raw:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(raw: Raw) -> Raw:
+    """Version 3 adds `attendees` to events, defaulted to none (the next import fills it)."""
+    migrated = dict(raw)
+    migrated["schema_version"] = 3
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(raw: Any) -> Any:

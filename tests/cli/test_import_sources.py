@@ -249,3 +249,23 @@ DTEND;TZID=Europe/Paris:20261124T100000"""
     assert run_cli(capsys, "import", str(export))[0] == 0
     kinds = {e["title"]: (e["kind"], e["with_ea"]) for e in stored_events(data_dir)}
     assert kinds == {"Weekly catch-up": ("one-on-one", True), "Focus time": ("focus", False)}
+
+
+def test_attendees_are_kept_for_the_event_view(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    meeting = (
+        BOARD
+        + """
+ORGANIZER;CN=Dana Whitfield:mailto:dana@example.com
+ATTENDEE;CN=Sam Lee:mailto:sam@example.com
+ATTENDEE:mailto:dana@example.com
+ATTENDEE;CN=Room 4.02;CUTYPE=ROOM:mailto:room402@example.com"""
+    )
+    export = tmp_path / "work.ics"
+    export.write_bytes(ics(meeting))
+    assert run_cli(capsys, "import", str(export))[0] == 0
+    assert stored_events(data_dir)[0]["attendees"] == [
+        "Dana Whitfield <dana@example.com>",
+        "Sam Lee <sam@example.com>",
+    ]

@@ -122,6 +122,24 @@ def test_version_1_document_gains_assistant_name_and_calendars_on_load(data_dir:
     assert len(raw["events"]) == 7
 
 
+def test_version_2_document_gains_event_attendees_on_load(data_dir: Path) -> None:
+    """Written by the version-2 program: events by hand and imported, a subscription."""
+    data_dir.mkdir(parents=True)
+    fixture = Path(__file__).parent / "fixtures" / "version-2.json"
+    (data_dir / "planner.json").write_bytes(fixture.read_bytes())
+    store = make_store(data_dir)
+    document = store.load()
+    assert document.schema_version == SCHEMA_VERSION
+    assert len(document.events) == 7
+    assert all(e.attendees == () for e in document.events)
+    assert [c.name for c in document.settings.calendars] == ["work"]
+    assert document.settings.calendars[0].password_env == "WORK_PW"
+    store.update(add_followup(followup("f-new")))
+    raw = json.loads((data_dir / "planner.json").read_text())
+    assert raw["schema_version"] == SCHEMA_VERSION
+    assert all(e["attendees"] == [] for e in raw["events"])
+
+
 def test_settled_history_moves_to_yearly_archives_and_history_merges_it(data_dir: Path) -> None:
     store = make_store(data_dir)
     old = followup(
