@@ -1,13 +1,16 @@
 """The one place that knows what time it is.
 
 `EA_PLANNER_NOW` (ISO 8601 with offset) freezes the clock for tests and demos.
-Everything else asks a `Clock` for `now()` rather than calling pendulum itself.
+Everything else asks a `Clock` for `now()` rather than calling pendulum itself,
+so a test can hand the dashboard a `ManualClock`, start it at any instant and
+move it forward (ticks, alerts, midnight) without sleeping.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import threading
+from datetime import datetime
 
 import pendulum
 
@@ -16,17 +19,23 @@ from planner.errors import InputError
 ENV_NOW = "EA_PLANNER_NOW"
 
 
-@dataclass(frozen=True)
 class Clock:
-    """Answers "now" either from the system or from a fixed instant."""
+    """Answers "now": the system's running clock, or a fixed instant."""
 
-    fixed: pendulum.DateTime | None = None
+    __slots__ = ("fixed",)
+
+    def __init__(self, fixed: pendulum.DateTime | None = None) -> None:
+        self.fixed = fixed
+        """The frozen instant, or None for the system clock."""
 
     def now(self) -> pendulum.DateTime:
         """The current instant, in UTC; convert with `.in_tz()` for display."""
         if self.fixed is not None:
             return self.fixed
         return pendulum.now("UTC").replace(microsecond=0)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(fixed={self.fixed!r})"
 
     @classmethod
     def from_env(cls, environ: os._Environ[str] | dict[str, str] | None = None) -> Clock:
@@ -36,6 +45,50 @@ class Clock:
         if not value:
             return cls()
         return cls(fixed=parse_instant(value, what=ENV_NOW))
+
+
+class ManualClock(Clock):
+    """A clock that starts at any instant and moves only when told to.
+
+    What the system clock does over minutes or days (the dashboard's tick, alerts
+    coming due, midnight), a test does in one call: `clock.advance(minutes=2)`.
+    Safe to read from the store's writer thread while the test moves it.
+    """
+
+    __slots__ = ("_lock", "_now")
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(None)
+        self._lock = threading.Lock()
+        self._now = _utc(start)
+
+    def now(self) -> pendulum.DateTime:
+        return self._now
+
+    def advance(
+        self, *, days: int = 0, hours: int = 0, minutes: int = 0, seconds: int = 0
+    ) -> pendulum.DateTime:
+        """Move forward (never back) by the amount given; returns the new now."""
+        if min(days, hours, minutes, seconds) < 0:
+            raise ValueError("a clock only moves forward")
+        with self._lock:
+            self._now = self._now.add(days=days, hours=hours, minutes=minutes, seconds=seconds)
+            return self._now
+
+    def set(self, instant: datetime) -> pendulum.DateTime:
+        """Jump to `instant` (a machine waking from sleep, a test's next scene)."""
+        with self._lock:
+            self._now = _utc(instant)
+            return self._now
+
+    def __repr__(self) -> str:
+        return f"ManualClock({self._now.isoformat()})"
+
+
+def _utc(moment: datetime) -> pendulum.DateTime:
+    if moment.tzinfo is None:
+        raise ValueError(f"{moment!r} has no time zone: give an aware date-time")
+    return pendulum.instance(moment).in_tz("UTC")
 
 
 def parse_instant(value: str, *, what: str) -> pendulum.DateTime:
