@@ -1,4 +1,8 @@
-"""Time zone names for the welcome and settings screens: completion, check and hints."""
+"""Time zone names for the welcome and settings screens: completion, check and hints.
+
+Everything here answers from the list of zone names, read once; what the EA types is
+never handed to the zone loader, which reads files (`America` is a directory there).
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,14 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(zoneinfo.available_timezones()))
 
 
+@functools.cache
+def _zone_set() -> frozenset[str]:
+    return frozenset(zone_names())
+
+
 def is_zone(name: str) -> bool:
-    if name in zone_names():
-        return True
-    if not name or name != name.strip():
-        return False
-    try:  # a machine without the tz database list may still load the zone itself
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    """Whether `name` is a zone of the list, exactly as written."""
+    return name in _zone_set()
 
 
 def zone_hint(value: str, limit: int = 3) -> str:
