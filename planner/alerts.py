@@ -31,7 +31,7 @@ from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
 from planner.domain.brief import is_held
 from planner.domain.followup import effective_promise
-from planner.humanize import fmt
+from planner.humanize import fmt, left, span_minutes
 from planner.humanize import minutes as minutes_text
 from planner.scheduling import Packing, pack
 from planner.scheduling.moments import events_near
@@ -119,12 +119,11 @@ def _promise_alerts(
         followup.channel, "get back to them"
     )
     if promise - due_within <= now < promise:
-        left = max(1, round((promise - now).total_seconds() / 60))
         return [
             Alert(
                 key=f"promise-due:{followup.id}:{promise.isoformat()}",
                 kind="promise-due",
-                title=f"Promise due in {left} min",
+                title=f"Promise due in {minutes_text(max(1, span_minutes(now, promise)))}",
                 message=f"{about}: promised by {_hhmm(promise, tz)}; {verb} now.",
                 at=promise,
                 severity="warning",
@@ -177,7 +176,7 @@ def _moment_alerts(packing: Packing, now: datetime, tz: str) -> list[Alert]:
                 key=f"good-moment:{start.isoformat()}:{end.isoformat()}",
                 kind="good-moment",
                 title="Good moment now",
-                message=f"Until {_hhmm(end, tz)} ({minutes_text(moment.minutes)}), "
+                message=f"Until {_hhmm(end, tz)} ({left(now, end)}), "
                 f"{count} brief{'s' if count != 1 else ''} to tell: {titles}",
                 at=start,
                 severity="information",

@@ -36,7 +36,8 @@ def test_the_sample_morning_alerts_each_moment_once_at_its_time(now: pendulum.Da
     due, broken, moment, deadline = (a for _, a in seen)
     assert "Tom Becker" in due.message and "10:35" in due.message and due.title.endswith("15 min")
     assert broken.severity == "error" and "re-promise" in broken.message
-    assert "Until 11:35" in moment.message and "Board deck needs sign-off" in moment.message
+    assert moment.message.startswith("Until 11:35 (20 min left), 5 briefs to tell:")
+    assert "Board deck needs sign-off" in moment.message
     assert "Board deck needs sign-off" in deadline.message and "11:30" in deadline.message
 
 
@@ -94,3 +95,18 @@ def test_a_delivered_brief_has_no_deadline_alert(now: pendulum.DateTime) -> None
     delivered = msgspec.structs.replace(brief, delivered=now)
     assert [a.kind for _, a in run_day(Document(briefs=(brief,)), now, 3)] == ["deliver-by"]
     assert run_day(Document(briefs=(delivered,)), now, 3) == []
+
+
+def test_a_good_moment_noticed_late_says_the_time_left(now: pendulum.DateTime) -> None:
+    document = sample_document(now, FROZEN_ZONE)
+    at = now.replace(hour=11, minute=25)  # the 11:15–11:35 moment began ten minutes ago
+    moments = [a for a in due_alerts(document, at, tz=FROZEN_ZONE) if a.kind == "good-moment"]
+    assert [a.message.split(",")[0] for a in moments] == ["Until 11:35 (10 min left)"]
+
+
+def test_a_promise_due_says_how_long_in_readable_words(now: pendulum.DateTime) -> None:
+    followup = open_followup(
+        customer="Ana Lima", summary="refund", promised_by=now.add(minutes=14, seconds=20), now=now
+    )
+    (due,) = due_alerts(Document(followups=(followup,)), now, tz=FROZEN_ZONE)
+    assert due.title == "Promise due in 15 min"

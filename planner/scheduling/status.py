@@ -6,18 +6,19 @@ Forms, first match wins (times HH:MM in the executive's zone):
    a `deliver_by` that no good moment meets; the earliest deadline is named, and
    ` (+N more)` is added when N more briefs are in the same case. A deadline on
    another day than today reads `(deliver by Tue 24 Nov 09:00)`.
-2. `good moment now (until HH:MM)` — now is inside a window; "until" is the end
-   of the run of windows that follow each other without a gap.
+2. `good moment now (until HH:MM, 20 min left)` — now is inside a window; "until"
+   is the end of the run of windows that follow each other without a gap.
 3. `in <event title> until HH:MM` — a blocking event is running (the one that
-   ends last, if several); "until" is that event's end.
-4. `next good moment HH:MM (in N min)` — a window starts later today; N is
-   whole minutes, rounded up, however large.
+   ends last, if several, is named); "until" is the end of the whole busy
+   stretch it belongs to: blocking events back to back or overlapping, up to
+   the next good moment if one begins first.
+4. `next good moment HH:MM (in 8 h 30 min)` — a window starts later today; the
+   wait in whole minutes, rounded up, written as people read durations.
 5. `no good moment left today`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal
@@ -27,9 +28,9 @@ import pendulum
 
 from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
-from planner.humanize import fmt
+from planner.humanize import fmt, left, until
 from planner.scheduling.intervals import plain
-from planner.scheduling.moments import GoodMoment, good_moments, running_event
+from planner.scheduling.moments import GoodMoment, blocks, good_moments, running_event
 from planner.scheduling.packing import Placement, pack
 
 StatusKind = Literal[
@@ -43,7 +44,7 @@ class InterruptStatus(msgspec.Struct, frozen=True, gc=False):
     kind: StatusKind
     text: str
     until: pendulum.DateTime | None = None
-    """End of the current window run or of the running event."""
+    """End of the current window run, or of the busy stretch the running event is part of."""
     at: pendulum.DateTime | None = None
     """Start of the next good moment."""
     event: Event | None = None
@@ -75,40 +76,61 @@ def status_for(
         return InterruptStatus(kind="interrupt-now", text=text, brief=brief)
 
     ordered = sorted(moments, key=lambda m: plain(m.start))
+    instant = plain(now)
     for index, moment in enumerate(ordered):
         if moment.contains(now):
-            until = moment.end
+            end = moment.end
             for following in ordered[index + 1 :]:
-                if plain(following.start) > plain(until):
+                if plain(following.start) > plain(end):
                     break
-                if plain(following.end) > plain(until):
-                    until = following.end
+                if plain(following.end) > plain(end):
+                    end = following.end
             return InterruptStatus(
                 kind="good-moment-now",
-                text=f"good moment now (until {_hhmm(until, tz)})",
-                until=pendulum.instance(until).in_tz(tz),
+                text=f"good moment now (until {_hhmm(end, tz)}, {left(instant, plain(end))})",
+                until=pendulum.instance(end).in_tz(tz),
             )
 
     event = running_event(events, now)
     if event is not None:
-        end = pendulum.instance(event.end).in_tz(tz)
+        upcoming = [plain(m.start) for m in ordered if plain(m.start) > instant]
+        busy = busy_until(event, events, before=upcoming[0] if upcoming else None)
         return InterruptStatus(
             kind="in-event",
-            text=f"in {event.title} until {_hhmm(end, tz)}",
-            until=end,
+            text=f"in {event.title} until {_hhmm(busy, tz)}",
+            until=pendulum.instance(busy).in_tz(tz),
             event=event,
         )
 
     today = local_now.date()
     for moment in ordered:
-        if plain(moment.start) > plain(now) and moment.start.in_tz(tz).date() == today:
-            wait = math.ceil((plain(moment.start) - plain(now)).total_seconds() / 60)
+        if plain(moment.start) > instant and moment.start.in_tz(tz).date() == today:
             return InterruptStatus(
                 kind="next-good-moment",
-                text=f"next good moment {_hhmm(moment.start, tz)} (in {wait} min)",
+                text=f"next good moment {_hhmm(moment.start, tz)} "
+                f"({until(instant, plain(moment.start))})",
                 at=moment.start,
             )
     return InterruptStatus(kind="none-left", text="no good moment left today")
+
+
+def busy_until(
+    event: Event, events: Sequence[Event], *, before: datetime | None = None
+) -> datetime:
+    """The end of the busy stretch `event` is part of: the blocking events that follow it
+    back to back or overlap it, one after another; cut short at `before` (the start of the
+    next good moment), when that comes first."""
+    end = plain(event.end)
+    following = sorted(
+        (e for e in events if blocks(e) and plain(e.end) > end), key=lambda e: plain(e.start)
+    )
+    for other in following:
+        if plain(other.start) > end:
+            break
+        end = max(end, plain(other.end))
+    if before is not None and plain(event.end) <= before < end:
+        return before
+    return end
 
 
 def interrupt_status(

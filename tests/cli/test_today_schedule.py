@@ -166,11 +166,11 @@ def test_interrupt_now_heads_the_day(store: Store, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("now", "status"),
     [
-        ("2026-11-23T11:40:00+01:00", "good moment now (until 12:50)"),
+        ("2026-11-23T11:40:00+01:00", "good moment now (until 12:50, 1 h 10 min left)"),
         ("2026-11-23T08:12:00+01:00", "next good moment 08:30 (in 18 min)"),
         ("2026-11-23T14:00:00+01:00", "in Deep work until 17:00"),
-        ("2026-11-23T12:55:00+01:00", "next good moment 17:00 (in 245 min)"),
-        ("2026-11-23T17:50:00+01:00", "good moment now (until 18:00)"),
+        ("2026-11-23T12:55:00+01:00", "next good moment 17:00 (in 4 h 5 min)"),
+        ("2026-11-23T17:50:00+01:00", "good moment now (until 18:00, 10 min left)"),
         ("2026-11-23T18:00:00+01:00", "no good moment left today"),
         ("2026-11-28T10:00:00+01:00", "no good moment left today"),
     ],
@@ -200,7 +200,7 @@ def test_another_date_shows_its_windows_and_the_status_of_right_now(
 
 def test_empty_data_directory(capsys: pytest.CaptureFixture[str]) -> None:
     data = today_json(capsys)
-    assert data["status"] == "good moment now (until 18:00)"
+    assert data["status"] == "good moment now (until 18:00, 8 h left)"
     assert [w["minutes"] for w in data["windows"]] == [570]
     assert data["briefs"] == []
     out = today(capsys)

@@ -17,8 +17,9 @@ def status(now: pendulum.DateTime, events=DAY, windows=(), briefs=()) -> str:  #
 
 
 def test_good_moment_now() -> None:
-    assert status(at("11:00")) == "good moment now (until 11:50)"
-    assert status(at("11:49")) == "good moment now (until 11:50)"
+    assert status(at("11:00")) == "good moment now (until 11:50, 50 min left)"
+    assert status(at("11:49")) == "good moment now (until 11:50, 1 min left)"
+    assert status(at("11:49").add(seconds=30)) == "good moment now (until 11:50, 1 min left)"
 
 
 def test_in_a_meeting() -> None:
@@ -34,10 +35,59 @@ def test_the_running_event_that_ends_last_is_named() -> None:
     assert status(at("10:45"), events) == "in Board meeting until 12:00"
 
 
+def test_in_event_runs_to_the_end_of_the_busy_stretch() -> None:
+    # Lunch, then focus time straight after: busy until the focus time ends.
+    events = [
+        event("12:30", "13:00", "Lunch with Tom", kind="personal"),
+        event("13:00", "14:30", "Deep work", kind="focus"),
+        event("15:00", "16:00", "Hiring debrief"),
+    ]
+    assert status(at("12:40"), events) == "in Lunch with Tom until 14:30"
+    assert status(at("13:10"), events) == "in Deep work until 14:30"
+
+
+def test_busy_stretch_follows_overlaps_and_chains() -> None:
+    events = [
+        event("09:00", "10:00", "Staff meeting"),
+        event("09:45", "11:00", "Board prep"),  # overlaps the first
+        event("11:00", "11:30", "Investor call", kind="call"),  # back to back
+        event("11:35", "12:00", "Press"),  # a 5-minute gap ends the stretch
+    ]
+    assert status(at("09:10"), events) == "in Staff meeting until 11:30"
+    # Two events running at once: the one ending last is named.
+    assert status(at("09:50"), events) == "in Board prep until 11:30"
+
+
+def test_busy_stretch_ignores_what_does_not_block() -> None:
+    events = [
+        event("10:00", "11:00", "Staff meeting"),
+        event("11:00", "12:00", "Office hours", interruptible=True),
+    ]
+    assert status(at("10:30"), events) == "in Staff meeting until 11:00"
+
+
+def test_busy_stretch_stops_at_a_marked_good_moment() -> None:
+    events = [
+        event("12:30", "13:30", "Lunch with Tom", kind="personal"),
+        event("13:30", "15:00", "Deep work", kind="focus"),
+    ]
+    windows = [mark("14:00", "14:10", note="come by")]
+    assert status(at("12:45"), events, windows) == "in Lunch with Tom until 14:00"
+
+
 def test_next_good_moment() -> None:
     assert status(at("08:12")) == "next good moment 08:30 (in 18 min)"
     # In the protected minutes before a meeting, the next one is after it.
-    assert status(at("11:55")) == "next good moment 13:00 (in 65 min)"
+    assert status(at("11:55")) == "next good moment 13:00 (in 1 h 5 min)"
+
+
+def test_a_long_wait_reads_in_hours_and_minutes() -> None:
+    evening = [event("08:30", "17:00", "Offsite", kind="travel")]
+    assert status(at("00:00"), evening) == "next good moment 17:00 (in 17 h)"
+    assert status(at("00:30"), evening) == "next good moment 17:00 (in 16 h 30 min)"
+    assert status(at("08:50"), [event("09:00", "17:00", "Offsite", kind="travel")]) == (
+        "next good moment 17:00 (in 8 h 10 min)"
+    )
 
 
 def test_next_good_moment_rounds_minutes_up() -> None:
@@ -52,7 +102,7 @@ def test_no_good_moment_left_today() -> None:
 
 def test_a_marked_window_during_a_meeting_wins_over_the_meeting() -> None:
     windows = [mark("12:15", "12:30", note="step out")]
-    assert status(at("12:20"), windows=windows) == "good moment now (until 12:30)"
+    assert status(at("12:20"), windows=windows) == "good moment now (until 12:30, 10 min left)"
 
 
 def test_a_marked_block_is_not_a_good_moment() -> None:
@@ -63,7 +113,7 @@ def test_a_marked_block_is_not_a_good_moment() -> None:
 def test_until_runs_across_adjacent_windows() -> None:
     events = [event("09:00", "10:00", "Staff"), event("11:00", "12:00", "Board")]
     windows = [mark("10:00", "10:30", note="come by")]  # then computed 10:30–10:50
-    assert status(at("10:05"), events, windows) == "good moment now (until 10:50)"
+    assert status(at("10:05"), events, windows) == "good moment now (until 10:50, 45 min left)"
 
 
 def test_interrupt_now_names_the_brief_and_its_deadline() -> None:
@@ -93,7 +143,7 @@ def test_interrupt_now_comes_first_even_in_a_good_moment() -> None:
     assert status(at("11:00"), events, briefs=[big, due]) == (
         "interrupt now: Flowers for Ana (deliver by 11:15)"
     )
-    assert status(at("11:00"), events, briefs=[big]) == "good moment now (until 11:10)"
+    assert status(at("11:00"), events, briefs=[big]) == "good moment now (until 11:10, 10 min left)"
 
 
 def test_held_briefs_do_not_trigger_interrupt_now() -> None:
