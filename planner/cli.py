@@ -111,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo_dir = store.directory.parent
         if args.command is None:
             return _dashboard(args, store)
+        _use_clock_preference(args)
         from planner.commands.context import Context
 
         context = Context(store=store or _store(args), clock=_clock())
@@ -175,6 +176,17 @@ def _clock() -> Clock:
     from planner.clock import Clock
 
     return Clock.from_env()
+
+
+def _use_clock_preference(args: argparse.Namespace) -> None:
+    """Plain commands write clock times 12- or 24-hour as preferences.toml (or the locale)
+    says; a preferences file that cannot be read is named, and the locale decides."""
+    from planner.paths import config_dir
+    from planner.preferences import use_clock_preference
+
+    problem = use_clock_preference(config_dir(getattr(args, "config_dir", None)))
+    if problem is not None:
+        print(f"{PROG}: warning: {problem}; clock times as the locale writes them", file=sys.stderr)
 
 
 def _store(args: argparse.Namespace) -> Store:

@@ -36,6 +36,8 @@ from planner.storage import Document
 PromiseState = Literal["broken", "due-soon", "due-today", "later", "waiting"]
 PROMISE_STATES: tuple[PromiseState, ...] = ("broken", "due-soon", "due-today", "later", "waiting")
 DUE_SOON = timedelta(hours=1)
+NIGHT_ENDS = 6
+"""Before this hour (executive's zone) today is "the coming day": its workday is still ahead."""
 
 
 class FollowUpRow(msgspec.Struct, frozen=True, gc=False):
@@ -72,6 +74,11 @@ class Day(msgspec.Struct, frozen=True, gc=False):
     @property
     def is_today(self) -> bool:
         return self.date == self.now.date()
+
+    @property
+    def is_coming(self) -> bool:
+        """Today, seen in the small hours: the day is still to come (the header says so)."""
+        return self.is_today and self.now.hour < NIGHT_ENDS
 
 
 def promise_state(followup: FollowUp, now: datetime, date: pendulum.Date, tz: str) -> PromiseState:

@@ -4,6 +4,12 @@ A dozen events of every kind, a one-on-one with the EA, a broken promise, a
 promise due within the hour, an escalation with its brief, a bad-news brief
 still waiting for a solution, and a matter resolved this morning. Built with the
 same lifecycle functions as the real commands, so the demo shows real behaviour.
+
+The day is today's date in the zone, whatever the hour: during the workday "now"
+falls among its meetings; in the evening the day is behind and the brief queue
+has rolled to tomorrow; before 06:00 it is the coming day (the dashboard says
+so), its matters captured the evening before. Every record is made before "now",
+and every promise and deadline the demo means to be ahead is ahead of it.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from planner.domain.lifecycle import (
     wait,
 )
 from planner.storage import Document, Store
+
+NIGHT_ENDS = 6
+"""Before this hour the sample day is the coming one, its matters captured the evening before."""
 
 # (start HH:MM, minutes, kind, title, with_ea)
 SCHEDULE: tuple[tuple[str, int, EventKind, str, bool], ...] = (
@@ -80,7 +89,12 @@ def sample_document(now: datetime, tz: str | None = None) -> Document:
     tz = tz or local_zone_name()
     local = pendulum.instance(now).in_tz(tz).replace(second=0, microsecond=0)
     today = local.start_of("day")
-    morning = _at(today, "08:05")
+    # When the matters were captured: this morning at 08:05, or an hour before now when
+    # now is earlier; in the small hours, the evening before (the day is still to come).
+    if local.hour < NIGHT_ENDS:
+        morning = _at(today.subtract(days=1), "17:05")
+    else:
+        morning = min(_at(today, "08:05"), local.subtract(hours=1))
     events = _events(today, SCHEDULE) + _events(today.add(days=1), TOMORROW)
     events.append(
         Event(

@@ -8,9 +8,11 @@ on the defaults and does not overwrite it.
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -20,6 +22,8 @@ FILE_NAME = "preferences.toml"
 DEFAULT_THEME = "ea-dark"
 
 KeyName = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+ClockStyle = Literal["auto", "12h", "24h"]
+CLOCK_STYLES: tuple[ClockStyle, ...] = ("auto", "12h", "24h")
 
 
 class Preferences(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -33,6 +37,9 @@ class Preferences(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
 
     bell: bool = True
     """Ring the terminal bell with each alert."""
+
+    clock: ClockStyle = "auto"
+    """Clock times as "3:00 PM" (12h) or "15:00" (24h); auto follows the locale (LC_TIME)."""
 
     keymap: dict[str, KeyName] = msgspec.field(default_factory=dict)
     """Your own keys: binding id = "key" (e.g. "followup.resolve" = "r"); see the help screen."""
@@ -69,6 +76,9 @@ def load(path: Path) -> Preferences:
 
 def _describe(exc: msgspec.ValidationError) -> str:
     message = str(exc)
+    if message.startswith("Invalid enum value") and message.endswith("`$.clock`"):
+        given = message.removeprefix("Invalid enum value ").rsplit(" - at ", 1)[0]
+        return f"clock is {given}; write one of {', '.join(map(repr, CLOCK_STYLES))}"
     if message.startswith("Object contains unknown field"):
         return message.replace("Object contains unknown field", "unknown setting")
     return message.replace("Expected", "expected").replace("`$.", "`").replace("`$`", "the file")
@@ -83,6 +93,8 @@ HEADER = """\
 # alerts  true/false: notify about promises due or broken, good moments
 #         and brief deadlines while the dashboard runs
 # bell    true/false: ring the terminal bell with each alert
+# clock   "12h" (3:00 PM), "24h" (15:00) or "auto" (as your locale writes
+#         times); --json output is ISO 8601 whatever this says
 # [keymap] binding id = "key", e.g. "followup.resolve" = "r"
 #         (the help screen, ?, lists every binding id)
 """
@@ -95,12 +107,41 @@ def dumps(preferences: Preferences) -> str:
         f"theme = {_toml_string(preferences.theme)}",
         f"alerts = {_toml_bool(preferences.alerts)}",
         f"bell = {_toml_bool(preferences.bell)}",
+        f"clock = {_toml_string(preferences.clock)}",
         "",
         "[keymap]",
     ]
     for binding_id, key in sorted(preferences.keymap.items()):
         lines.append(f"{_toml_string(binding_id)} = {_toml_string(key)}")
     return "\n".join(lines) + "\n"
+
+
+def hour_cycle(
+    preferences: Preferences, environ: Mapping[str, str] | None = None
+) -> Literal[12, 24]:
+    """12 or 24: the preference when it names one, else what the locale uses."""
+    if preferences.clock == "12h":
+        return 12
+    if preferences.clock == "24h":
+        return 24
+    from planner.humanize import locale_hour_cycle
+
+    return locale_hour_cycle(os.environ if environ is None else environ)
+
+
+def use_clock_preference(config_dir: Path) -> str | None:
+    """Set the process's hour cycle from preferences.toml in `config_dir` (the locale's when
+    the file says auto or does not exist); the problem, when the file cannot be read, in
+    which case the locale decides."""
+    from planner.humanize import set_hour_cycle
+
+    problem = None
+    try:
+        preferences = load(preferences_path(config_dir))
+    except DataFileError as exc:
+        preferences, problem = Preferences(), exc.message
+    set_hour_cycle(hour_cycle(preferences))
+    return problem
 
 
 def save(path: Path, preferences: Preferences) -> None:
@@ -134,4 +175,16 @@ def _toml_string(value: str) -> str:
     return "".join(out)
 
 
-__all__ = ["DEFAULT_THEME", "FILE_NAME", "Preferences", "dumps", "load", "preferences_path", "save"]
+__all__ = [
+    "CLOCK_STYLES",
+    "DEFAULT_THEME",
+    "FILE_NAME",
+    "ClockStyle",
+    "Preferences",
+    "dumps",
+    "hour_cycle",
+    "load",
+    "preferences_path",
+    "save",
+    "use_clock_preference",
+]

@@ -16,12 +16,19 @@ FROZEN_ZONE = "Europe/Paris"
 
 @pytest.fixture(autouse=True)
 def frozen_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    from planner.humanize import set_hour_cycle
+
     monkeypatch.setenv("TZ", FROZEN_ZONE)
+    # The locale picks 12- or 24-hour clock times: pin it to one that writes 24-hour.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", "C.UTF-8")
+    set_hour_cycle(24)
     monkeypatch.setenv("EA_PLANNER_NOW", FROZEN_NOW)
     monkeypatch.setenv("EA_PLANNER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("EA_PLANNER_CONFIG_DIR", str(tmp_path / "config"))
     time.tzset()
     yield
+    set_hour_cycle(24)
     time.tzset()
 
 

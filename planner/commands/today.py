@@ -70,11 +70,11 @@ STATE_LABELS = {
 
 def render(day: Day) -> str:
     """The day as plain text: status line, schedule, good moments, follow-ups, brief queue."""
-    from planner.humanize import fmt, relative_day
+    from planner.humanize import clock_range, fmt, relative_day
 
     lines: list[str] = []
     tz = day.timezone
-    heading = fmt(day.date, "dddd D MMMM YYYY")
+    heading = fmt(day.date, "dddd D MMMM YYYY") + (" (the coming day)" if day.is_coming else "")
     lines.append(f"{heading} · {tz} · now {fmt(day.now, 'HH:mm')}")
     if day.status is not None:
         lines.append(day.status.text if day.is_today else f"right now: {day.status.text}")
@@ -82,11 +82,15 @@ def render(day: Day) -> str:
     lines.append("Schedule")
     if not day.events:
         lines.append("  (no events)")
-    for event in day.events:
-        start = pendulum_local(event.start, tz)
-        end = pendulum_local(event.end, tz)
-        span = "all day" if event.all_day else f"{fmt(start, 'HH:mm')}–{fmt(end, 'HH:mm')}"
-        lines.append(f"  {span:<11}  {event.kind:<10}  {event.title}")
+    spans = [
+        "all day"
+        if event.all_day
+        else clock_range(pendulum_local(event.start, tz), pendulum_local(event.end, tz))
+        for event in day.events
+    ]
+    width = max(11, *map(len, spans)) if spans else 11
+    for event, span in zip(day.events, spans, strict=True):
+        lines.append(f"  {span:<{width}}  {event.kind:<10}  {event.title}")
     lines.append("")
     lines.extend(render_moments(day))
     lines.append("")
@@ -94,17 +98,21 @@ def render(day: Day) -> str:
     lines.append(f"Follow-ups ({count} open)")
     if not day.followups:
         lines.append("  (none open)")
-    for row in day.followups:
+    whens = [
+        f"{fmt(row.promise, 'ddd D MMM HH:mm')} "
+        f"({relative_day(row.promise.date(), day.now.date())})"
+        for row in day.followups
+    ]
+    width = max(28, *map(len, whens)) if whens else 28
+    for row, when in zip(day.followups, whens, strict=True):
         f = row.followup
-        date = relative_day(row.promise.date(), day.now.date())
-        when = f"{fmt(row.promise, 'ddd D MMM HH:mm')} ({date})"
         who = f.customer + (f" @{f.organization}" if f.organization else "")
         label = STATE_LABELS[row.state]
         if row.state == "due-today" and not day.is_today:
             label = "that day"
-        lines.append(f"  {label:<8}  {when:<28}  {who} — {f.summary}")
+        lines.append(f"  {label:<8}  {when:<{width}}  {who} — {f.summary}")
         details = f"{f.kind} · {f.channel} · {f.priority} · {f.status} · {f.id}"
-        lines.append(f"  {'':<8}  {'':<28}  {details}")
+        lines.append(f"  {'':<8}  {'':<{width}}  {details}")
     lines.append("")
     lines.append(f"Brief queue ({len(day.briefs)})")
     if not day.briefs:
@@ -126,22 +134,30 @@ def render_moments(day: Day) -> list[str]:
     lines = [f"Good moments ({len(slots)})"]
     if not slots:
         lines.append("  (none)")
+    used = [s for s in packing.next_slots if s.briefs] if packing is not None else []
+    width = max((len(_span(s, day)) for s in (*slots, *used)), default=11)
     for slot in slots:
-        lines.extend(render_slot(slot, day))
+        lines.extend(render_slot(slot, day, width))
     if packing is not None and packing.next_slots:
         assert packing.next_date is not None
-        used = [s for s in packing.next_slots if s.briefs]
         lines.append(f"  rolled to {fmt(packing.next_date, 'ddd D MMM')} (next workday):")
         for slot in used:
-            lines.extend(render_slot(slot, day))
+            lines.extend(render_slot(slot, day, width))
     return lines
 
 
-def render_slot(slot: Slot, day: Day) -> list[str]:
-    from planner.humanize import fmt, minutes
+def _span(slot: Slot, day: Day) -> str:
+    from planner.humanize import clock_range
 
     m = slot.moment
-    span = f"{fmt(m.start.in_tz(day.timezone), 'HH:mm')}–{fmt(m.end.in_tz(day.timezone), 'HH:mm')}"
+    return clock_range(m.start.in_tz(day.timezone), m.end.in_tz(day.timezone))
+
+
+def render_slot(slot: Slot, day: Day, width: int = 11) -> list[str]:
+    from planner.humanize import minutes
+
+    m = slot.moment
+    span = _span(slot, day)
     about = []
     if m.source == "one-on-one":
         about.append(f"one-on-one: {m.note}")
@@ -159,9 +175,10 @@ def render_slot(slot: Slot, day: Day) -> list[str]:
     if count:
         about.append(f"{count} brief{'s' if count != 1 else ''}, {slot.used} min")
     detail = " · ".join(about)
-    lines = [f"  {span:<11}  {minutes(m.minutes):<10}  {detail}".rstrip()]
+    width = max(11, width)
+    lines = [f"  {span:<{width}}  {minutes(m.minutes):<10}  {detail}".rstrip()]
     for brief in slot.briefs:
-        lines.append(f"  {'':<11}  {'':<10}  · {brief.title} ({brief.minutes} min) {brief.id}")
+        lines.append(f"  {'':<{width}}  {'':<10}  · {brief.title} ({brief.minutes} min) {brief.id}")
     return lines
 
 
