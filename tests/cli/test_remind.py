@@ -121,7 +121,7 @@ def test_within_widens_the_due_window(store: Store) -> None:
     r = reminder(store, fake, at(11))
     assert r.check() == []
     r.within = 60
-    assert [a.title for a in r.check()] == ["Promise due in 60 min"]
+    assert [a.title for a in r.check()] == ["Promise due in 1 h"]
 
 
 def test_a_refusing_desktop_still_prints_and_records_the_alert(store: Store) -> None:
