@@ -7,6 +7,8 @@ docs/data-format.md.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 import msgspec
@@ -91,6 +93,25 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     default_promise: str = "next workday eod"
     """When quick-add has no `by`/`due`: a WHEN phrase of the quick-add grammar."""
 
+    morning: ClockTime = "11:00"
+    """What a promise `by tomorrow morning` / `by this morning` means (HH:MM)."""
+
+    lunchtime: ClockTime = "12:00"
+    """What `by lunchtime` / `by lunch` means."""
+
+    afternoon: ClockTime = "16:00"
+    """What `by this afternoon` / `by fri afternoon` means."""
+
+    evening: ClockTime = "19:00"
+    """What `by tonight` / `by this evening` means (outside the workday: the preview flags it)."""
+
+    asap_minutes: Annotated[int, msgspec.Meta(ge=1, le=24 * 60)] = 60
+    """What ASAP means in quick-add: a promise this many minutes ahead (and priority urgent)."""
+
+    date_order: Literal["DMY", "MDY"] | None = None
+    """How to read a numeric date such as 12/4: DMY (12 April) or MDY (December 4); unset
+    means from the EA's locale (MDY for the United States and a few others, else DMY)."""
+
     import_days_back: Annotated[int, msgspec.Meta(ge=0, le=3650)] = 60
     """Calendar import expands recurring series from this many days before today…"""
 
@@ -108,3 +129,29 @@ def executive_zone(settings: Settings) -> str:
     from planner.clock import local_zone_name
 
     return local_zone_name()
+
+
+_MONTH_FIRST_TERRITORIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "UM"})
+"""Where people write the month first in a short numeric date (12/4 = December 4)."""
+_MONTH_FIRST_LANGUAGES = frozenset({"ja", "zh", "ko", "hu", "lt", "mn"})
+"""Year-month-day languages: a date without its year is month/day there too."""
+
+
+def date_order(
+    settings: Settings, environ: Mapping[str, str] | None = None
+) -> Literal["DMY", "MDY"]:
+    """How numeric dates are read: the setting, else the EA's locale (LC_ALL, LC_TIME, LANG)."""
+    if settings.date_order is not None:
+        return settings.date_order
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            break
+    else:
+        return "DMY"
+    code = value.split(".")[0].split("@")[0]
+    language, _, territory = code.partition("_")
+    if territory.upper() in _MONTH_FIRST_TERRITORIES or language.lower() in _MONTH_FIRST_LANGUAGES:
+        return "MDY"
+    return "DMY"

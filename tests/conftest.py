@@ -19,7 +19,8 @@ def frozen_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[No
     from planner.humanize import set_hour_cycle
 
     monkeypatch.setenv("TZ", FROZEN_ZONE)
-    # The locale picks 12- or 24-hour clock times: pin it to one that writes 24-hour.
+    # The locale picks 12- or 24-hour clock times and how 12/4 is read: pin it to one
+    # that writes 24-hour and reads day/month.
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LC_TIME", "C.UTF-8")
     set_hour_cycle(24)

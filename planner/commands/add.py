@@ -69,6 +69,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     ]
     if followup.tags:
         lines.append("  tags:     " + " ".join("#" + t for t in followup.tags))
+    lines += [f"  note:     {note}" for note in parsed.notes]
     if args.dry_run:
         lines.append("  (dry run: nothing saved)")
     print("\n".join(lines), file=context.out)

@@ -2,6 +2,7 @@
 
 The WHEN of a promise is read by planner.when, the one time-input package."""
 
-from planner.quickadd.parse import QuickAdd, Span, SpanRole, guess_kind, parse
+from planner.quickadd.parse import QuickAdd, Span, SpanRole, parse
+from planner.quickadd.words import guess_kind
 
 __all__ = ["QuickAdd", "Span", "SpanRole", "guess_kind", "parse"]

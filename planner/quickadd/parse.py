@@ -1,11 +1,20 @@
 """The quick-add line: `Name: what it is about @Org by WHEN !prio #tag ~channel` → QuickAdd.
 
-`parse` never raises on bad input: problems go into `QuickAdd.errors`, and every recognised
-token is reported as a span so a live preview can show what was understood. Nothing is
-dropped: a word that is not a token (or is a faulty one) stays in the summary. Kind words
-(`complaint` …) set the kind and stay in the summary, being prose. `by`/`due` followed by
-words that are no date is an error (a mistyped promise must not become the default one),
-unless another `by`/`due` in the line did read a date; `due to` and a final `by` are prose.
+`parse` never raises on bad input: problems go into `QuickAdd.errors`, readings taken where
+words could mean two things go into `QuickAdd.notes`, and every recognised token is
+reported as a span so a live preview can show what was understood. Nothing is dropped: a
+word that is not a token (or is a faulty one) stays in the summary.
+
+The promise: `by`/`due`/`before WHEN` anywhere; without a keyword only the forms that
+cannot be anything else — `asap`, `in 2 hours`, `within the hour`, `eod`, `cob`, `end of
+day`, `end of week` — and the first of those wins. A WHEN phrase elsewhere in the line
+(`meeting moved to friday`) is prose and stays in the summary; when no promise was given
+the preview says how to make it one. `by`/`due` followed by words that are no date is an
+error (a mistyped promise must not become the default one), unless another promise was
+read; `due to`, `stopped by` and a final `by` are prose; `before` + no date is prose.
+
+Priority, channel and kind also come from plain words (planner.quickadd.words);
+a written `!priority` / `~channel` wins over them.
 """
 
 from __future__ import annotations
@@ -17,12 +26,22 @@ from typing import Literal, NamedTuple
 import pendulum
 
 from planner.config import Settings
-from planner.domain.followup import FOLLOWUP_KINDS, Channel, FollowUpKind
+from planner.domain.followup import Channel, FollowUpKind
 from planner.domain.priority import Priority
+from planner.quickadd.customer import CUSTOMER_MISSING, read_customer
+from planner.quickadd.words import (
+    channel_words,
+    guess_kind,
+    is_asap,
+    kind_word,
+    priority_words,
+)
 from planner.text import clean_line
-from planner.when import WhenMatch, is_when_word, match_when
+from planner.when import WhenMatch, is_when_word, match_when, promise_flags, starts_alone
 
-SpanRole = Literal["customer", "organization", "promise", "priority", "tag", "channel", "kind"]
+SpanRole = Literal[
+    "customer", "organization", "intro", "promise", "priority", "tag", "channel", "kind"
+]
 
 
 class Span(NamedTuple):
@@ -31,6 +50,8 @@ class Span(NamedTuple):
     start: int
     end: int
     role: SpanRole
+    kept: bool = False
+    """True when the words stay in the summary too (a plain priority, channel or kind word)."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +61,9 @@ class QuickAdd:
     text: str
     """The input as given (spans index into it)."""
     customer: str
-    """The `Name:` prefix, cleaned; "" when missing (which is an error)."""
+    """From `Name:`, `Name @Org:` or `Name from Org called, …`, cleaned; "" when missing."""
     organization: str
-    """The `@Org`, cleaned; "" when none."""
+    """The `@Org` (or `from Org`), cleaned; "" when none."""
     internal: bool
     """True when the organisation is the executive's own (settings.own_organization)."""
     summary: str
@@ -52,18 +73,22 @@ class QuickAdd:
     """True when no kind word was written and the kind was guessed from the summary."""
     channel: Channel
     channel_given: bool
-    """True when a `~channel` was written (else: phone for complaints, email otherwise)."""
+    """True when a `~channel` or a channel phrase ("call back") said it (else the default:
+    phone for complaints, email otherwise)."""
     priority: Priority
     tags: tuple[str, ...]
     """Without `#`, lower-cased, first occurrence order."""
     promised_by: pendulum.DateTime | None
     """The promise in the executive's zone; None when the WHEN (or the default) is in error."""
     promise_given: bool
-    """False when no `by`/`due` was written and settings.default_promise was used."""
+    """False when no promise was written and settings.default_promise was used."""
     errors: tuple[str, ...]
     """Short messages naming the offending text; empty when the line can be saved."""
     spans: tuple[Span, ...]
-    """Recognised tokens, by position. A `kind` span overlaps the summary (the word stays)."""
+    """Recognised tokens, by position. A span with `kept` overlaps the summary."""
+    notes: tuple[str, ...] = ()
+    """Readings taken where words could mean two things, and flags (a promise outside the
+    workday), for the preview and `add` to show."""
 
     @property
     def ok(self) -> bool:
@@ -73,7 +98,7 @@ class QuickAdd:
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-_PRIORITY_WORDS: dict[str, Priority] = {
+_PRIORITY_TOKENS: dict[str, Priority] = {
     "1": "urgent",
     "urgent": "urgent",
     "2": "high",
@@ -83,7 +108,7 @@ _PRIORITY_WORDS: dict[str, Priority] = {
     "4": "low",
     "low": "low",
 }
-_CHANNEL_WORDS: dict[str, Channel] = {
+_CHANNEL_TOKENS: dict[str, Channel] = {
     "phone": "phone",
     "call": "phone",
     "email": "email",
@@ -94,57 +119,22 @@ _CHANNEL_WORDS: dict[str, Channel] = {
     "meet": "in-person",
     "meeting": "in-person",
 }
-_PROMISE_WORDS = ("by", "due")
+_PROMISE_WORDS = ("by", "due", "before")
 _MAX_WHEN_WORDS = 8
 _TRAILING = ",;."
 _TOKEN_STARTS = "@!#~"
-_MAX_NAME_WORDS = 6
 
-_CUSTOMER_MISSING = "no customer: start with a name and a colon, e.g. `Maria Ortiz: …`"
 _SUMMARY_MISSING = "nothing to follow up: add what it is about"
-
-_NOT_IN_WORD = r"(?<![\w-])(?:{})(?![\w-])"
-_KIND_WORD = re.compile(
-    _NOT_IN_WORD.format("complaint|request|concern|compliment|question"), re.IGNORECASE
-)
-_GUESSES: tuple[tuple[FollowUpKind, re.Pattern[str]], ...] = (
-    (
-        "complaint",
-        re.compile(
-            _NOT_IN_WORD.format(
-                r"refunds?|refunded|charged twice|double[- ]charged|overcharged|broken|late"
-                r"|angry|unhappy|upset|furious|rude|wrong|never arrived|damaged"
-                r"|complain(?:s|ed|ing)?|cancel(?:s|led|ed|lation)?"
-            ),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "concern",
-        re.compile(
-            _NOT_IN_WORD.format(r"worried|worries|concerns?|concerned|risks?|risky|unsure|nervous"),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "compliment",
-        re.compile(
-            _NOT_IN_WORD.format(r"thanks|thank you|great job|well done|happy with|praised?|kudos"),
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "question",
-        re.compile(
-            _NOT_IN_WORD.format(r"ask|asks|asked|asking|wants to know|how do|how does"),
-            re.IGNORECASE,
-        ),
-    ),
-)
-"""Keyword guesses, strongest first: a complaint that also says thanks is still a complaint."""
+_NOT_A_WHEN_START = frozenset({
+    "sat", "sun", "wed", "may", "mar", "march", "a", "an", "the", "in", "on", "at", "of",
+    "this", "next", "first", "end", "half", "close", "day", "week", "hour", "within",
+    "business", "working", "workday", "am", "pm", "asap", "as",
+})  # fmt: skip
+"""Words that are usually prose where a WHEN phrase could start ("she sat down", "in the
+end"): a WHEN left in the summary is noted only when it starts with a clearer word."""
+_ASAP = re.compile(r"(?<![\w.])(?:a\.?s\.?a\.?p\.?|as soon as possible)(?![\w-])", re.IGNORECASE)
 
 _TAG = re.compile(r"[\w/-]+")
-_TIME_COLON = re.compile(r"\d:\d")
 
 
 # --- lexing -----------------------------------------------------------------------------------
@@ -183,30 +173,19 @@ def _lex(text: str, pos: int) -> list[_Lexeme]:
     return lexemes
 
 
-def _customer_prefix(text: str) -> tuple[str, Span] | None:
-    """`Name:` at the start: 1–6 words before the first colon, not a time like 15:30."""
-    colon = text.find(":")
-    if colon < 0:
-        return None
-    looks_like_time = colon > 0 and _TIME_COLON.fullmatch(text, colon - 1, colon + 2)
-    if looks_like_time or text.startswith("//", colon + 1):  # 15:30, https://
-        return None
-    words = text[:colon].split()
-    if not 1 <= len(words) <= _MAX_NAME_WORDS or any(w[0] in _TOKEN_STARTS for w in words):
-        return None
-    name = clean_line(text[:colon])
-    if not name:
-        return None
-    start = len(text) - len(text.lstrip())
-    return name, Span(start, colon + 1, "customer")
-
-
 def _core(word: str) -> str:
     """A token's body: without its sigil and without trailing `,;.`."""
     return word[1:].rstrip(_TRAILING)
 
 
 # --- the line ---------------------------------------------------------------------------------
+
+
+class _Promise(NamedTuple):
+    text: str
+    """The words as typed, for messages ("by fri")."""
+    found: WhenMatch
+    span: Span
 
 
 class _Reading:
@@ -222,8 +201,10 @@ class _Reading:
         self.channel: Channel | None = None
         self.channel_text = ""
         self.tags: list[str] = []
-        self.promises: list[tuple[str, WhenMatch]] = []
-        """Each `by`/`due` that read a WHEN: (its text, what it read)."""
+        self.promises: list[_Promise] = []
+        """Each `by`/`due`/`before` that read a WHEN."""
+        self.alone: list[_Promise] = []
+        """Each promise form written without a keyword (`in 2 hours`, `eod`)."""
         self.unread_promises: list[tuple[str, str]] = []
         """Each `by`/`due` followed by words that are not a WHEN: (keyword, those words)."""
 
@@ -258,7 +239,7 @@ def _read_priority(reading: _Reading, lexeme: _Lexeme) -> None:
     core = _core(lexeme.text)
     if not core[:1].isalnum():
         return  # "!" or "!!!" is prose
-    priority = _PRIORITY_WORDS.get(core.lower())
+    priority = _PRIORITY_TOKENS.get(core.lower())
     if priority is None:
         reading.errors.append(
             f"unknown priority {'!' + core!r}: use !1–!4 or !urgent, !high, !normal, !low"
@@ -289,7 +270,7 @@ def _read_channel(reading: _Reading, lexeme: _Lexeme) -> None:
     core = _core(lexeme.text)
     if not core[:1].isalpha():
         return  # "~5 min" is prose
-    channel = _CHANNEL_WORDS.get(core.lower())
+    channel = _CHANNEL_TOKENS.get(core.lower())
     if channel is None:
         reading.errors.append(f"unknown channel {'~' + core!r}: use ~phone, ~email or ~in-person")
     elif reading.channel is not None:
@@ -299,6 +280,16 @@ def _read_channel(reading: _Reading, lexeme: _Lexeme) -> None:
         reading.token(lexeme, "channel")
 
 
+def _following(lexemes: list[_Lexeme], k: int) -> list[_Lexeme]:
+    """The plain words from lexemes[k], up to the next token."""
+    words: list[_Lexeme] = []
+    for lexeme in lexemes[k : k + _MAX_WHEN_WORDS]:
+        if lexeme.quoted_org is not None or lexeme.text[0] in _TOKEN_STARTS:
+            break
+        words.append(lexeme)
+    return words
+
+
 def _read_promise(
     reading: _Reading,
     lexemes: list[_Lexeme],
@@ -306,28 +297,52 @@ def _read_promise(
     now: pendulum.DateTime,
     settings: Settings,
 ) -> int:
-    """`by WHEN` / `due WHEN` at lexemes[k]: how many lexemes after it the WHEN took."""
+    """`by WHEN` / `due WHEN` / `before WHEN` at lexemes[k]: how many lexemes the WHEN took."""
     keyword = lexemes[k].text.lower()
-    following: list[_Lexeme] = []
-    for lexeme in lexemes[k + 1 : k + 1 + _MAX_WHEN_WORDS]:
-        if lexeme.quoted_org is not None or lexeme.text[0] in _TOKEN_STARTS:
-            break
-        following.append(lexeme)
+    following = _following(lexemes, k + 1)
     if not following or (keyword == "due" and following[0].text.lower() == "to"):
         return 0  # "stopped by", "due to the delay": prose
     words = [lexeme.text for lexeme in following]
-    found = match_when(words, now=now, settings=settings)
+    found = match_when(words, now=now, settings=settings, before=keyword == "before")
     if found.words == 0:
-        unread: list[str] = []
-        for word in words:
-            unread.append(word)
-            if not is_when_word(word):
-                break
-        reading.unread_promises.append((keyword, " ".join(unread)))
+        if keyword != "before":  # "before the meeting" is prose
+            unread: list[str] = []
+            for word in words:
+                unread.append(word)
+                if not is_when_word(word):
+                    break
+            reading.unread_promises.append((keyword, " ".join(unread)))
         return 0
     last = following[found.words - 1]
-    reading.spans.append(Span(lexemes[k].start, last.end, "promise"))
-    reading.promises.append((f"{lexemes[k].text} {' '.join(words[: found.words])}", found))
+    span = Span(lexemes[k].start, last.end, "promise")
+    reading.spans.append(span)
+    reading.promises.append(_Promise(f"{lexemes[k].text} {_words(words, found)}", found, span))
+    return found.words
+
+
+def _words(words: list[str], found: WhenMatch) -> str:
+    return " ".join(words[: found.words]).rstrip(_TRAILING)
+
+
+def _read_alone(
+    reading: _Reading,
+    lexemes: list[_Lexeme],
+    k: int,
+    now: pendulum.DateTime,
+    settings: Settings,
+) -> int:
+    """A promise form written without a keyword (`in 2 hours`, `eod`): lexemes it took."""
+    following = _following(lexemes, k)
+    words = [lexeme.text for lexeme in following]
+    if not words or not starts_alone(words) or is_asap(" ".join(words[:4]).rstrip(",;.!")):
+        return 0
+    if is_asap(words[0].rstrip(",;.!")):
+        return 0  # ASAP alone is a priority word, read after the scan
+    found = match_when(words, now=now, settings=settings)
+    if found.words == 0:
+        return 0
+    span = Span(lexemes[k].start, following[found.words - 1].end, "promise")
+    reading.alone.append(_Promise(_words(words, found), found, span))
     return found.words
 
 
@@ -348,110 +363,190 @@ def _scan(text: str, start: int, now: pendulum.DateTime, settings: Settings) -> 
             _read_channel(reading, lexeme)
         elif lexeme.text.lower() in _PROMISE_WORDS:
             k += _read_promise(reading, lexemes, k, now, settings)
+        else:
+            taken = _read_alone(reading, lexemes, k, now, settings)
+            k += max(taken - 1, 0)
         k += 1
     return reading
 
 
-def _promise(
-    reading: _Reading, now: pendulum.DateTime, settings: Settings
-) -> tuple[pendulum.DateTime | None, bool, list[str]]:
-    """(promised_by, promise_given, errors) from the `by`/`due` found, or the default."""
+def _chosen_promise(reading: _Reading, notes: list[str]) -> tuple[_Promise | None, list[str]]:
+    """The promise of the line, and errors: a keyword promise, else the first one alone."""
     if len(reading.promises) > 1:
-        first, second = reading.promises[0][0], reading.promises[1][0]
-        return (
-            reading.promises[0][1].value,
-            True,
-            [f"more than one promise: {first!r} and {second!r}"],
-        )
+        first, second = reading.promises[0].text, reading.promises[1].text
+        return reading.promises[0], [f"more than one promise: {first!r} and {second!r}"]
     if reading.promises:
-        found = reading.promises[0][1]
-        return found.value, True, [found.error] if found.error else []
-    if reading.unread_promises:
-        keyword, words = reading.unread_promises[0]
-        return None, True, [f"could not read a date after `{keyword}`: {words!r}"]
+        for other in reading.alone:
+            notes.append(
+                f"{other.text!r} stays in the summary: the promise is {reading.promises[0].text!r}"
+            )
+        return reading.promises[0], []
+    if reading.alone:
+        for other in reading.alone[1:]:
+            notes.append(
+                f"{other.text!r} stays in the summary: the promise is {reading.alone[0].text!r}"
+            )
+        return reading.alone[0], []
+    return None, []
+
+
+def _default_promise(
+    now: pendulum.DateTime, settings: Settings
+) -> tuple[pendulum.DateTime | None, list[str]]:
     default = settings.default_promise
     found = match_when(default.split(), now=now, settings=settings)
     if found.words == 0 or found.words < len(default.split()):
-        return None, False, [f"settings: default_promise {default!r} is not a date phrase"]
+        return None, [f"settings: default_promise {default!r} is not a date phrase"]
     if found.error:
-        return None, False, [f"default promise ({default}): {found.error}"]
-    return found.value, False, []
+        return None, [f"default promise ({default}): {found.error}"]
+    return found.value, []
 
 
-def _summary(text: str, spans: list[Span]) -> str:
+def _mask(text: str, spans: list[Span]) -> str:
+    """`text` with every token that leaves the summary blanked out (same length)."""
     chars = list(text)
     for span in spans:
-        chars[span.start : span.end] = " " * (span.end - span.start)
-    return clean_line("".join(chars))
+        if not span.kept:
+            chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
-def _kind(text: str, covered: list[Span]) -> Span | None:
-    """The first standalone kind word outside the tokens (it stays in the summary)."""
-    for found in _KIND_WORD.finditer(text):
-        if not any(s.start < found.end() and found.start() < s.end for s in covered):
-            return Span(found.start(), found.end(), "kind")
-    return None
-
-
-def guess_kind(summary: str) -> FollowUpKind:
-    """The kind a summary suggests when no kind word was written ("wants refund" → complaint)."""
-    for kind, pattern in _GUESSES:
-        if pattern.search(summary):
-            return kind
-    return "question" if summary.rstrip().endswith("?") else "request"
+def _prose_when_notes(
+    masked: str, start: int, now: pendulum.DateTime, settings: Settings
+) -> list[str]:
+    """Notes for WHEN phrases left in the summary when no promise was written."""
+    notes: list[str] = []
+    lexemes = _lex(masked, start)
+    words = [lexeme.text for lexeme in lexemes]
+    k = 0
+    while k < len(words):
+        word = words[k].lower().rstrip(",;.!?")
+        if is_when_word(word) and not word.isdigit() and word not in _NOT_A_WHEN_START:
+            found = match_when(words[k : k + _MAX_WHEN_WORDS], now=now, settings=settings)
+            if found.words:
+                phrase = " ".join(words[k : k + found.words]).rstrip(",;.!?")
+                notes.append(
+                    f"{phrase!r} stays in the summary: write `by {phrase}` to make it the promise"
+                )
+                k += found.words
+                continue
+        k += 1
+    return notes
 
 
 def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
     """Read one quick-add line. Never raises for bad input: see `QuickAdd.errors`."""
     errors: list[str] = []
-    prefix = _customer_prefix(text)
-    customer = ""
-    spans: list[Span] = []
-    if prefix is None:
-        errors.append(_CUSTOMER_MISSING)
+    notes: list[str] = []
+    customer = read_customer(text)
+    spans: list[Span] = [Span(start, end, role) for start, end, role in customer.spans]
+    if not customer.name:
+        errors.append(CUSTOMER_MISSING)
+    if customer.error:
+        errors.append(customer.error)
+    reading = _scan(text, customer.end, now, settings)
+    if customer.organization:
+        reading_org = reading.organization_text
+        if reading_org:
+            errors.append(
+                f"more than one organisation: {customer.organization_text!r} and {reading_org!r}"
+            )
+            spans += [s for s in reading.spans if s.role != "organization"]
+        else:
+            spans += reading.spans
+        organization = customer.organization
     else:
-        customer = prefix[0]
-        spans.append(prefix[1])
-    reading = _scan(text, prefix[1].end if prefix else 0, now, settings)
-    spans += reading.spans
+        spans += reading.spans
+        organization = reading.organization
     errors += reading.errors
-    promised_by, promise_given, promise_errors = _promise(reading, now, settings)
-    errors += promise_errors
 
-    summary = _summary(text, spans)
+    promise, promise_errors = _chosen_promise(reading, notes)
+    errors += promise_errors
+    if promise is not None and promise in reading.alone:
+        spans.append(promise.span)
+    promise_given = promise is not None or bool(reading.unread_promises)
+    promised_by: pendulum.DateTime | None = None
+    if promise is not None:
+        promised_by = promise.found.value
+        if promise.found.error:
+            errors.append(promise.found.error)
+        notes += promise.found.notes
+    elif reading.unread_promises:
+        keyword, words = reading.unread_promises[0]
+        errors.append(f"could not read a date after `{keyword}`: {words!r}")
+
+    masked = _mask(text, spans)
+    priority = reading.priority
+    plain_priority, priority_found = priority_words(masked)
+    for word in priority_found:
+        spans.append(Span(word.start, word.end, "priority", kept=True))
+    asap = next((w for w in priority_found if is_asap(w.word)), None)
+    if promise is not None and _ASAP.search(promise.text):
+        plain_priority = "urgent"  # `by asap`
+    if priority is None:
+        priority = plain_priority
+        if plain_priority:
+            words = ", ".join(repr(w.word) for w in priority_found) or repr(
+                promise and promise.text
+            )
+            notes.append(f"priority {plain_priority} (from {words})")
+    elif plain_priority and plain_priority != priority:
+        notes.append(
+            f"{priority_found[0].word!r} in the text: priority stays {priority} "
+            f"(as written: {reading.priority_text})"
+        )
+
+    if promise is None and not reading.unread_promises and asap is not None:
+        found = match_when([asap.word], now=now, settings=settings)
+        promised_by, promise_given = found.value, True
+        notes.append(f"{asap.word!r} read as the promise: within {settings.asap_minutes} min")
+    elif promise is None and not reading.unread_promises:
+        promised_by, default_errors = _default_promise(now, settings)
+        errors += default_errors
+        notes += _prose_when_notes(masked, customer.end, now, settings)
+
+    kind: FollowUpKind
+    written_kind = kind_word(_mask(text, spans))
+    if written_kind is not None:
+        kind = written_kind.kind
+        label = written_kind.label
+        spans.append(Span(written_kind.start, written_kind.end, "kind", kept=not label))
+        if label:
+            notes.append(f"{kind!r} labels the line: kind {kind}, left out of the summary")
+    summary = clean_line(_mask(text, spans))
     if not summary:
         errors.append(_SUMMARY_MISSING)
-    kind_span = _kind(text, spans)
-    if kind_span is not None:
-        kind = _KIND_WORD.fullmatch(text, kind_span.start, kind_span.end)
-        assert kind is not None
-        kind_word: FollowUpKind = _as_kind(kind.group().lower())
-        spans.append(kind_span)
-    else:
-        kind_word = guess_kind(summary)
-    channel: Channel = reading.channel or ("phone" if kind_word == "complaint" else "email")
+    if written_kind is None:
+        kind = guess_kind(summary)
+
+    channel = reading.channel
+    if channel is None:
+        channel, channel_found = channel_words(_mask(text, spans), customer.end)
+        for word in channel_found:
+            spans.append(Span(word.start, word.end, "channel", kept=True))
+        if channel is not None:
+            notes.append(f"channel {channel} (from {channel_found[0].word!r})")
+    channel_given = channel is not None
+    final_channel: Channel = channel or ("phone" if kind == "complaint" else "email")
+
+    if promised_by is not None and promise_given:
+        notes += promise_flags(promised_by, settings)
     own = clean_line(settings.own_organization).casefold()
     return QuickAdd(
         text=text,
-        customer=customer,
-        organization=reading.organization,
-        internal=bool(own) and reading.organization.casefold() == own,
+        customer=customer.name,
+        organization=organization,
+        internal=bool(own) and organization.casefold() == own,
         summary=summary,
-        kind=kind_word,
-        kind_guessed=kind_span is None,
-        channel=channel,
-        channel_given=reading.channel is not None,
-        priority=reading.priority or "normal",
+        kind=kind,
+        kind_guessed=written_kind is None,
+        channel=final_channel,
+        channel_given=channel_given,
+        priority=priority or "normal",
         tags=tuple(reading.tags),
         promised_by=promised_by,
         promise_given=promise_given,
-        errors=tuple(errors),
+        errors=tuple(dict.fromkeys(errors)),
         spans=tuple(sorted(spans)),
+        notes=tuple(dict.fromkeys(notes)),
     )
-
-
-def _as_kind(word: str) -> FollowUpKind:
-    for kind in FOLLOWUP_KINDS:
-        if word == kind:
-            return kind
-    raise AssertionError(word)

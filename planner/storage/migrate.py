@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version this ea-planner writes."""
 
 Raw = dict[str, Any]
@@ -39,7 +39,20 @@ def _v2_to_v3(raw: Raw) -> Raw:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(raw: Raw) -> Raw:
+    """Version 4 adds the quick-add settings `morning`, `lunchtime`, `afternoon`, `evening`,
+    `asap_minutes` and `date_order`, all defaulted: a version-3 file is read as it is."""
+    migrated = dict(raw)
+    migrated["schema_version"] = 4
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(raw: Any) -> Any:

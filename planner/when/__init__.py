@@ -8,7 +8,15 @@ time the clocks skip at a DST change is refused; a repeated one is read as the f
 """
 
 from planner.when.fields import localize, parse_time
-from planner.when.phrase import WhenMatch, is_when_word, match_when, parse_day, parse_when
+from planner.when.phrase import (
+    WhenMatch,
+    is_when_word,
+    match_when,
+    parse_day,
+    parse_when,
+    promise_flags,
+    starts_alone,
+)
 from planner.when.wall import WhenError, is_repeated, wall_time
 
 __all__ = [
@@ -21,5 +29,7 @@ __all__ = [
     "parse_day",
     "parse_time",
     "parse_when",
+    "promise_flags",
+    "starts_alone",
     "wall_time",
 ]

@@ -134,8 +134,10 @@ def test_today_accepts_another_date_and_refuses_a_bad_one(
 ) -> None:
     status, out, _ = run(capsys, "today", "--date", "2026-11-24", "--json")
     assert status == 0 and json.loads(out)["date"] == "2026-11-24"
-    status, _, err = run(capsys, "today", "--date", "24/11/2026")
-    assert status == 2 and "--date" in err
+    status, out, _ = run(capsys, "today", "--date", "24/11/2026", "--json")
+    assert status == 0 and json.loads(out)["date"] == "2026-11-24"  # day/month: en_GB
+    status, _, err = run(capsys, "today", "--date", "11/24/2026")
+    assert status == 2 and "--date: 11/24/2026 is not a date" in err
 
 
 def test_data_dir_flag_works_before_and_after_the_command(

@@ -280,7 +280,7 @@ def test_list_another_day_and_an_empty_day(capsys: pytest.CaptureFixture[str]) -
     assert "Tomorrow" in out
     status, out, _ = run_cli(capsys, "event", "list", "--date", "2026-12-31")
     assert out.splitlines()[1] == "  (no events)"
-    status, _, err = run_cli(capsys, "event", "list", "--date", "31/12/2026")
+    status, _, err = run_cli(capsys, "event", "list", "--date", "12/31/2026")  # day/month
     assert status == 2
     assert "is not a date" in err
 

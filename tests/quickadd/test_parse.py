@@ -95,7 +95,9 @@ def test_missing_customer_is_an_error(line: str) -> None:
     result = read(line)
     assert result.customer == ""
     assert not result.ok
-    assert result.errors[0] == ("no customer: start with a name and a colon, e.g. `Maria Ortiz: …`")
+    assert result.errors[0] == (
+        "no customer: start with `Name: …`, `Name @Org: …` or `Name from Org called, …`"
+    )
     assert all(s.role != "customer" for s in result.spans)
 
 
@@ -223,7 +225,6 @@ def test_broken_default_promise_setting_is_reported() -> None:
         ("Ann: call back by soonish", "could not read a date after `by`: 'soonish'"),
         ("Ann: call back due whenever", "could not read a date after `due`: 'whenever'"),
         ("Ann: call back by next soonish", "could not read a date after `by`: 'next soonish'"),
-        ("Ann: call back by midnight", "midnight is ambiguous: write a time such as 23:59, or eod"),
     ],
 )
 def test_promise_errors(line: str, error: str) -> None:
@@ -260,7 +261,7 @@ def test_by_or_due_without_a_date_after_it_is_prose(line: str) -> None:
 def test_two_promises_are_an_error() -> None:
     result = read("Ann: call back by fri due mon")
     assert result.errors == ("more than one promise: 'by fri' and 'due mon'",)
-    assert [role for _, role in spanned(result)] == ["customer", "promise", "promise"]
+    assert [s.role for s in result.spans if not s.kept] == ["customer", "promise", "promise"]
 
 
 def test_promise_is_in_the_executive_zone() -> None:
@@ -467,7 +468,7 @@ def test_empty_summary_is_an_error() -> None:
 def test_empty_line_reports_customer_and_summary() -> None:
     result = read("")
     assert result.errors == (
-        "no customer: start with a name and a colon, e.g. `Maria Ortiz: …`",
+        "no customer: start with `Name: …`, `Name @Org: …` or `Name from Org called, …`",
         "nothing to follow up: add what it is about",
     )
     assert result.spans == ()

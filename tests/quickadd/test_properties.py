@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from planner.config import Settings
 from planner.quickadd import parse
 from planner.quickadd.parse import QuickAdd
+from planner.quickadd.words import KIND_WORD
 from planner.text import clean_line
-from planner.when import WhenError, parse_when
+from planner.when import WhenError, is_when_word, parse_when
 
 PARIS = "Europe/Paris"
 SETTINGS = Settings(timezone=PARIS, own_organization="Globex")
@@ -22,15 +23,17 @@ FAST = settings(max_examples=150, deadline=None)
 
 # --- strategies -------------------------------------------------------------------------------
 
-KEYWORDS = {"by", "due"}
-plain_words = st.lists(
-    st.from_regex(r"[A-Za-zÀ-ÿ][a-zà-ÿ0-9'-]{0,9}[,.?]?", fullmatch=True).filter(
-        lambda w: w.lower().rstrip(",.?") not in KEYWORDS
-    ),
-    min_size=1,
-    max_size=8,
-)
-"""Prose with no `:`, `@`, `!`, `#`, `~` and no `by`/`due`."""
+KEYWORDS = {"by", "due", "before"}
+
+
+def _prose(word: str) -> bool:
+    bare = word.lower().rstrip(",.?")
+    return bare not in KEYWORDS and not is_when_word(bare) and not KIND_WORD.fullmatch(bare)
+
+
+prose_word = st.from_regex(r"[A-Za-zÀ-ÿ][a-zà-ÿ0-9'-]{0,9}[,.?]?", fullmatch=True).filter(_prose)
+plain_words = st.lists(prose_word, min_size=1, max_size=8)
+"""Prose with no `:`, `@`, `!`, `#`, `~`, no promise keyword, no time word, no kind word."""
 
 nows = st.builds(
     lambda ts, zone: pendulum.from_timestamp(ts, tz=zone),
@@ -48,6 +51,10 @@ months = st.sampled_from(["jan", "feb", "march", "apr", "may", "jun", "oct", "no
 weekdays = st.sampled_from(["mon", "tues", "wednesday", "thu", "thurs", "fri", "sat", "sunday"])
 days = st.one_of(
     st.sampled_from(["today", "tomorrow", "tmrw", "yesterday", "eow", "next week"]),
+    st.sampled_from(["end of week", "end of the week", "end of next week", "the 3rd", "31st"]),
+    st.builds(lambda d, m: f"{d}/{m}", st.integers(0, 32), st.integers(0, 13)),
+    st.builds(lambda n: f"the {n}th", st.integers(0, 33)),
+    weekdays.map(lambda d: f"this {d}"),
     st.sampled_from(["next workday", "next business day"]),
     weekdays,
     weekdays.map(lambda d: f"next {d}"),
@@ -64,7 +71,16 @@ days = st.one_of(
     st.builds(lambda n, u: f"in {n} {u}", st.integers(0, 40), st.sampled_from(["days", "weeks"])),
 )
 times = st.one_of(
-    st.sampled_from(["noon", "eod", "midnight"]),
+    st.sampled_from(["noon", "eod", "midnight", "midday", "cob", "end of day", "first thing"]),
+    st.sampled_from(["morning", "this afternoon", "lunchtime", "lunch", "evening", "12am"]),
+    st.integers(0, 25).map(str),
+    st.builds(lambda h, p: f"{h} {p}", st.integers(0, 13), st.sampled_from(["am", "p.m.", "PM"])),
+    st.builds(lambda h, m: f"{h}:{m:02d} pm", st.integers(0, 13), minutes),
+    st.builds(
+        lambda h, p: f"{h} in the {p}",
+        st.integers(1, 12),
+        st.sampled_from(["morning", "afternoon"]),
+    ),
     st.builds(lambda h, m: f"{h}:{m:02d}", hours, minutes),
     st.builds(lambda h, m: f"{h}h{m:02d}", hours, minutes),
     st.builds(lambda h, p: f"{h}{p}", st.integers(0, 13), st.sampled_from(["am", "pm"])),
@@ -76,6 +92,10 @@ times = st.one_of(
     ),
 )
 wholes = st.one_of(
+    st.sampled_from(["asap", "ASAP", "within the hour", "as soon as possible", "in half an hour"]),
+    st.builds(
+        lambda n, u: f"within {n} {u}", st.integers(0, 90), st.sampled_from(["min", "hours"])
+    ),
     st.builds(lambda n, u: f"in {n}{u}", st.integers(0, 600), st.sampled_from(["m", "h"])),
     st.builds(lambda n, u: f"in {n} {u}", st.integers(0, 600), st.sampled_from(["min", "hours"])),
     st.builds(
@@ -110,10 +130,11 @@ grammar_lines = st.lists(fragments, max_size=12).map(" ".join)
 
 
 def _outside_spans(result: QuickAdd) -> str:
-    """The input with every non-kind span blanked out: what the summary must be made of."""
+    """The input with every token that leaves the summary blanked out: what the summary
+    must be made of."""
     chars = list(result.text)
     for span in result.spans:
-        if span.role != "kind":
+        if not span.kept:
             chars[span.start : span.end] = " " * (span.end - span.start)
     return "".join(chars)
 
@@ -133,7 +154,7 @@ def test_plain_words_survive_as_the_summary(words: list[str]) -> None:
     result = parse(f"Ann: {text}", now=MONDAY, settings=SETTINGS)
     assert result.ok, result.errors
     assert result.summary == text
-    assert [s.role for s in result.spans if s.role != "kind"] == ["customer"]
+    assert [s.role for s in result.spans if not s.kept] == ["customer"]
 
 
 @FAST
@@ -164,13 +185,14 @@ def test_nothing_is_dropped(text: str) -> None:
     for span in result.spans:
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end].strip() == text[span.start : span.end]
-    tokens = sorted(s for s in result.spans if s.role != "kind")
+    tokens = sorted(s for s in result.spans if not s.kept)
     for before, after in itertools.pairwise(tokens):
         assert before.end <= after.start
     customer = [s for s in result.spans if s.role == "customer"]
     if result.customer:
         assert len(customer) == 1
-        assert _visible(result.customer) == _visible(text[customer[0].start : customer[0].end - 1])
+        written = text[customer[0].start : customer[0].end].removesuffix(":")
+        assert _visible(result.customer) == _visible(written)
 
 
 @FAST
@@ -186,3 +208,72 @@ def test_parse_never_raises(text: str, now: pendulum.DateTime) -> None:
         assert result.promised_by > now
     elif result.promised_by is None:
         assert result.errors
+
+
+DST_EVES = [
+    pendulum.datetime(2027, 3, 27, 9, 0, tz="Europe/Paris"),  # the day before clocks go forward
+    pendulum.datetime(2027, 3, 27, 17, 30, tz="Europe/Paris"),
+    pendulum.datetime(2026, 10, 24, 16, 0, tz="Europe/Paris"),  # the day before they go back
+    pendulum.datetime(2027, 3, 13, 20, 0, tz="America/New_York"),
+    pendulum.datetime(2026, 10, 31, 23, 59, tz="America/New_York"),
+]
+around_dst = st.builds(
+    lambda eve, minutes: eve.add(minutes=minutes), st.sampled_from(DST_EVES), st.integers(0, 1800)
+)
+"""Instants from the eve of a DST change to the morning after it."""
+
+lone_forms = st.sampled_from(
+    ["in 2 hours", "in 45 min", "within the hour", "eod", "cob", "end of day", "end of week"]
+)
+"""Promise forms written without a keyword."""
+tokens = st.lists(st.sampled_from(["@Acme", '@"Acme Corp"', "!high", "#billing", "~phone"]))
+keywords = st.sampled_from(["by", "due", "before", "By", "BY"])
+
+
+@st.composite
+def promise_lines(draw: st.DrawFn) -> str:
+    """A realistic line: a name, prose, and a promise at the end, the start or the middle."""
+    name = draw(st.sampled_from(["Ann", "José Núñez", "Zoë O'Brien", "Maria Ortiz @Acme"]))
+    prose = " ".join(draw(plain_words))
+    when = draw(st.one_of(st.builds(lambda k, w: f"{k} {w}", keywords, when_phrases), lone_forms))
+    extra = " ".join(draw(tokens))
+    shape = draw(st.sampled_from(["end", "start", "middle"]))
+    if shape == "end":
+        return f"{name}: {prose} {when} {extra}"
+    if shape == "start":
+        return f"{name}: {when}, {prose} {extra}"
+    more = " ".join(draw(plain_words))
+    return f"{name}: {prose} {when}, {more} {extra}"
+
+
+@FAST
+@given(promise_lines(), st.one_of(st.just(MONDAY), nows, around_dst))
+def test_the_summary_never_ends_with_a_time_word(line: str, now: pendulum.DateTime) -> None:
+    result = parse(line, now=now, settings=SETTINGS)
+    if result.ok:
+        last = result.summary.split()[-1]
+        assert not is_when_word(last), (line, result.summary)
+        assert result.promise_given
+
+
+@FAST
+@given(promise_lines(), st.one_of(nows, around_dst), st.sampled_from(ZONES))
+def test_a_promise_read_from_a_line_is_never_in_the_past(
+    line: str, now: pendulum.DateTime, zone: str
+) -> None:
+    result = parse(line, now=now, settings=Settings(timezone=zone))
+    if result.promised_by is not None:
+        assert result.promised_by > now
+        assert result.promised_by.timezone_name == zone
+    else:
+        assert result.errors
+
+
+@FAST
+@given(promise_lines())
+def test_no_token_is_lost_in_realistic_lines(line: str) -> None:
+    result = parse(line, now=MONDAY, settings=SETTINGS)
+    assert _visible(_outside_spans(result)) == _visible(result.summary)
+    covered = sorted(s for s in result.spans if not s.kept)
+    for before, after in itertools.pairwise(covered):
+        assert before.end <= after.start

@@ -140,6 +140,32 @@ def test_version_2_document_gains_event_attendees_on_load(data_dir: Path) -> Non
     assert all(e["attendees"] == [] for e in raw["events"])
 
 
+def test_version_3_document_gains_the_quick_add_settings_on_load(data_dir: Path) -> None:
+    """Written by the version-3 program: the executive's settings and one follow-up."""
+    data_dir.mkdir(parents=True)
+    fixture = Path(__file__).parent / "fixtures" / "version-3.json"
+    (data_dir / "planner.json").write_bytes(fixture.read_bytes())
+    store = make_store(data_dir)
+    document = store.load()
+    assert document.schema_version == SCHEMA_VERSION
+    settings = document.settings
+    assert (settings.workday_end, settings.own_organization) == ("17:30", "Globex")
+    assert (settings.morning, settings.lunchtime, settings.afternoon, settings.evening) == (
+        "11:00",
+        "12:00",
+        "16:00",
+        "19:00",
+    )
+    assert (settings.asap_minutes, settings.date_order) == (60, None)
+    assert [f.customer for f in document.followups] == ["Maria Ortiz"]
+    store.update(add_followup(followup("f-new")))
+    raw = json.loads((data_dir / "planner.json").read_text())
+    assert raw["schema_version"] == SCHEMA_VERSION
+    assert raw["settings"]["morning"] == "11:00"
+    assert raw["settings"]["date_order"] is None
+    assert [f["customer"] for f in raw["followups"]] == ["Maria Ortiz", "Maria Ortiz"]
+
+
 def test_settled_history_moves_to_yearly_archives_and_history_merges_it(data_dir: Path) -> None:
     store = make_store(data_dir)
     old = followup(

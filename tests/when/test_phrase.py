@@ -43,7 +43,9 @@ def when_error(phrase: str, now: pendulum.DateTime = MONDAY, settings: Settings 
         ("mon", "2026-11-30T18:00:00+01:00"),  # on a Monday, `mon` is next Monday
         ("monday", "2026-11-30T18:00:00+01:00"),
         ("next mon", "2026-11-30T18:00:00+01:00"),
-        ("next fri", "2026-11-27T18:00:00+01:00"),
+        ("next fri", "2026-12-04T18:00:00+01:00"),  # the Friday of next week
+        ("this fri", "2026-11-27T18:00:00+01:00"),
+        ("this mon", "2026-11-23T18:00:00+01:00"),  # this Monday is today
         ("next week", "2026-11-30T18:00:00+01:00"),
         ("next workday", "2026-11-24T18:00:00+01:00"),
         ("next business day", "2026-11-24T18:00:00+01:00"),
@@ -140,8 +142,6 @@ def test_when_forms(phrase: str, expected: str) -> None:
         ("0am", "0am is not a time"),
         ("25:00", "25:00 is not a time"),
         ("15:60", "15:60 is not a time"),
-        ("midnight", "midnight is ambiguous: write a time such as 23:59, or eod"),
-        ("tomorrow midnight", "midnight is ambiguous: write a time such as 23:59, or eod"),
         ("soonish", "could not read a date: unknown word 'soonish'"),
         ("tomorrow soonish", "unknown word in date 'tomorrow soonish': 'soonish'"),
         ("tomorrow fri", "could not read a date: 'fri' does not fit in 'tomorrow fri'"),
@@ -297,6 +297,264 @@ def test_eow_follows_a_sunday_to_thursday_week() -> None:
     assert when("eow", now=sunday, settings=sunday_to_thursday) == "2026-12-03T18:00:00+01:00"
 
 
-def test_numeric_day_month_is_not_guessed() -> None:
-    # 11/12 is 11 December in Paris and November 12 in New York: refuse rather than guess.
-    assert when_error("11/12") == "could not read a date: unknown word '11/12'"
+def test_numeric_dates_follow_the_date_order_setting() -> None:
+    # 11/12 is 11 December in Paris and November 12 in New York: the setting decides.
+    dmy = Settings(timezone=PARIS, date_order="DMY")
+    mdy = Settings(timezone=PARIS, date_order="MDY")
+    assert when("11/12", settings=dmy) == "2026-12-11T18:00:00+01:00"
+    # No year: the next 12 November, this year's being past.
+    assert when("11/12", settings=mdy) == "2027-11-12T18:00:00+01:00"
+    assert when("12/4/2027", settings=dmy) == "2027-04-12T18:00:00+02:00"
+    assert when("12/4/27", settings=mdy) == "2027-12-04T18:00:00+01:00"
+    assert when_error("13/25", settings=dmy) == "13/25 is not a date"
+    found = match_when(["12/4"], now=MONDAY, settings=dmy)
+    assert found.notes == ("'12/4' read as 12 April 2027 (day/month)",)
+    found = match_when(["12/4"], now=MONDAY, settings=mdy)
+    assert found.notes == ("'12/4' read as 4 December 2026 (month/day)",)
+
+
+# --- times as people write them ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "notes"),
+    [
+        # 12-hour times, with or without a space, any case, with dots
+        ("fri 2:30 pm", "2026-11-27T14:30:00+01:00", ()),
+        ("tomorrow 11:00 AM", "2026-11-24T11:00:00+01:00", ()),
+        ("4:15 p.m.", "2026-11-23T16:15:00+01:00", ()),
+        ("4:15pm", "2026-11-23T16:15:00+01:00", ()),
+        ("11 a.m. tomorrow", "2026-11-24T11:00:00+01:00", ()),
+        ("midday", "2026-11-23T12:00:00+01:00", ()),
+        ("Noon", "2026-11-23T12:00:00+01:00", ()),
+        (
+            "midnight",
+            "2026-11-24T00:00:00+01:00",
+            ("'midnight' read as the end of Mon 23 Nov (00:00)",),
+        ),
+        (
+            "tomorrow midnight",
+            "2026-11-25T00:00:00+01:00",
+            ("'midnight' read as the end of Tue 24 Nov (00:00)",),
+        ),
+        (
+            "12am tomorrow",
+            "2026-11-24T00:00:00+01:00",
+            ("'12am' read as 00:00 at the start of Tue 24 Nov",),
+        ),
+        # a 12-hour time without am/pm: the one inside the workday
+        (
+            "2:30",
+            "2026-11-23T14:30:00+01:00",
+            ("'2:30' read as 14:30 (no am/pm: the one in the workday)",),
+        ),
+        (
+            "fri 5.45",
+            "2026-11-27T17:45:00+01:00",
+            ("'5.45' read as 17:45 (no am/pm: the one in the workday)",),
+        ),
+        ("11:30", "2026-11-23T11:30:00+01:00", ()),
+        ("09:30 tomorrow", "2026-11-24T09:30:00+01:00", ()),
+        # an hour alone: the next such hour inside the workday
+        (
+            "3",
+            "2026-11-23T15:00:00+01:00",
+            ("'3' read as 15:00 today (an hour alone: the next 3 o'clock in the workday)",),
+        ),
+        (
+            "9",
+            "2026-11-24T09:00:00+01:00",
+            ("'9' read as 09:00 tomorrow (an hour alone: the next 9 o'clock in the workday)",),
+        ),
+        (
+            "tomorrow 9",
+            "2026-11-24T09:00:00+01:00",
+            ("'9' read as 09:00 tomorrow (an hour alone: the next 9 o'clock in the workday)",),
+        ),
+        (
+            "monday 9",
+            "2026-11-30T09:00:00+01:00",
+            ("'9' read as 09:00 on Mon 30 Nov (an hour alone: the next 9 o'clock in the workday)",),
+        ),
+        (
+            "at 4",
+            "2026-11-23T16:00:00+01:00",
+            ("'4' read as 16:00 today (an hour alone: the next 4 o'clock in the workday)",),
+        ),
+        (
+            "5 o'clock",
+            "2026-11-23T17:00:00+01:00",
+            (
+                '"5 o\'clock" read as 17:00 today '
+                "(an hour alone: the next 5 o'clock in the workday)",
+            ),
+        ),
+        ("16", "2026-11-23T16:00:00+01:00", ()),
+        ("9 in the morning tomorrow", "2026-11-24T09:00:00+01:00", ()),
+        ("tomorrow afternoon 3", "2026-11-24T15:00:00+01:00", ()),
+        ("tonight 8", "2026-11-23T20:00:00+01:00", ()),
+        # parts of the day, from the settings
+        (
+            "tomorrow morning",
+            "2026-11-24T11:00:00+01:00",
+            ("'morning' read as 11:00 tomorrow (settings: morning)",),
+        ),
+        (
+            "this afternoon",
+            "2026-11-23T16:00:00+01:00",
+            ("'this afternoon' read as 16:00 today (settings: afternoon)",),
+        ),
+        (
+            "lunchtime",
+            "2026-11-23T12:00:00+01:00",
+            ("'lunchtime' read as 12:00 today (settings: lunchtime)",),
+        ),
+        (
+            "lunch fri",
+            "2026-11-27T12:00:00+01:00",
+            ("'lunch' read as 12:00 on Fri 27 Nov (settings: lunchtime)",),
+        ),
+        (
+            "tonight",
+            "2026-11-23T19:00:00+01:00",
+            ("'tonight' read as 19:00 today (settings: evening)",),
+        ),
+        (
+            "thursday evening",
+            "2026-11-26T19:00:00+01:00",
+            ("'evening' read as 19:00 on Thu 26 Nov (settings: evening)",),
+        ),
+        (
+            "first thing tomorrow",
+            "2026-11-24T08:30:00+01:00",
+            ("'first thing' read as 08:30 tomorrow (start of the workday)",),
+        ),
+        ("end of day", "2026-11-23T18:00:00+01:00", ()),
+        ("end of the day", "2026-11-23T18:00:00+01:00", ()),
+        ("COB", "2026-11-23T18:00:00+01:00", ()),
+        ("close of business friday", "2026-11-27T18:00:00+01:00", ()),
+        ("end of week", "2026-11-27T18:00:00+01:00", ()),
+        ("end of the week", "2026-11-27T18:00:00+01:00", ()),
+        ("end of next week", "2026-12-04T18:00:00+01:00", ()),
+        # weekdays: this / next
+        (
+            "next tuesday",
+            "2026-12-01T18:00:00+01:00",
+            ("'next tuesday' read as Tue 1 Dec, in next week (for Tue 24 Nov write 'tuesday')",),
+        ),
+        ("next mon 10am", "2026-11-30T10:00:00+01:00", ()),
+        ("this thursday 3pm", "2026-11-26T15:00:00+01:00", ()),
+        # ordinals, months either way round
+        ("dec 1st", "2026-12-01T18:00:00+01:00", ()),
+        ("1st december", "2026-12-01T18:00:00+01:00", ()),
+        ("the 3rd", "2026-12-03T18:00:00+01:00", ("'the 3rd' read as Thu 3 Dec",)),
+        ("on the 25th", "2026-11-25T18:00:00+01:00", ("'the 25th' read as Wed 25 Nov",)),
+        ("the 3rd of december 2pm", "2026-12-03T14:00:00+01:00", ()),
+        ("December 3rd, 2027", "2027-12-03T18:00:00+01:00", ()),
+        ("jan the 5th", "2027-01-05T18:00:00+01:00", ()),
+        # relative forms
+        ("in 45 min", "2026-11-23T10:45:00+01:00", ()),
+        ("in half an hour", "2026-11-23T10:30:00+01:00", ()),
+        ("within the hour", "2026-11-23T11:00:00+01:00", ()),
+        ("within 2 hours", "2026-11-23T12:00:00+01:00", ()),
+        ("within 3 days", "2026-11-26T10:00:00+01:00", ()),
+        (
+            "asap",
+            "2026-11-23T11:00:00+01:00",
+            ("'asap' read as within 60 min (settings: asap_minutes)",),
+        ),
+        (
+            "ASAP",
+            "2026-11-23T11:00:00+01:00",
+            ("'ASAP' read as within 60 min (settings: asap_minutes)",),
+        ),
+        (
+            "as soon as possible",
+            "2026-11-23T11:00:00+01:00",
+            ("'as soon as possible' read as within 60 min (settings: asap_minutes)",),
+        ),
+    ],
+)
+def test_times_as_people_write_them(phrase: str, expected: str, notes: tuple[str, ...]) -> None:
+    found = match_when(phrase.split(), now=MONDAY, settings=SETTINGS)
+    assert (found.error, found.words) == (None, len(phrase.split()))
+    assert found.value is not None
+    assert found.value.isoformat() == expected
+    assert found.notes == notes
+
+
+def test_an_hour_alone_or_a_part_of_the_day_that_passed_means_the_next_workday() -> None:
+    friday_evening = pendulum.datetime(2026, 11, 27, 18, 30, tz=PARIS)
+    assert when("3", now=friday_evening) == "2026-11-30T15:00:00+01:00"
+    assert when("morning", now=friday_evening) == "2026-11-30T11:00:00+01:00"
+    assert when("first thing", now=friday_evening) == "2026-11-30T08:30:00+01:00"
+    # Said so: `this afternoon` and a written time never move to another day.
+    assert when_error("this afternoon", now=friday_evening) == "16:00 today has already passed"
+    assert when_error("3pm", now=friday_evening) == "15:00 today has already passed"
+
+
+def test_an_hour_outside_the_workday_is_the_nearer_reading() -> None:
+    # 8 → 08:00 (half an hour before the workday) rather than 20:00 (two hours after it).
+    assert when("tomorrow 8") == "2026-11-24T08:00:00+01:00"
+    assert when("tomorrow 7:45") == "2026-11-24T07:45:00+01:00"
+    assert when("tomorrow 8:30") == "2026-11-24T08:30:00+01:00"
+    late = Settings(timezone=PARIS, workday_start="12:00", workday_end="21:00")
+    assert when("tomorrow 8", settings=late) == "2026-11-24T20:00:00+01:00"
+
+
+def test_parts_of_the_day_follow_the_settings() -> None:
+    settings = Settings(
+        timezone=PARIS, morning="10:30", lunchtime="13:00", afternoon="17:00", evening="21:00"
+    )
+    assert when("tomorrow morning", settings=settings) == "2026-11-24T10:30:00+01:00"
+    assert when("lunchtime", settings=settings) == "2026-11-23T13:00:00+01:00"
+    assert when("this afternoon", settings=settings) == "2026-11-23T17:00:00+01:00"
+    assert when("tonight", settings=settings) == "2026-11-23T21:00:00+01:00"
+
+
+def test_asap_follows_the_settings() -> None:
+    assert when("asap", settings=Settings(timezone=PARIS, asap_minutes=20)) == (
+        "2026-11-23T10:20:00+01:00"
+    )
+
+
+def test_before_a_day_means_the_end_of_the_workday_before_it() -> None:
+    found = match_when(["fri"], now=MONDAY, settings=SETTINGS, before=True)
+    assert found.value is not None
+    assert found.value.isoformat() == "2026-11-26T18:00:00+01:00"
+    assert found.notes == ("'before fri' read as the end of Thu 26 Nov",)
+    monday = match_when(["next", "mon"], now=MONDAY, settings=SETTINGS, before=True)
+    assert monday.value is not None
+    assert monday.value.isoformat() == "2026-11-27T18:00:00+01:00"  # Friday: skips the weekend
+    three = match_when(["3pm"], now=MONDAY, settings=SETTINGS, before=True)
+    assert three.value is not None
+    assert three.value.isoformat() == "2026-11-23T15:00:00+01:00"
+
+
+def test_a_repeated_time_is_noted() -> None:
+    saturday = pendulum.datetime(2026, 10, 24, 10, tz=PARIS)
+    found = match_when(["tomorrow", "2:30am"], now=saturday, settings=SETTINGS)
+    assert found.notes == (
+        "'tomorrow 2:30am': 02:30 happens twice on Sun 25 Oct 2026 (the clocks go back); "
+        "read as the first, UTC+02:00",
+    )
+
+
+def test_is_when_word_knows_the_new_vocabulary() -> None:
+    from planner.when import is_when_word
+
+    for word in (
+        "morning",
+        "cob",
+        "EOD",
+        "asap",
+        "noon",
+        "midday",
+        "3rd",
+        "12/4",
+        "p.m.",
+        "tonight",
+    ):
+        assert is_when_word(word), word
+    for word in ("refund", "invoice", "Acme", "call", "back"):
+        assert not is_when_word(word), word

@@ -24,6 +24,9 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     text = Text()
     if not parsed.text.strip():
         text.append("Name: summary @Org by WHEN !priority #tag ~channel", style="dim")
+        text.append(
+            "\ne.g. Maria Ortiz @Acme: charged twice, call back by fri 2:30 pm urgent", style="dim"
+        )
         return text
 
     def field(name: str, value: str, note: str = "") -> None:
@@ -50,6 +53,9 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     for error in parsed.errors:
         text.append("✗ ", style="bold red")
         text.append(error + "\n", style="red")
+    for note in parsed.notes:  # readings taken and flags: worth a second look, not errors
+        text.append("• ", style="bold yellow")
+        text.append(note + "\n", style="italic")
     return text
 
 

@@ -83,7 +83,7 @@ def settings_from_texts(texts: dict[str, str], current: Settings) -> Settings:
             if name == "workdays":
                 items = [str(WEEKDAYS.get(item.casefold()[:3], item)) for item in items]
             raw[name] = items
-        elif name == "timezone":
+        elif default is None:  # timezone, date_order: empty means unset
             raw[name] = text or None
         else:
             raw[name] = text

@@ -1,0 +1,147 @@
+"""Who the follow-up is for: the customer forms at the start of a quick-add line.
+
+- `Maria Ortiz: …` — the main form: 1–6 words before the first colon.
+- `Maria Ortiz @Acme: …`, `Zoë O'Brien @"Acme Corp": …` — with the organisation.
+- `José Núñez from Acme called, …`, `Maria Ortiz from "Acme Corp" rang …`,
+  `Ann Lee called about …` — the way a message slip starts: a name (capitalised), an
+  optional `from <Org>`, then called / rang / phoned / emailed / wrote / texted /
+  stopped by / dropped by / came by / left a message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+from planner.text import clean_line
+
+CUSTOMER_FORMS = "`Name: …`, `Name @Org: …` or `Name from Org called, …`"
+CUSTOMER_MISSING = f"no customer: start with {CUSTOMER_FORMS}"
+
+_MAX_NAME_WORDS = 6
+_TOKEN_STARTS = "@!#~"
+_TIME_COLON = re.compile(r"\d:\d")
+
+_NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+_VERBS = (
+    r"called(?:\s+in)?|rang(?:\s+up)?|phoned(?:\s+in)?|e-?mailed|wrote(?:\s+in)?|texted"
+    r"|messaged|stopped\s+by|dropped\s+by|came\s+by|popped\s+(?:by|in)"
+    r"|left\s+(?:a\s+)?(?:message|voicemail|vm)"
+)
+_SLIP = re.compile(
+    rf"""\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)
+    (?:\s+(?P<from>from)\s+(?P<org>"[^"]+"|'[^']+'|@?\S+(?:\s+\S+){{0,3}}?))?
+    \s+(?P<verb>(?:{_VERBS}))(?![\w-])(?P<punct>\s*[,:;–—-])?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    {"she", "he", "they", "someone", "somebody", "nobody", "i", "we", "you", "it", "who"}
+)
+_LABELS = frozenset(
+    {
+        "complaint", "request", "concern", "compliment", "question", "urgent", "important",
+        "asap", "note", "fyi", "re", "todo", "to do", "reminder", "follow-up", "follow up",
+    }
+)  # fmt: skip
+"""Words that label a line rather than name someone: `Complaint: …` has no customer."""
+
+
+CustomerRole = Literal["customer", "organization", "intro"]
+
+
+class Customer(NamedTuple):
+    """The customer part of a line."""
+
+    name: str
+    """Cleaned; "" when no form matched."""
+    organization: str
+    """From `Name @Org:` or `from Org`; "" when the form has none."""
+    organization_text: str
+    """The organisation as typed, for messages."""
+    spans: tuple[tuple[int, int, CustomerRole], ...]
+    """(start, end, role) of each recognised piece: customer, organization, intro."""
+    end: int
+    """Where the rest of the line starts."""
+    error: str | None = None
+
+
+def read_customer(text: str) -> Customer:
+    """The customer form at the start of `text`; a Customer with name "" when none matches."""
+    slip = _slip_form(text)
+    colon = text.find(":")
+    if slip is not None and (colon < 0 or colon >= slip.end - 1):
+        return slip  # "Maria Ortiz called: …" is the slip form, not a three-word name
+    return _colon_form(text) or slip or Customer("", "", "", (), 0)
+
+
+def _colon_form(text: str) -> Customer | None:
+    colon = text.find(":")
+    if colon < 0:
+        return None
+    looks_like_time = colon > 0 and _TIME_COLON.fullmatch(text, colon - 1, colon + 2)
+    if looks_like_time or text.startswith("//", colon + 1):  # 15:30, https://
+        return None
+    head = text[:colon]
+    start = len(text) - len(text.lstrip())
+    org = _trailing_org(head)
+    if org is not None:
+        at, name_text, org_name = org
+        name = clean_line(name_text)
+        words = name_text.split()
+        if not name or not 1 <= len(words) <= _MAX_NAME_WORDS or _has_token(words):
+            return None
+        name_end = start + len(name_text.strip())
+        if not org_name:
+            return Customer(
+                name, "", "", ((start, name_end, "customer"),), colon + 1,
+                f"empty organisation: {head[at:].strip()!r}",
+            )  # fmt: skip
+        spans: tuple[tuple[int, int, CustomerRole], ...] = (
+            (start, name_end, "customer"),
+            (at, colon + 1, "organization"),
+        )
+        return Customer(name, org_name, head[at:].strip(), spans, colon + 1)
+    words = head.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or _has_token(words):
+        return None
+    name = clean_line(head)
+    if not name or name.casefold() in _LABELS:
+        return None
+    return Customer(name, "", "", ((start, colon + 1, "customer"),), colon + 1)
+
+
+def _trailing_org(head: str) -> tuple[int, str, str] | None:
+    """`Maria Ortiz @Acme` / `… @"Acme Corp"`: (where @ is, the name part, the organisation)."""
+    m = re.search(r"\s@(?:\"([^\"]*)\"|'([^']*)'|([^\s\"']+))\s*$", head)
+    if m is None:
+        return None
+    quoted = m.group(1) if m.group(1) is not None else m.group(2)
+    org = clean_line(quoted if quoted is not None else m.group(3))
+    at = m.start() + 1
+    return at, head[:at], org
+
+
+def _has_token(words: list[str]) -> bool:
+    return any(w[0] in _TOKEN_STARTS for w in words)
+
+
+def _slip_form(text: str) -> Customer | None:
+    m = _SLIP.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    if not first[0].isupper() or first.casefold() in _NOT_NAMES:
+        return None
+    spans: list[tuple[int, int, CustomerRole]] = [(m.start("name"), m.end("name"), "customer")]
+    organization = organization_text = ""
+    if m.group("from"):
+        raw = m.group("org")
+        organization_text = raw
+        organization = clean_line(raw.strip("\"'").removeprefix("@"))
+        if not organization:
+            return None
+        spans.append((m.start("from"), m.end("from"), "intro"))
+        spans.append((m.start("org"), m.end("org"), "organization"))
+    spans.append((m.start("verb"), m.end(), "intro"))
+    return Customer(clean_line(name), organization, organization_text, tuple(spans), m.end())
