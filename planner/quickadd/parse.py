@@ -483,17 +483,15 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
     asap = next((w for w in priority_found if is_asap(w.word)), None)
     if promise is not None and _ASAP.search(promise.text):
         plain_priority = "urgent"  # `by asap`
+    said = [repr(w.word) for w in priority_found] or [repr(promise.text if promise else "")]
     if priority is None:
         priority = plain_priority
         if plain_priority:
-            words = ", ".join(repr(w.word) for w in priority_found) or repr(
-                promise and promise.text
-            )
-            notes.append(f"priority {plain_priority} (from {words})")
+            notes.append(f"priority {plain_priority} (from {', '.join(said)})")
     elif plain_priority and plain_priority != priority:
         notes.append(
-            f"{priority_found[0].word!r} in the text: priority stays {priority} "
-            f"(as written: {reading.priority_text})"
+            f"{said[0]} in the text: priority stays {priority}, as written "
+            f"({reading.priority_text})"
         )
 
     if promise is None and not reading.unread_promises and asap is not None:
