@@ -198,6 +198,14 @@ def sample_document(now: datetime, tz: str | None = None) -> Document:
         kind="request",
         promised_by=_at(today, "17:00") if local.hour < 16 else local.add(hours=2),
     )
+    # The board deck is due within the workday: in 90 minutes, or by 10:00 on the coming
+    # day when the workday is over (or not yet begun).
+    if _at(today, "07:00") <= local <= _at(today, "16:30"):
+        deadline = local.add(minutes=90)
+    elif local < _at(today, "07:00"):
+        deadline = _at(today, "10:00")
+    else:
+        deadline = _at(today.add(days=1), "10:00")
     briefs: list[Brief] = [escalation]
     if how_solved is not None:
         briefs.append(how_solved)
@@ -226,7 +234,7 @@ def sample_document(now: datetime, tz: str | None = None) -> Document:
             kind="decision",
             priority="urgent",
             minutes=2,
-            deliver_by=local.add(minutes=90),
+            deliver_by=deadline,
             now=morning,
         ),
     ]
