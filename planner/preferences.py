@@ -20,6 +20,8 @@ from planner.errors import DataFileError
 
 FILE_NAME = "preferences.toml"
 DEFAULT_THEME = "ea-dark"
+MAX_BYTES = 1 << 20
+"""A preferences file is a few hundred bytes; anything past this is refused."""
 
 KeyName = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 ClockStyle = Literal["auto", "12h", "24h"]
@@ -54,14 +56,12 @@ def load(path: Path) -> Preferences:
 
     Raises DataFileError naming the file and the problem (never a traceback).
     """
+    from planner.storage.files import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_BYTES, follow_symlinks=True)
     except FileNotFoundError:
         return Preferences()
-    except IsADirectoryError:
-        raise DataFileError(path, "it is a directory, not a file") from None
-    except OSError as exc:
-        raise DataFileError(path, exc.strerror or str(exc)) from None
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -61,6 +61,8 @@ def decode(data: bytes, path: Path) -> Document:
         version = _header_decoder.decode(data).schema_version
     except msgspec.DecodeError as exc:
         raise DataFileError(path, _describe(exc, data)) from None
+    except RecursionError:
+        raise DataFileError(path, "not valid planner data: it is nested too deeply") from None
     if version > SCHEMA_VERSION:
         raise DataFileError(
             path,
@@ -77,8 +79,27 @@ def decode(data: bytes, path: Path) -> Document:
             document = msgspec.convert(migrate(raw), Document)
     except msgspec.DecodeError as exc:
         raise DataFileError(path, _describe(exc, data)) from None
+    except RecursionError:
+        raise DataFileError(path, "not valid planner data: it is nested too deeply") from None
     _check_ids(document, path)
+    _check_timezone(document, path)
     return document
+
+
+def _check_timezone(document: Document, path: Path) -> None:
+    """Every command needs the executive's zone: an unknown one is refused on load, with the
+    file named, rather than failing later wherever a time is first shown."""
+    name = document.settings.timezone
+    if not name:
+        return
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        raise DataFileError(
+            path, f"settings.timezone {name!r} is not a known time zone (e.g. Europe/Paris)"
+        ) from None
 
 
 def _check_ids(document: Document, path: Path) -> None:

@@ -8,13 +8,14 @@ process's byte-range locks when it ends. Each platform's module is imported only
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from planner.errors import LockTimeout, StorageError
+from planner.errors import DataFileError, LockTimeout, StorageError
 
 WINDOWS = os.name == "nt"
 """Which branch locks (and, in planner.storage.store, replaces files); tests force it."""
@@ -24,8 +25,14 @@ WINDOWS = os.name == "nt"
 def exclusive(path: Path, *, timeout: float = 15.0) -> Iterator[None]:
     """Hold an exclusive lock on `path` (created 0600 if missing) for the block."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags, 0o600)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataFileError(
+                path, "it is a symbolic link; remove it (ea-planner makes its own lock file)"
+            ) from None
         raise StorageError(f"cannot open the lock file {path}: {exc.strerror}") from None
     windows = WINDOWS
     try:

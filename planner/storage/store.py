@@ -28,6 +28,7 @@ from planner.clock import Clock
 from planner.errors import DataFileError, StorageError
 from planner.storage.archive import merge, split_settled
 from planner.storage.document import Document, decode, encode
+from planner.storage.files import check_private_dir, make_private_dir, read_regular, real_dir
 from planner.storage.lock import exclusive
 from planner.storage.replace import replace_durably
 
@@ -70,8 +71,13 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def check_directory(self) -> None:
+        """Refuse (DataDirError, exit 2) a data directory another user owns or may write to."""
+        check_private_dir(self.directory, "data")
+
     def load(self) -> Document:
         """The live document; an empty one when the file does not exist yet."""
+        self.check_directory()
         return self._read(self.path) or Document()
 
     def signature(self) -> tuple[int, int, int] | None:
@@ -85,7 +91,7 @@ class Store:
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def archive_paths(self) -> list[Path]:
-        if not self.archive_dir.is_dir():
+        if not real_dir(self.archive_dir):
             return []
         return sorted(self.archive_dir.glob("[0-9][0-9][0-9][0-9].json"))
 
@@ -97,13 +103,9 @@ class Store:
 
     def _read(self, path: Path) -> Document | None:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except FileNotFoundError:
             return None
-        except IsADirectoryError:
-            raise DataFileError(path, "it is a directory, not a file") from None
-        except OSError as exc:
-            raise DataFileError(path, exc.strerror or str(exc)) from None
         return decode(data, path)
 
     # -- writing -----------------------------------------------------------
@@ -135,31 +137,42 @@ class Store:
     def write_summary(self, date: str, markdown: str) -> Path:
         """Save a close-out summary as closeouts/YYYY-MM-DD.md, atomically; return its path."""
         self._ensure_directory()
-        folder = self.directory / CLOSEOUT_DIR
         with exclusive(self.lock_path):
-            make_private_dir(folder)
-            path = folder / f"{date}.md"
-            atomic_write(path, markdown.encode("utf-8"))
+            return self.write_summary_locked(date, markdown)
+
+    def write_summary_locked(self, date: str, markdown: str) -> Path:
+        """`write_summary` for a caller that already holds the lock (inside `transact`)."""
+        from planner.text import for_terminal
+
+        folder = self.directory / CLOSEOUT_DIR
+        make_private_dir(folder)
+        path = folder / f"{date}.md"
+        atomic_write(path, for_terminal(markdown).encode("utf-8"))
         return path
 
     def _ensure_directory(self) -> None:
-        make_private_dir(self.directory)
+        self.check_directory()
+        make_private_dir(self.directory, link_ok=True)
 
     def _remove_stale_temp_files(self) -> None:
         # Under the lock no other writer is active: any temp file left is from a killed one.
-        for stale in self.directory.glob(f".{FILE_NAME}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
-        if self.archive_dir.is_dir():
-            for stale in self.archive_dir.glob(".*.tmp"):
+        # Entries are unlinked, never followed, and only inside real directories.
+        for folder, pattern in (
+            (self.directory, f".{FILE_NAME}.*.tmp"),
+            (self.archive_dir, ".*.tmp"),
+        ):
+            if folder != self.directory and not real_dir(folder):
+                continue
+            for stale in folder.glob(pattern):
                 with contextlib.suppress(OSError):
                     stale.unlink()
 
     def _backup(self) -> None:
         """Keep the document being replaced, at most once per `backup_interval`."""
-        if not self.path.exists():
+        if not os.path.lexists(self.path):
             return
-        backups = sorted(self.backup_dir.glob("planner-*.json")) if self.backup_dir.is_dir() else []
+        exists = real_dir(self.backup_dir)
+        backups = sorted(self.backup_dir.glob("planner-*.json")) if exists else []
         if backups and time.time() - backups[-1].stat().st_mtime < self.backup_interval:
             return
         make_private_dir(self.backup_dir)
@@ -168,12 +181,12 @@ class Store:
         try:
             # The live file is about to be replaced by a rename, so a hard link keeps
             # the old version without copying a byte.
-            os.link(self.path, target)
-            os.utime(target)
+            os.link(self.path, target, follow_symlinks=False)
+            os.utime(target, follow_symlinks=False)
         except OSError:
             try:
-                atomic_write(target, self.path.read_bytes())
-            except (OSError, StorageError):
+                atomic_write(target, read_regular(self.path))
+            except (OSError, StorageError, DataFileError):
                 return  # a missed backup must not stop the save itself
         for old in sorted(self.backup_dir.glob("planner-*.json"))[: -self.backups_kept]:
             with contextlib.suppress(OSError):
@@ -192,17 +205,6 @@ class Store:
             updated = merge(incoming, [existing])
             atomic_write(path, encode(updated))
         return live
-
-
-def make_private_dir(path: Path) -> None:
-    """Create `path` (and its parents) 0700 if it does not exist."""
-    if path.is_dir():
-        return
-    try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path.chmod(0o700)
-    except OSError as exc:
-        raise StorageError(f"cannot create the directory {path}: {exc.strerror}") from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
