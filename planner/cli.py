@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from planner import __version__
 from planner.commands import COMMANDS
-from planner.errors import PlannerError
+from planner.errors import InputError, PlannerError
+from planner.text import for_terminal
 
 if TYPE_CHECKING:
     from planner.clock import Clock
@@ -27,6 +29,42 @@ if TYPE_CHECKING:
     from planner.storage import Store
 
 PROG = "ea-planner"
+
+
+class TerminalStream(io.TextIOBase):
+    """A text stream whose every write goes through `for_terminal`: stored text, file names
+    and error messages never put a control sequence on the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
+class _Parser(argparse.ArgumentParser):
+    def _print_message(self, message: str, file: object = None) -> None:
+        super()._print_message(for_terminal(message), file)  # type: ignore[arg-type]
+
+
+def check_arguments(arguments: Sequence[str]) -> None:
+    """Refuse an argument that is not UTF-8 (Python hands those bytes over as surrogates)."""
+    for position, argument in enumerate(arguments, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(
+                f"argument {position} ({for_terminal(argument)!r}) is not valid UTF-8; "
+                "ea-planner takes text and file names in UTF-8"
+            ) from None
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -50,7 +88,7 @@ def build_parser(
 ) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     """The argument parser; with `only`, just those commands' sub-parsers (a faster start:
     each command module imported and each sub-parser built costs milliseconds)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=(
             "The executive's schedule, customer follow-ups and good moments to interrupt, "
@@ -65,7 +103,7 @@ def build_parser(
         help="open the dashboard on a realistic sample day in a throw-away data directory",
     )
     _common_options(parser, suppress=False)
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     _common_options(parent, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     modules: dict[str, ModuleType] = {}
@@ -95,6 +133,13 @@ def _commands_needed(argv: Sequence[str]) -> list[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    out = cast(TextIO, TerminalStream(sys.stdout))
+    err = cast(TextIO, TerminalStream(sys.stderr))
+    try:
+        check_arguments(arguments)
+    except InputError as exc:
+        print(f"{PROG}: {exc.message}", file=err)
+        return exc.exit_status
     parser, modules = build_parser(_commands_needed(arguments))
     args, extra = parser.parse_known_args(arguments)
     if extra:
@@ -114,14 +159,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _use_clock_preference(args)
         from planner.commands.context import Context
 
-        context = Context(store=store or _store(args), clock=_clock())
+        context = Context(store=store or _store(args), clock=_clock(), out=out, err=err)
         fresh = not context.store.exists()
         status: int = modules[args.command].run(args, context)
         if fresh and context.store.exists() and context.err.isatty():
             _tell_new_store(context)
         return status
     except PlannerError as exc:
-        print(f"{PROG}: {exc.message}", file=sys.stderr)
+        print(f"{PROG}: {exc.message}", file=err)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
@@ -132,8 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # pragma: no cover - the last line of defence
         if os.environ.get("EA_PLANNER_DEBUG"):
             raise
-        print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print(f"{PROG}: run with EA_PLANNER_DEBUG=1 to see the traceback", file=sys.stderr)
+        print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=err)
+        print(f"{PROG}: run with EA_PLANNER_DEBUG=1 to see the traceback", file=err)
         return 1
     finally:
         if demo_dir is not None:
@@ -205,9 +250,15 @@ def _dashboard(args: argparse.Namespace, store: Store | None) -> int:
     # its first frame is up.
     gc.disable()
     from planner.paths import config_dir
+    from planner.storage.files import check_private_dir
+
+    store = store or _store(args)
+    store.check_directory()
+    config = config_dir(args.config_dir)
+    check_private_dir(config, "configuration")
     from planner.ui.app import run
 
-    return run(store or _store(args), _clock(), config_dir=config_dir(args.config_dir))
+    return run(store, _clock(), config_dir=config)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -110,14 +110,41 @@ def _has_offset(value: str) -> bool:
 
 
 def local_zone_name() -> str:
-    """The assistant's own zone: $TZ when it names a zone, else the system's."""
-    tz = os.environ.get("TZ", "").strip().lstrip(":")
+    """The assistant's own zone, always an IANA name: $TZ when it names a zone or points at
+    a zone file (`TZ=:/etc/localtime`, `TZ=/usr/share/zoneinfo/Asia/Tokyo`), else the
+    system's, else UTC."""
+    tz = os.environ.get("TZ", "").strip()
     if tz:
-        try:
-            return pendulum.timezone(tz).name
-        except Exception:  # an unknown TZ falls back to the system zone, as libc does
-            pass
+        name = _zone_name(tz)
+        if name:
+            return name
     try:
-        return pendulum.local_timezone().name
+        name = pendulum.local_timezone().name
     except Exception:
-        return "UTC"
+        name = None
+    if name and _known(name):
+        return name
+    return _zone_name("/etc/localtime") or "UTC"
+
+
+def _zone_name(tz: str) -> str | None:
+    """The IANA name a TZ value means, or None (an unknown TZ falls back, as libc does)."""
+    tz = tz.lstrip(":")
+    if tz.startswith("/"):
+        real = os.path.realpath(tz)
+        marker = "/zoneinfo/"
+        if marker not in real:
+            return None
+        tz = real.rsplit(marker, 1)[1]
+        tz = tz.removeprefix("posix/").removeprefix("right/")
+    return tz if _known(tz) else None
+
+
+def _known(name: str) -> bool:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except Exception:
+        return False
+    return True

@@ -1,9 +1,15 @@
-"""Untrusted text made safe to store and show: one function, applied once on ingest.
+"""Untrusted text made safe to store and show: cleaned on ingest, and again on output.
 
 Customer names, summaries and calendar titles come from outside. Terminal
 control characters (ESC, BEL, the C0 and C1 ranges, DEL) and Unicode bidi
 overrides could repaint or reorder a terminal, so they are removed; tabs and
-line breaks become spaces (or stay, for multi-line fields).
+line breaks become spaces (or stay, for multi-line fields). Bytes that were not
+UTF-8 (lone surrogates from the file system or the command line) become U+FFFD.
+
+`clean_line`/`clean_text` run on ingest (what is stored is clean); `for_terminal`
+runs at every boundary where stored text meets a terminal or a Markdown file, so
+a document edited by hand or written by an older version cannot reach the terminal
+with an escape in it either.
 """
 
 from __future__ import annotations
@@ -14,14 +20,32 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _CONTROLS_NO_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _SPACES = re.compile(r"[ \t\r\n]+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_OUTPUT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+
+
+def _no_surrogates(value: str) -> str:
+    return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
 
 
 def clean_line(value: str) -> str:
     """One line of untrusted text: controls and bidi overrides removed, whitespace collapsed."""
+    value = _no_surrogates(value)
     return _SPACES.sub(" ", _CONTROLS.sub("", value.replace("\t", " ").replace("\n", " "))).strip()
 
 
 def clean_text(value: str) -> str:
     """Multi-line untrusted text: controls removed, line breaks kept (CRLF becomes LF)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _no_surrogates(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROLS_NO_NEWLINE.sub("", value).strip()
+
+
+def for_terminal(value: str) -> str:
+    """Text about to reach a terminal or a file a terminal may show: every control
+    character except line feed and tab removed, bidi overrides removed, non-UTF-8
+    bytes shown as U+FFFD. Cheap when there is nothing to remove."""
+    return _OUTPUT.sub(_replace_output, value)
+
+
+def _replace_output(match: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else ""

@@ -32,9 +32,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
 def parse_date(value: str, *, today: Any, settings: Any) -> Any:
     """A day given with --date: `2026-11-24`, `tomorrow`, `fri`, `nov 20` (planner.when)."""
+    from planner.domain.base import check_year
     from planner.when import parse_day
 
-    return parse_day(value, today=today, settings=settings)
+    day = parse_day(value, today=today, settings=settings)
+    check_year(day, "--date")
+    return day
 
 
 def run(args: argparse.Namespace, context: Context) -> int:

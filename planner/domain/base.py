@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Annotated
 
 import msgspec
+
+from planner.errors import InputError
+
+FIRST_YEAR = 1970
+LAST_YEAR = 2100
+"""Dates a person can mean: a promise, event or day outside these years is a typing error
+(and year 9999 plus a zone offset overflows Python's dates), refused at input."""
 
 Instant = Annotated[datetime, msgspec.Meta(tz=True)]
 """A date-time that must carry a UTC offset (stored as ISO 8601 with its offset)."""
@@ -21,6 +28,14 @@ class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     can never form a reference cycle; untracked, five years of them cost the cyclic garbage
     collector nothing (tracked, a full collection paused the dashboard for 100+ ms).
     """
+
+
+def check_year(moment: date, what: str) -> None:
+    """Refuse (InputError, exit 2) a date or time outside FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InputError(
+            f"{what}: {moment.isoformat()[:10]} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+        )
 
 
 def new_id(prefix: str) -> str:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 import msgspec
 import pendulum
 
-from planner.domain.base import new_id, plain
+from planner.domain.base import check_year, new_id, plain
 from planner.domain.brief import BRIEF_KINDS, Brief
 from planner.domain.followup import (
     Channel,
@@ -74,6 +74,7 @@ def open_followup(
     id: str | None = None,
 ) -> FollowUp:
     """A new open follow-up whose log starts with how it was captured."""
+    check_year(promised_by, "the promise")
     return FollowUp(
         id=id or new_id("f"),
         customer=customer,
@@ -88,7 +89,7 @@ def open_followup(
         promised_by=promised_by,
         created=now,
         updated=now,
-        log=(LogEntry(at=now, action="created", text=source, new_promise=promised_by),),
+        log=(LogEntry(at=now, action="created", text=clean_line(source), new_promise=promised_by),),
     )
 
 
@@ -144,6 +145,7 @@ def note(followup: FollowUp, text: str, now: datetime) -> FollowUp:
 def repromise(followup: FollowUp, new_promise: datetime, now: datetime, note: str = "") -> FollowUp:
     """A new promise, after telling the customer; the old one stays in the log."""
     _require_open(followup, "re-promise")
+    check_year(new_promise, "the promise")
     if _utc(new_promise) <= _utc(now):
         raise TransitionError("cannot promise a time in the past: give a time after now")
     old = effective_promise(followup, now)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pendulum
 
 from planner.config import Settings, executive_zone
-from planner.domain.base import plain
+from planner.domain.base import check_year, plain
 from planner.errors import InputError
 from planner.when.phrase import parse_when
 from planner.when.wall import WhenError, wall_time
@@ -24,6 +24,15 @@ _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T.*([+-]\d{2}:?\d{2}|Z)", re.IG
 
 
 def parse_time(
+    value: str, *, now: datetime, settings: Settings, what: str, day: date | None = None
+) -> datetime:
+    """`_parse_time`, refusing a time outside the years a person can mean (1970 to 2100)."""
+    moment = _parse_time(value, now=now, settings=settings, what=what, day=day)
+    check_year(moment, what)
+    return moment
+
+
+def _parse_time(
     value: str, *, now: datetime, settings: Settings, what: str, day: date | None = None
 ) -> datetime:
     """`value` as an aware datetime in the executive's zone; InputError naming `what` if not.
