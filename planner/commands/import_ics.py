@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from planner.clock import Clock
     from planner.storage import Store
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Larger files are refused: a calendar export is megabytes, not gigabytes."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Larger files are refused: a calendar export is megabytes, not gigabytes. The size is
+counted by reading (at most this much plus one byte), never taken from `stat`: a pipe or
+/dev/zero has no size to trust."""
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
@@ -171,25 +173,37 @@ def vdir_files(folder: Path) -> list[Path]:
 
 def vdir_name(folder: Path) -> str:
     """The vdir's `displayname` file (vdirsyncer's metasync), else the folder's name."""
+    from planner.errors import DataFileError
+    from planner.storage.files import read_regular
+
     try:
-        shown = (folder / "displayname").read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        raw = read_regular(folder / "displayname", limit=4096, follow_symlinks=True)
+        shown = raw.decode("utf-8").strip()
+    except (OSError, UnicodeDecodeError, DataFileError):
         shown = ""
     return shown or folder.resolve().name
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of the .ics file, or an InputError naming it."""
+    """The bytes of the .ics file (a pipe works too), or an InputError naming it."""
+    import os
+
+    from planner.errors import DataFileError
+    from planner.storage.files import read_capped
+
     try:
         if path.is_dir():
             raise InputError(f"{path} is a directory, not an .ics file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            return read_capped(fd, path, MAX_FILE_BYTES)
+        except DataFileError:
             raise InputError(
-                f"{path} is too large for a calendar ({size // (1024 * 1024)} MB); "
-                "nothing was imported"
-            )
-        return path.read_bytes()
+                f"{path} is too large for a calendar (larger than "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB); nothing was imported"
+            ) from None
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:

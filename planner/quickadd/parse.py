@@ -26,6 +26,7 @@ from typing import Literal, NamedTuple
 import pendulum
 
 from planner.config import Settings
+from planner.domain.base import FIRST_YEAR, LAST_YEAR
 from planner.domain.followup import Channel, FollowUpKind
 from planner.domain.priority import Priority
 from planner.quickadd.customer import CUSTOMER_MISSING, read_customer
@@ -529,6 +530,9 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
 
     if promised_by is not None and promise_given:
         notes += promise_flags(promised_by, settings)
+    if promised_by is not None and not FIRST_YEAR <= promised_by.year <= LAST_YEAR:
+        errors.append(f"the promise must be in the years {FIRST_YEAR} to {LAST_YEAR}")
+        promised_by = None
     own = clean_line(settings.own_organization).casefold()
     return QuickAdd(
         text=text,

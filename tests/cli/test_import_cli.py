@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -160,15 +161,15 @@ def test_an_unreadable_file_is_one_clear_line(
 ) -> None:
     locked = tmp_path / "locked.ics"
     locked.write_bytes((FIXTURES / "holidays.ics").read_bytes())
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: object, flags: int, *args: object, **kwargs: object) -> int:
         # Permission bits do not stop root, so the refusal is simulated for every user.
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     status, out, err = run_cli(capsys, "import", str(locked))
     assert (status, out) == (2, "")
     assert err == f"ea-planner: cannot read {locked}: Permission denied\n"
