@@ -118,12 +118,14 @@ def local_zone_name() -> str:
         name = _zone_name(tz)
         if name:
             return name
+    from pendulum.tz.local_timezone import get_local_timezone
+
     try:
-        name = pendulum.local_timezone().name
+        system: str | None = get_local_timezone().name
     except Exception:
-        name = None
-    if name and _known(name):
-        return name
+        system = None
+    if system and _known(system):
+        return system
     return _zone_name("/etc/localtime") or "UTC"
 
 
