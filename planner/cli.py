@@ -154,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             store = demo_store(_clock().now())
             demo_dir = store.directory.parent
+            _remove_on_hangup(demo_dir)
         if args.command is None:
             return _dashboard(args, store)
         _use_clock_preference(args)
@@ -215,6 +216,22 @@ def _innermost(
         if chosen is None:
             return parser
         parser = chosen
+
+
+def _remove_on_hangup(directory: Path) -> None:
+    """Remove the demo's throw-away directory when the terminal closes (SIGHUP) or the
+    process is asked to stop (SIGTERM): neither runs `finally` blocks on its own."""
+    import signal
+
+    def remove(signum: int, _frame: object) -> None:
+        shutil.rmtree(directory, ignore_errors=True)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, remove)
 
 
 def _clock() -> Clock:

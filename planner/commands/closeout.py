@@ -15,6 +15,7 @@ are settled history: they can be printed, not changed.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
@@ -127,15 +128,19 @@ def run(args: argparse.Namespace, context: Context) -> int:
             if not args.close:
                 return doc, (kept, None)
             doc, text = close_with_summary(doc, date, now, notes=args.notes)
+            # The Markdown first, under the same lock: if it cannot be written (a full
+            # disk), the change is dropped and the day stays open.
+            paths.append(context.store.write_summary_locked(date.isoformat(), text))
             return doc, (kept, text)
 
+        paths: list[Path] = []
         _, (kept, text) = context.store.transact(change)
         stream = context.out if text is None else context.err
         for followup in kept:
             print(f"Kept {followup.id} ({followup.customer} — {followup.summary})", file=stream)
         if text is None:
             return 0
-        path = context.store.write_summary(date.isoformat(), text)
+        path = paths[-1]
         context.out.write(text)
         print(f"Closed {day_label(date)}; summary saved to {path}", file=context.err)
         return 0

@@ -264,3 +264,28 @@ def test_closeout_never_imports_textual(store: Store, data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Close-out — Monday 23 November 2026\n")
+
+
+def test_a_summary_that_cannot_be_written_leaves_the_day_open(
+    store: Store,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planner.errors import StorageError
+
+    def disk_full(self: Store, date: str, markdown: str) -> Path:
+        raise StorageError(
+            f"cannot save {date}.md: the disk is full; the previous version is intact"
+        )
+
+    monkeypatch.setattr(Store, "write_summary_locked", disk_full)
+    before = (data_dir / "planner.json").read_bytes()
+    code, out, err = run(capsys, "closeout", "--keep", "f-sara", "--keep", "f-liwei", "--close")
+    assert code == 1
+    assert "the disk is full" in err
+    assert "Closed" not in err and out == ""
+    # Nothing of the close reached planner.json: the day is open, the keeps not recorded.
+    assert (data_dir / "planner.json").read_bytes() == before
+    saved = record(store)
+    assert saved is None or saved["closed"] is False

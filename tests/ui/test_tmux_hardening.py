@@ -1,0 +1,78 @@
+"""The real program in a real terminal (tmux, own socket), against what real machines do:
+a terminal closed under it, another process on the same data, stored escapes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.test_tmux_e2e import ROOT, Terminal, installed_command
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    term = Terminal(f"i18-test-{uuid.uuid4().hex[:8]}")
+    yield term
+    import subprocess
+
+    subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def _env(**extra: str) -> str:
+    env = {
+        "EA_PLANNER_NOW": os.environ["EA_PLANNER_NOW"],
+        "TZ": os.environ["TZ"],
+        "EA_PLANNER_CONFIG_DIR": os.environ["EA_PLANNER_CONFIG_DIR"],
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+        **extra,
+    }
+    return " ".join(f"{k}={v}" for k, v in env.items())
+
+
+def _demo_dirs(folder: Path) -> list[Path]:
+    return sorted(folder.glob("ea-planner-demo-*"))
+
+
+def _wait(condition: object, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def test_demo_removes_its_directory_when_quit(terminal: Terminal, tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    program = " ".join(installed_command())
+    command = f"env {_env(TMPDIR=str(temp))} {program} --demo; echo EXITED-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    terminal.wait_for("Dana Whitfield")
+    assert len(_demo_dirs(temp)) == 1
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    assert _demo_dirs(temp) == []
+
+
+def test_demo_removes_its_directory_when_the_terminal_closes(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    program = " ".join(installed_command())
+    command = f"env {_env(TMPDIR=str(temp))} {program} --demo"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    terminal.wait_for("Dana Whitfield")
+    assert len(_demo_dirs(temp)) == 1
+    terminal.tmux("kill-server")  # the terminal window closed: SIGHUP
+    _wait(lambda: _demo_dirs(temp) == [])
