@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from planner.storage import Store
 
 PROG = "ea-planner"
+FIND_IDS = {
+    "follow-up": "ea-planner today lists the open follow-ups; ea-planner search TEXT finds any",
+    "brief": "ea-planner brief list --all shows the briefs' ids",
+    "mark": "ea-planner moment list --date DAY shows the marks' ids",
+}
+"""What to run to find the id, after "no follow-up with id …"."""
 
 
 class TerminalStream(io.TextIOBase):
@@ -168,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except PlannerError as exc:
         print(f"{PROG}: {exc.message}", file=err)
+        hint = FIND_IDS.get(getattr(exc, "what", None) or "")
+        if hint and exc.message.startswith("no "):
+            print(f"{PROG}: {hint}", file=err)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130

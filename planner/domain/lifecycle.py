@@ -57,6 +57,11 @@ class TransitionError(InputError):
 class NotFoundError(InputError):
     """No record, or more than one, matches the id or prefix given."""
 
+    def __init__(self, message: str, what: str = "") -> None:
+        super().__init__(message)
+        self.what = what
+        """The kind of record looked for: `follow-up`, `brief`, `mark`, …"""
+
 
 def open_followup(
     *,
@@ -312,7 +317,7 @@ def find(records: Sequence[R], ref: str, what: str) -> R:
             return record
     matches = [r for r in records if r.id.startswith(ref)]
     if not matches:
-        raise NotFoundError(f"no {what} with id {ref!r}")
+        raise NotFoundError(f"no {what} with id {ref!r}", what)
     if len(matches) > 1:
         shown = ", ".join(r.id for r in matches[:5]) + (" …" if len(matches) > 5 else "")
         raise NotFoundError(

@@ -10,6 +10,7 @@ few minutes (planner.alerts.RECENT), so the file stays a few lines long.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -73,6 +74,10 @@ def claim(store: Store, alerts: Sequence[A], now: datetime) -> list[A]:
         return []
     make_private_dir(store.directory)
     with exclusive(store.lock_path):
+        # Under the lock no other writer is active: a temp file left is from a killed one.
+        for stale in store.directory.glob(f".{FILE_NAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
         record = read(store)
         fresh = [a for a in alerts if a.key not in record.alerted]
         if not fresh:

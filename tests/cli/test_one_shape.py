@@ -223,3 +223,49 @@ def test_every_listing_prints_json(
     code, out, err = run(capsys, *argv, "--json")
     assert code == 0, err
     assert isinstance(json.loads(out), dict | list)
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["note", "f-nobody", "x"], "ea-planner search TEXT finds any"),
+        (["brief", "deliver", "b-nobody"], "ea-planner brief list --all"),
+        (["moment", "remove", "w-nobody"], "ea-planner moment list --date DAY"),
+    ],
+)
+def test_an_unknown_id_names_the_command_that_lists_the_ids(
+    argv: list[str], hint: str, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = store.path.read_bytes()
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    first, second = err.splitlines()
+    assert first.startswith("ea-planner: no ") and "nobody" in first
+    assert hint in second
+    assert store.path.read_bytes() == before
+
+
+def test_the_new_commands_never_import_textual(store: Store, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys\n"
+        "from planner.cli import main\n"
+        "for argv in (['agenda'], ['show', 'f-maria001'], ['search', 'acme'],\n"
+        "             ['remind', '--no-desktop'], ['export', '--csv'], ['export', '--ics'],\n"
+        "             ['brief', 'list', '--json'], ['closeout', '--json']):\n"
+        "    assert main(argv) == 0, argv\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich', 'shtab'})\n"
+        "print('LOADED', bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "EA_PLANNER_DATA_DIR": str(store.directory), "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("LOADED []")

@@ -353,3 +353,10 @@ def test_remind_watch_keeps_checking_and_stops_on_sigterm(
         ["promise-due"],
     ]
     assert lines[0]["now"] == "2026-11-23T10:00:00+01:00"
+
+
+def test_a_temp_file_left_by_a_killed_reminder_is_cleaned_up(store: Store) -> None:
+    stale = store.directory / f".{FILE_NAME}.4242.deadbeef.tmp"
+    stale.write_text("{half")
+    assert len(reminder(store, FakeNotifier(), at(10)).check()) == 1
+    assert not stale.exists()
