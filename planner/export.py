@@ -7,7 +7,8 @@ that importing a newer export updates the same to-do; DUE is the effective promi
 
 CSV: one row per follow-up, a header row first, times ISO 8601 in the executive's zone.
 A cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a
-carriage return) is prefixed with `'`: customer text comes from outside.
+carriage return) is prefixed with `'`: customer text comes from outside. Control and
+bidi characters are removed from every text field of both (planner.text.for_terminal).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from planner.domain import FollowUp
 from planner.domain.followup import effective_promise, is_broken
+from planner.text import for_terminal
 
 ALARM_BEFORE = timedelta(minutes=15)
 """The to-do's alarm: this long before the promise, as the dashboard's own alert."""
@@ -86,16 +88,16 @@ def to_ics(followups: Iterable[FollowUp], now: datetime, tz: str) -> bytes:
         todo.add("created", _utc(f.created))
         todo.add("last-modified", _utc(f.updated))
         who = f.customer + (f" ({f.organization})" if f.organization else "")
-        todo.add("summary", f"Get back to {who}: {f.summary}")
+        todo.add("summary", for_terminal(f"Get back to {who}: {f.summary}"))
         todo.add("due", _utc(effective_promise(f, now)))
         todo.add("priority", ICAL_PRIORITY[f.priority])
         todo.add("status", ICAL_STATUS.get(f.status, "NEEDS-ACTION"))
         if f.tags:
-            todo.add("categories", list(f.tags))
-        todo.add("description", _description(f, tz))
+            todo.add("categories", [for_terminal(t) for t in f.tags])
+        todo.add("description", for_terminal(_description(f, tz)))
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Promise due: get back to {who} ({f.channel})")
+        alarm.add("description", for_terminal(f"Promise due: get back to {who} ({f.channel})"))
         alarm.add("trigger", -ALARM_BEFORE, parameters={"RELATED": "END"})
         todo.add_component(alarm)
         calendar.add_component(todo)
@@ -140,6 +142,7 @@ def to_csv(followups: Iterable[FollowUp], now: datetime, tz: str) -> str:
 
 
 def _defused(cell: str) -> str:
+    cell = for_terminal(cell)
     if cell and cell[0] in "=+-@\t\r":
         return "'" + cell
     return cell

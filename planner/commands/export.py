@@ -74,13 +74,17 @@ def run(args: argparse.Namespace, context: Context) -> int:
         data = to_csv(chosen, now, tz).encode("utf-8")
         what = f"{len(chosen)} follow-up{'s' if len(chosen) != 1 else ''} as CSV"
     if args.output is None:
+        # The formats' own line ends (CRLF) must survive: write the bytes to the stream
+        # under the terminal filter; planner.export already cleaned every text field.
+        raw = getattr(context.out, "stream", context.out)
         context.out.flush()
-        buffer = getattr(context.out, "buffer", None)
+        raw.flush()
+        buffer = getattr(raw, "buffer", None)
         if buffer is not None:
             buffer.write(data)
             buffer.flush()
         else:
-            context.out.write(data.decode("utf-8"))
+            raw.write(data.decode("utf-8"))
         return 0
     from pathlib import Path
 

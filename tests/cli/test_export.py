@@ -139,3 +139,20 @@ def test_export_refuses_bad_options(store: Store, capsys: pytest.CaptureFixture[
         main(["export"])
     assert exit.value.code == 2
     assert "one of the arguments --ics --csv is required" in capsys.readouterr().err
+
+
+def test_standard_output_keeps_the_formats_crlf_line_ends(store: Store, data_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "EA_PLANNER_DATA_DIR": str(data_dir), "PYTHONPATH": str(root)}
+    for form, first in (("--ics", b"BEGIN:VCALENDAR\r\n"), ("--csv", b"id,customer,")):
+        result = subprocess.run(
+            [sys.executable, "-m", "planner", "export", form], env=env, capture_output=True
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(first)
+        lines = result.stdout.split(b"\n")[:-1]
+        assert lines and all(line.endswith(b"\r") for line in lines)
