@@ -181,6 +181,11 @@ def hour_cycle() -> HourCycle:
     return _cycle[0]
 
 
+def clock_extra() -> int:
+    """How many characters wider than `15:00` the longest clock time is (`12:30 PM`: 3)."""
+    return 3 if _cycle[0] == 12 else 0
+
+
 @contextmanager
 def hour_cycle_set(cycle: HourCycle) -> Iterator[None]:
     """The hour cycle `cycle` for the duration of a with-block (then back as it was)."""

@@ -43,7 +43,7 @@ from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
 from planner.errors import PlannerError
-from planner.humanize import fmt
+from planner.humanize import fmt, set_hour_cycle
 from planner.preferences import Preferences
 from planner.scheduling import Packing
 from planner.storage import Document, Store
@@ -704,8 +704,10 @@ class PlannerApp(App[int]):
     # -- preferences and themes ------------------------------------------------
 
     def apply_preferences(self, preferences: Preferences) -> None:
-        """Theme and keymap from `preferences` (alerts and bell are read when they fire)."""
+        """Theme, keymap and 12/24-hour clock times from `preferences` (alerts and bell are
+        read when they fire)."""
         self.preferences = preferences
+        set_hour_cycle(prefs_file.hour_cycle(preferences))
         known = {b.id for b in self.binding_tables() if b.id} if preferences.keymap else set()
         unknown = sorted(set(preferences.keymap) - known)
         if unknown:

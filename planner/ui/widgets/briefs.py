@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from planner.day import Day
-from planner.humanize import fmt
+from planner.humanize import clock_extra, clock_range, fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.widgets.palette import status_colors
@@ -27,6 +27,8 @@ class BriefPane(PaneTable):
         super().__init__(id="briefs", title="Brief queue")
 
     def show(self, day: Day) -> None:
+        when, *rest = self.COLUMNS
+        self.set_columns(((*when[:2], 9 + clock_extra(), when[3]), *rest))
         self.fill(lambda: self._rows(day))
 
     def _rows(self, day: Day) -> None:
@@ -39,8 +41,7 @@ class BriefPane(PaneTable):
                 slot = upcoming[0]
                 m = slot.moment
                 label = (
-                    f"next good moment {fmt(m.start, 'HH:mm')}–{fmt(m.end, 'HH:mm')} "
-                    f"({minutes_text(m.minutes)})"
+                    f"next good moment {clock_range(m.start, m.end)} ({minutes_text(m.minutes)})"
                 )
                 self.put_row(
                     Text("▸ " + fmt(m.start, "HH:mm"), style=f"bold {colors.good_style}"),

@@ -7,7 +7,7 @@ import pendulum
 from rich.text import Text
 
 from planner.day import FollowUpRow
-from planner.humanize import fmt
+from planner.humanize import clock_extra, fmt
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
@@ -24,7 +24,8 @@ STATE_LABEL = {
 
 
 def short_promise(promise: pendulum.DateTime, today: object) -> str:
-    """At most 12 characters: `today 15:00`, `tmrw 09:00`, `Fri 17:00`, `2 Dec 17:00`."""
+    """At most 12 characters: `today 15:00`, `tmrw 09:00`, `Fri 17:00`, `12 Dec 17:00` (15 in
+    12-hour mode: `12 Dec 12:30 PM`)."""
     clock = fmt(promise, "HH:mm")
     if today is None:
         return fmt(promise, "D MMM ") + clock
@@ -70,6 +71,8 @@ class FollowUpsPane(PaneTable):
         is a cached tuple, so its identity stands for its content and a refresh that
         changes nothing costs only the few live rows.
         """
+        state, promise, *rest = self.COLUMNS
+        self.set_columns((state, (*promise[:2], 12 + clock_extra(), promise[3]), *rest))
         if not rows and not history:
             hint = Text("no open follow-ups — a adds one", style="dim")
             blank = Text("")

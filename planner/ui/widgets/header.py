@@ -26,6 +26,8 @@ class DayHeader(Vertical):
         title.append(fmt(day.date, "dddd D MMMM YYYY"), style="bold")
         if not day.is_today:
             title.append(" (not today)", style="italic")
+        elif day.is_coming:
+            title.append(" (the coming day)", style="italic")
         title.append("  ·  ")
         title.append(executive or "Executive", style="bold")
         title.append(f" {fmt(day.now, 'HH:mm')} ({day.timezone})")

@@ -103,6 +103,8 @@ class RowTable(ScrollView, can_focus=True):
         self._row_cells: dict[int, tuple[Text, ...]] = {}
         self._row_build: Callable[[int], tuple[Text, ...]] | None = None
         self._row_signature: object = None
+        self.columns: tuple[Column, ...] = self.COLUMNS
+        """The columns in force: COLUMNS, or what `set_columns` put instead."""
         self._column_layout: list[tuple[int, int]] = []
         """(column index, width) of each shown column."""
         self._laid_out_width = -1
@@ -266,24 +268,34 @@ class RowTable(ScrollView, can_focus=True):
     def _resize_virtual(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_keys) + 1)
 
+    def set_columns(self, columns: tuple[Column, ...]) -> None:
+        """Other widths for the same columns (clock times are wider in 12-hour mode)."""
+        if columns == self.columns:
+            return
+        if [c[0] for c in columns] != [c[0] for c in self.columns]:
+            raise ValueError("set_columns changes widths, not which columns there are")
+        self.columns = columns
+        self._laid_out_width = -1
+        self._line_cache.clear()
+        self.refresh()
+
     def _make_layout(self) -> None:
         width = self.scrollable_content_region.width
         if width == self._laid_out_width:
             return
         self._laid_out_width = width
-        shown = list(range(len(self.COLUMNS)))
-        droppable = sorted(
-            (n for n in shown if self.COLUMNS[n][3] > 0), key=lambda n: self.COLUMNS[n][3]
-        )
+        columns = self.columns
+        shown = list(range(len(columns)))
+        droppable = sorted((n for n in shown if columns[n][3] > 0), key=lambda n: columns[n][3])
 
         def room() -> int:
-            fixed = sum(self.COLUMNS[n][2] or 0 for n in shown)
+            fixed = sum(columns[n][2] or 0 for n in shown)
             return width - fixed - CELL_GAP * len(shown)
 
         while room() < self.MIN_FLEXIBLE and droppable:
             shown.remove(droppable.pop(0))
         flexible = max(4, room())
-        self._column_layout = [(n, self.COLUMNS[n][2] or flexible) for n in shown]
+        self._column_layout = [(n, columns[n][2] or flexible) for n in shown]
         self._line_cache.clear()
 
     # -- rendering ---------------------------------------------------------
@@ -302,7 +314,7 @@ class RowTable(ScrollView, can_focus=True):
         base, width = self._pass or (self.rich_style, self.scrollable_content_region.width)
         if y == 0:
             header = self.get_component_rich_style("row-table--header")
-            labels = tuple(Text(label) for _, label, _, _ in self.COLUMNS)
+            labels = tuple(Text(label) for _, label, _, _ in self.columns)
             return self._render_cells(labels, base + header, width)
         row = round(self.scroll_y) + y - 1
         if row >= len(self._row_keys):

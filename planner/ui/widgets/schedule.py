@@ -8,7 +8,7 @@ import pendulum
 from rich.text import Text
 
 from planner.day import Day
-from planner.humanize import fmt
+from planner.humanize import clock_range, fmt, hour_cycle
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.widgets.palette import status_colors
@@ -28,6 +28,7 @@ class SchedulePane(PaneTable):
         super().__init__(id="schedule", title="Schedule")
 
     def show(self, day: Day) -> None:
+        self.set_class(hour_cycle() == 12, "-twelve-hour")
         self.fill(lambda: self._rows(day))
 
     def _rows(self, day: Day) -> None:
@@ -51,7 +52,7 @@ class SchedulePane(PaneTable):
                 continue
             start = pendulum.instance(event.start).in_tz(tz)
             end = pendulum.instance(event.end).in_tz(tz)
-            span = f"{fmt(start, 'HH:mm')}–{fmt(end, 'HH:mm')}"
+            span = clock_range(start, end)
             if start.date() != day.date or end.date() != day.date:
                 span = f"{fmt(start, 'D MMM HH:mm')}→"
             rows.append(
@@ -78,7 +79,7 @@ class SchedulePane(PaneTable):
                     label += f" · {count} brief" + ("s" if count != 1 else "")
                 if moment.note and moment.source == "marked":
                     label += f" · {moment.note}"
-                span = f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}"
+                span = clock_range(moment.start.in_tz(tz), moment.end.in_tz(tz))
                 rows.append(
                     (
                         plain(moment.start),
@@ -104,6 +105,11 @@ class SchedulePane(PaneTable):
                     ),
                 )
             )
+        # As wide as the day's longest time range: `11:45 AM–12:15 PM` in 12-hour mode, where
+        # most ranges (`9:00–9:30 AM`) leave the Kind column room.
+        time, *rest = self.COLUMNS
+        widest = max((row[3][0].cell_len for row in rows), default=0)
+        self.set_columns(((*time[:2], max(11, widest), time[3]), *rest))
         rows.sort(key=lambda row: (row[0], row[1]))
         for _, _, key, cells in rows:
             self.put_row(*cells, key=key)
