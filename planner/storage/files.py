@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import DataFileError, InputError
@@ -99,7 +100,16 @@ def make_private_dir(path: Path, *, link_ok: bool = False) -> None:
                 f"cannot create the directory {folder}: {exc.strerror or exc}"
             ) from None
         real_dir(folder)
-        os.chmod(folder, 0o700, follow_symlinks=False)
+        without_following(os.chmod, folder, 0o700)
+
+
+def without_following(call: Callable[..., object], *args: object) -> None:
+    """`call(*args, follow_symlinks=False)`; where the platform cannot refuse to follow
+    (Windows before Python 3.13 raises NotImplementedError), the plain call."""
+    try:
+        call(*args, follow_symlinks=False)
+    except NotImplementedError:
+        call(*args)
 
 
 _CHUNK = 1 << 20

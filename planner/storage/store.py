@@ -28,7 +28,13 @@ from planner.clock import Clock
 from planner.errors import DataFileError, StorageError
 from planner.storage.archive import merge, split_settled
 from planner.storage.document import Document, decode, encode
-from planner.storage.files import check_private_dir, make_private_dir, read_regular, real_dir
+from planner.storage.files import (
+    check_private_dir,
+    make_private_dir,
+    read_regular,
+    real_dir,
+    without_following,
+)
 from planner.storage.lock import exclusive
 from planner.storage.replace import replace_durably
 
@@ -181,8 +187,8 @@ class Store:
         try:
             # The live file is about to be replaced by a rename, so a hard link keeps
             # the old version without copying a byte.
-            os.link(self.path, target, follow_symlinks=False)
-            os.utime(target, follow_symlinks=False)
+            without_following(os.link, self.path, target)
+            without_following(os.utime, target)
         except OSError:
             try:
                 atomic_write(target, read_regular(self.path))

@@ -84,5 +84,20 @@ def install(patch: Patch = setattr, modules: dict[str, Any] | None = None) -> No
     patch(lock, "WINDOWS", True)
     patch(replace, "move_file_ex", fake_move())
     patch(os, "open", no_directories(os.open))
+    for name in ("chmod", "link", "utime"):
+        patch(os, name, no_follow_symlinks_argument(getattr(os, name)))
     if modules is None:
         sys.modules["fcntl"] = None  # type: ignore[assignment]
+
+
+def no_follow_symlinks_argument(call: Callable[..., Any]) -> Callable[..., Any]:
+    """`call` as CPython before 3.13 has it on Windows: follow_symlinks=False is refused."""
+
+    def windows_call(*args: Any, **kw: Any) -> Any:
+        if kw.get("follow_symlinks") is False:
+            raise NotImplementedError(
+                f"{call.__name__}: follow_symlinks unavailable on this platform"
+            )
+        return call(*args, **kw)
+
+    return windows_call

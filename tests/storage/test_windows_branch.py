@@ -34,6 +34,8 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lock, "WINDOWS", True)
     monkeypatch.setattr(replace, "move_file_ex", fake_windows.fake_move())
     monkeypatch.setattr(os, "open", fake_windows.no_directories(os.open))
+    for name in ("chmod", "link", "utime"):
+        monkeypatch.setattr(os, name, fake_windows.no_follow_symlinks_argument(getattr(os, name)))
     fake_windows.MOVES.clear()
     fake_windows.LOCKS.clear()
 
