@@ -43,7 +43,7 @@ from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
 from planner.errors import PlannerError
-from planner.humanize import fmt, set_hour_cycle
+from planner.humanize import fmt, hour_cycle, set_hour_cycle
 from planner.preferences import Preferences
 from planner.scheduling import Packing
 from planner.storage import Document, Store
@@ -707,7 +707,11 @@ class PlannerApp(App[int]):
         """Theme, keymap and 12/24-hour clock times from `preferences` (alerts and bell are
         read when they fire)."""
         self.preferences = preferences
-        set_hour_cycle(prefs_file.hour_cycle(preferences))
+        cycle = prefs_file.hour_cycle(preferences)
+        if cycle != hour_cycle():
+            set_hour_cycle(cycle)
+            if self.day is not None:
+                self.refresh_day()  # every clock time on screen, in the new form
         known = {b.id for b in self.binding_tables() if b.id} if preferences.keymap else set()
         unknown = sorted(set(preferences.keymap) - known)
         if unknown:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from planner.clock import Clock
 from planner.demo import sample_document
-from planner.preferences import Preferences, preferences_path, save
+from planner.preferences import Preferences, load, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from planner.ui.widgets.row_table import RowTable
@@ -62,3 +62,31 @@ async def test_every_clock_time_on_screen_is_twelve_hour(twelve_hour_app: Planne
         assert "today 10:35 AM" in text or "today 11:40 AM" in text
         # No 24-hour clock time anywhere (13:00 to 23:59, or a zero-padded hour).
         assert not re.search(r"\b(1[3-9]|2[0-3]|0\d):[0-5]\d\b", text), text
+
+
+async def test_the_clock_setting_switches_every_time_on_screen_at_once(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    from textual.widgets import Select
+
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+
+    def title() -> str:
+        return str(app.screen.query_one("#header-title", Static).render())
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Dana Whitfield 10:00 (Europe/Paris)" in title()
+        await pilot.press("S")
+        app.screen.query_one("#pref-clock", Select).value = "12h"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Dana Whitfield 10:00 AM (Europe/Paris)" in title()
+        assert any("11:45 AM–12:15 PM" in line for line in pane_lines(app))
+        assert load(preferences_path(config_dir)).clock == "12h"
+        await pilot.press("S")
+        app.screen.query_one("#pref-clock", Select).value = "24h"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Dana Whitfield 10:00 (Europe/Paris)" in title()
+        assert any("11:45–12:15" in line for line in pane_lines(app))
+    assert load(preferences_path(config_dir)).clock == "24h"

@@ -2,7 +2,7 @@
 
 The executive's facts and day rules shape the data, so they are planner.json's
 `settings` (planner.config.Settings); the EA's own preferences (theme, alerts,
-bell, keymap) are preferences.toml (planner.preferences.Preferences). Each
+bell, clock, keymap) are preferences.toml (planner.preferences.Preferences). Each
 field shows the docstring written beside it in those modules, so the screen and
 the code never tell two stories. Nothing is saved until the whole form checks.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
 from planner import config, preferences
 from planner.config import Settings
+from planner.humanize import locale_hour_cycle
 from planner.preferences import Preferences
 from planner.ui.widgets.palette import show
 from planner.ui.widgets.zones import ZoneSuggester, zone_hint
@@ -224,6 +226,22 @@ class SettingsScreen(ModalScreen[SettingsResult | None]):
                     pref_docs.get(name, ""),
                     Switch(value=getattr(self._prefs, name), id=f"pref-{name}"),
                 )
+            cycle = "12-hour" if locale_hour_cycle(os.environ) == 12 else "24-hour"
+            yield self._row(
+                "clock",
+                pref_docs.get("clock", ""),
+                Select(
+                    [
+                        (f"auto (your locale's: {cycle})", "auto"),
+                        ("12-hour (3:00 PM)", "12h"),
+                        ("24-hour (15:00)", "24h"),
+                    ],
+                    value=self._prefs.clock,
+                    allow_blank=False,
+                    compact=True,
+                    id="pref-clock",
+                ),
+            )
             yield self._row(
                 "keymap",
                 pref_docs.get("keymap", "") + " Separate entries with ;.",
@@ -279,6 +297,7 @@ class SettingsScreen(ModalScreen[SettingsResult | None]):
             theme=str(self.query_one("#pref-theme", Select).value),
             alerts=self.query_one("#pref-alerts", Switch).value,
             bell=self.query_one("#pref-bell", Switch).value,
+            clock=self.query_one("#pref-clock", Select).value,  # type: ignore[arg-type]
             keymap=keymap_from_text(self.query_one("#pref-keymap", Input).value, self._binding_ids),
         )
         return SettingsResult(settings=settings, preferences=prefs)
