@@ -617,12 +617,50 @@ class PlannerApp(App[int]):
         if not any(isinstance(screen, CloseoutScreen) for screen in self.screen_stack):
             self.push_screen(CloseoutScreen(self.shown_date))
 
-    def action_undo(self) -> None:
-        if not self.session.undo(on_saved=self._saved, on_failed=self._save_failed):
+    def action_undo(self, force: bool = False) -> None:
+        """Take back the last change; only its own fields and log entries (see Session)."""
+        from planner.storage.patch import UndoConflict
+
+        def saved(document: Document) -> None:
+            self._saved(document)
+            self.notify("Undone (saved)", timeout=2)
+
+        try:
+            undone = self.session.undo(on_saved=saved, on_failed=self._undo_failed, force=force)
+        except UndoConflict as conflict:
+            self._ask_undo_anyway(conflict)
+            return
+        if not undone:
             self.notify("Nothing to undo", severity="warning", timeout=2)
             return
         self.refresh_day()
-        self.notify("Undone", timeout=2)
+
+    def _undo_failed(self, error: BaseException) -> None:
+        from planner.storage.patch import UndoConflict
+
+        if not isinstance(error, UndoConflict):
+            self._save_failed(error)
+            return
+        with contextlib.suppress(PlannerError):
+            self.session.document = self.store.load()
+        self.refresh_day()
+        self._ask_undo_anyway(error)
+
+    def _ask_undo_anyway(self, conflict: PlannerError) -> None:
+        """Another process changed what the undo would revert: say so, and ask."""
+        from planner.ui.screens.choice import ChoiceScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "force":
+                self.action_undo(force=True)
+
+        self.push_screen(
+            ChoiceScreen(
+                f"Not undone yet: {conflict.message}. Undo anyway?",
+                [("keep", "Keep the other change (do not undo)"), ("force", "Undo anyway")],
+            ),
+            answer,
+        )
 
     def action_help(self) -> None:
         from planner.ui.screens.help import HelpScreen

@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from planner.clock import Clock
 from planner.storage import Document, Store
-from planner.storage.patch import Patch, apply_patch, undo_patch
+from planner.storage.patch import Patch, UndoConflict, apply_patch, undo_patch
 
 Change = Callable[[Document], Document]
 Callback = Callable[[Callable[[], None]], None]
@@ -67,15 +67,34 @@ class Session:
         return after
 
     def undo(
-        self, *, on_saved: Callable[[Document], None], on_failed: Callable[[BaseException], None]
+        self,
+        *,
+        on_saved: Callable[[Document], None],
+        on_failed: Callable[[BaseException], None],
+        force: bool = False,
     ) -> bool:
-        """Take back the last change (once). False when there is nothing to undo."""
-        patch, self.undo_patch = self.undo_patch, None
+        """Take back the last change (once), field by field, on top of what is on disk now.
+
+        False when there is nothing to undo. Raises UndoConflict (and keeps the undo)
+        when another process changed the same fields since: ask, then `force=True`.
+        The same conflict found on disk under the lock reaches `on_failed`, undo kept."""
+        patch = self.undo_patch
         if patch is None or patch.empty:
+            self.undo_patch = None
             return False
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UndoConflict):
+                self.undo_patch = patch
+            on_failed(error)
+
         self.apply(
-            lambda d: apply_patch(d, patch), on_saved=on_saved, on_failed=on_failed, undoable=False
+            lambda d: apply_patch(d, patch, force=force),
+            on_saved=on_saved,
+            on_failed=failed,
+            undoable=False,
         )
+        self.undo_patch = None
         return True
 
     def _saved(

@@ -76,3 +76,51 @@ def test_demo_removes_its_directory_when_the_terminal_closes(
     assert len(_demo_dirs(temp)) == 1
     terminal.tmux("kill-server")  # the terminal window closed: SIGHUP
     _wait(lambda: _demo_dirs(temp) == [])
+
+
+def _shell(data_dir: Path, *argv: str) -> str:
+    import subprocess
+
+    env = {**os.environ, "EA_PLANNER_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [*installed_command(), *argv], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_undo_in_the_dashboard_keeps_what_the_shell_did_meanwhile(
+    terminal: Terminal, data_dir: Path
+) -> None:
+    """Dashboard: a note. Shell: a re-promise and a note on the same follow-up.
+    Dashboard: u. Only the dashboard's note is taken back."""
+    import json
+
+    from planner.storage import Store
+
+    added = json.loads(_shell(data_dir, "add", "--json", "Maria Ortiz: refund by tomorrow 3pm"))
+    followup_id = added["id"]
+    program = " ".join(installed_command())
+    command = f"env {_env(EA_PLANNER_DATA_DIR=str(data_dir))} {program}; echo EXITED-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    terminal.wait_for("Maria Ortiz")
+    terminal.keys("n")
+    terminal.wait_for("Note a fact")
+    terminal.keys("-l", "dashboard note")
+    terminal.keys("Enter")
+    _wait(lambda: any(e.text == "dashboard note" for e in Store(data_dir).load().followups[0].log))
+
+    _shell(data_dir, "promise", followup_id, "2026-11-26 16:00", "--note", "shell promise")
+    _shell(data_dir, "note", followup_id, "shell note")
+    terminal.wait_for("Thu 16:00")  # the dashboard picked up the shell's change
+    terminal.keys("u")
+    _wait(
+        lambda: not any(e.text == "dashboard note" for e in Store(data_dir).load().followups[0].log)
+    )
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    (stored,) = Store(data_dir).load().followups
+    assert stored.promised_by.isoformat() == "2026-11-26T16:00:00+01:00"
+    texts = [e.text for e in stored.log]
+    assert "shell promise" in texts and "shell note" in texts
+    assert "dashboard note" not in texts
