@@ -86,7 +86,7 @@ def due_alerts(
         alert = _deadline_alert(brief, instant, zone)
         if alert is not None:
             found.append(alert)
-    if any(b.delivered is None for b in document.briefs):
+    if any(b.queued for b in document.briefs):
         if packing is None:
             packing = today_packing(document, now, zone)
         found.extend(_moment_alerts(packing, instant, zone))
@@ -146,7 +146,7 @@ def _promise_alerts(
 
 
 def _deadline_alert(brief: Brief, now: datetime, tz: str) -> Alert | None:
-    if brief.delivered is not None or brief.deliver_by is None:
+    if not brief.queued or brief.deliver_by is None:
         return None
     deadline = plain(brief.deliver_by)
     if not deadline <= now < deadline + RECENT:

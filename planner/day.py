@@ -150,7 +150,7 @@ def events_on(events: Iterable[Event], date: pendulum.Date, tz: str) -> tuple[Ev
 
 def brief_queue(briefs: tuple[Brief, ...]) -> tuple[Brief, ...]:
     """Undelivered briefs, highest priority first, then oldest (then id: a total order)."""
-    queue = [b for b in briefs if b.delivered is None]
+    queue = [b for b in briefs if b.queued]
     queue.sort(key=lambda b: (rank(b.priority), b.created, b.id))
     return tuple(queue)
 

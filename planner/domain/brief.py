@@ -32,7 +32,16 @@ class Brief(Record, frozen=True, kw_only=True):
     """The proposed solution; a bad-news brief without one is held back."""
     created: Instant
     delivered: Instant | None = None
-    """When it was told; undelivered briefs form the brief queue."""
+    """When it was told; briefs neither delivered nor dropped form the brief queue."""
+    dropped: Instant | None = None
+    """When it was taken off the queue untold (retired with its follow-up, or dropped)."""
+    drop_reason: str = ""
+    """Why it was dropped ("follow-up resolved", "no longer relevant")."""
+
+    @property
+    def queued(self) -> bool:
+        """Still to tell: neither delivered nor dropped."""
+        return self.delivered is None and self.dropped is None
 
 
 def is_held(brief: Brief) -> bool:

@@ -26,3 +26,11 @@ class Closeout(Record, frozen=True, kw_only=True):
     """Follow-up ids whose promise the EA explicitly kept during the review."""
     summary: str = ""
     """The Markdown summary saved with the close-out."""
+    next_workday: IsoDate | None = None
+    """The workday the close-out looked ahead to (its "Tomorrow" step), set on closing."""
+    due_next: tuple[str, ...] = ()
+    """Follow-up ids whose promise fell due by the end of that workday, as seen on closing."""
+    carried: tuple[str, ...] = ()
+    """Brief ids still to tell the executive when the day closed."""
+    morning_dismissed: bool = False
+    """True once the EA dismissed the notes shown the next morning."""

@@ -31,8 +31,32 @@ OPEN_STATUSES: frozenset[str] = frozenset({"open", "in progress", "waiting", "es
 WaitingOn = Literal["customer", "colleague"]
 
 LogAction = Literal[
-    "created", "note", "status", "promise", "waiting", "escalated", "resolved", "dropped", "edit"
+    "created",
+    "note",
+    "started",
+    "waiting",
+    "resumed",
+    "re-promised",
+    "promise-moved-by-wait",
+    "escalated",
+    "resolved",
+    "dropped",
 ]
+"""What a log entry records. Code reads the action and the fields, never the text."""
+LOG_ACTIONS: tuple[LogAction, ...] = (
+    "created",
+    "note",
+    "started",
+    "waiting",
+    "resumed",
+    "re-promised",
+    "promise-moved-by-wait",
+    "escalated",
+    "resolved",
+    "dropped",
+)
+PROMISE_MOVES: frozenset[str] = frozenset({"re-promised", "promise-moved-by-wait"})
+"""The actions that change `promised_by` (both carry `old_promise` and `new_promise`)."""
 
 
 class LogEntry(Record, frozen=True, kw_only=True):
@@ -41,13 +65,16 @@ class LogEntry(Record, frozen=True, kw_only=True):
     at: Instant
     """When it happened."""
     action: LogAction
-    """What kind of entry: a note, a status change, a new promise, …"""
+    """What happened: a note, a new promise, a wait, an escalation, … (see LOG_ACTIONS)."""
     text: str = ""
-    """The fact or note, in the EA's words."""
+    """The EA's words: the note, what the customer was told, what is awaited, the
+    resolution or the reason for dropping; the quick-add line for `created`."""
     old_promise: Instant | None = None
-    """For `promise` entries: the promise that was replaced."""
+    """For promise moves: the promise that was replaced (as it stood at that moment)."""
     new_promise: Instant | None = None
-    """For `promise` entries: the new promise."""
+    """For promise moves and `created`: the promise from then on."""
+    waiting_on: WaitingOn | None = None
+    """For `waiting`: on whom (the customer pauses the promise clock, a colleague does not)."""
 
 
 class FollowUp(Record, frozen=True, kw_only=True):
@@ -76,6 +103,8 @@ class FollowUp(Record, frozen=True, kw_only=True):
     """While `waiting`: on the customer (pauses the promise clock) or on a colleague."""
     waiting_since: Instant | None = None
     """While waiting on the customer: when the pause began."""
+    waiting_for: str = ""
+    """While waiting: what is awaited ("the signed form"), in the EA's words."""
     reached_executive: bool = False
     """True once the matter was escalated: its resolution is then briefed to the executive."""
     resolution: str | None = None

@@ -13,7 +13,9 @@ Resolved and dropped matters are closed: only notes may still be added. Every
 change appends to the facts log. Waiting on the customer pauses the promise
 clock: when the wait ends (resume, start, escalate, resolve, drop, or waiting on
 a colleague instead) `promised_by` moves later by the time waited, logged as a
-`promise` entry. A refused change raises `TransitionError` (an `InputError`:
+`promise-moved-by-wait` entry. Each entry says what it is with its `action` and
+fields (planner.domain.followup.LOG_ACTIONS); its text holds only the EA's
+words. A refused change raises `TransitionError` (an `InputError`:
 exit status 2 on the command line), never a crash.
 """
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import msgspec
 import pendulum
@@ -107,12 +109,13 @@ def start(followup: FollowUp, now: datetime, note: str = "") -> FollowUp:
     if followup.status == "in progress":
         raise TransitionError(f"{followup.id} is already in progress")
     followup, entries = _end_customer_wait(followup, now)
-    entry = LogEntry(at=now, action="status", text=_joined("in progress", note))
+    entry = LogEntry(at=now, action="started", text=clean_line(note))
     return _changed(followup, now, [*entries, entry], status="in progress")
 
 
-def wait(followup: FollowUp, on: str, now: datetime, note: str = "") -> FollowUp:
-    """Waiting on the customer (pauses the promise clock) or on a colleague (does not)."""
+def wait(followup: FollowUp, on: str, now: datetime, what_for: str = "") -> FollowUp:
+    """Waiting on the customer (pauses the promise clock) or on a colleague (does not),
+    for `what_for` ("the signed form"; optional)."""
     party = on.strip().lower()
     if party not in WAITING_PARTIES:
         raise TransitionError(f"cannot wait on {on!r}: wait on the customer or a colleague")
@@ -120,7 +123,8 @@ def wait(followup: FollowUp, on: str, now: datetime, note: str = "") -> FollowUp
     if followup.status == "waiting" and followup.waiting_on == party:
         raise TransitionError(f"{followup.id} is already waiting on the {party}")
     followup, entries = _end_customer_wait(followup, now)
-    entry = LogEntry(at=now, action="waiting", text=_joined(f"waiting on the {party}", note))
+    what_for = clean_line(what_for)
+    entry = LogEntry(at=now, action="waiting", text=what_for, waiting_on=party)
     return _changed(
         followup,
         now,
@@ -128,6 +132,7 @@ def wait(followup: FollowUp, on: str, now: datetime, note: str = "") -> FollowUp
         status="waiting",
         waiting_on=party,
         waiting_since=now if party == "customer" else None,
+        waiting_for=what_for,
     )
 
 
@@ -137,7 +142,7 @@ def resume(followup: FollowUp, now: datetime, note: str = "") -> FollowUp:
     if followup.status != "waiting":
         raise TransitionError(f"{followup.id} is not waiting (it is {followup.status})")
     followup, entries = _end_customer_wait(followup, now)
-    entry = LogEntry(at=now, action="status", text=_joined("resumed: in progress", note))
+    entry = LogEntry(at=now, action="resumed", text=clean_line(note))
     return _changed(followup, now, [*entries, entry], status="in progress")
 
 
@@ -155,7 +160,11 @@ def repromise(followup: FollowUp, new_promise: datetime, now: datetime, note: st
         raise TransitionError("cannot promise a time in the past: give a time after now")
     old = effective_promise(followup, now)
     entry = LogEntry(
-        at=now, action="promise", text=clean_line(note), old_promise=old, new_promise=new_promise
+        at=now,
+        action="re-promised",
+        text=clean_line(note),
+        old_promise=old,
+        new_promise=new_promise,
     )
     # While waiting on the customer the pause restarts from the new promise.
     since = now if followup.waiting_since is not None else None
@@ -224,17 +233,61 @@ def drop(followup: FollowUp, reason: str, now: datetime) -> FollowUp:
 
 def log_line(entry: LogEntry, tz: str) -> str:
     """One log entry as a line of facts: `Mon 23 Nov 10:00 note: customer called back`."""
-    stamp = fmt(pendulum.instance(entry.at).in_tz(tz), "ddd D MMM HH:mm")
-    if entry.action == "promise" or (entry.action == "created" and entry.new_promise):
-        parts = []
-        if entry.old_promise is not None:
-            parts.append(fmt(pendulum.instance(entry.old_promise).in_tz(tz), "ddd D MMM HH:mm"))
-        if entry.new_promise is not None:
-            parts.append(fmt(pendulum.instance(entry.new_promise).in_tz(tz), "ddd D MMM HH:mm"))
-        promise = "promise " + " → ".join(parts)
-        text = f"{entry.text} — {promise}" if entry.text else promise
-        return f"{stamp} {entry.action}: {text}"
-    return f"{stamp} {entry.action}" + (f": {entry.text}" if entry.text else "")
+    return f"{_stamp(entry.at, tz)} {describe(entry, tz)}"
+
+
+def describe(entry: LogEntry, tz: str) -> str:
+    """What a log entry records, in words, from its action and fields (no time stamp)."""
+    text = entry.text
+    match entry.action:
+        case "created":
+            head = "created"
+            if entry.new_promise is not None:
+                head += f" (promise {_stamp(entry.new_promise, tz)})"
+            return head + _colon(text)
+        case "started":
+            return "in progress" + _dash(text)
+        case "waiting":
+            who = entry.waiting_on or "someone"
+            line = f"waiting on the {who}" + (f" for: {text}" if text else "")
+            if entry.waiting_on == "customer":
+                line += " (the promise clock is paused)"
+            return line
+        case "resumed":
+            return "resumed: in progress" + _dash(text)
+        case "re-promised":
+            return f"re-promised {_move(entry, tz)}" + _dash(text)
+        case "promise-moved-by-wait":
+            moved = ""
+            if entry.old_promise is not None and entry.new_promise is not None:
+                moved = f" by {_duration(_utc(entry.new_promise) - _utc(entry.old_promise))}"
+            return (
+                f"promise moved {_move(entry, tz)}{moved}: time spent waiting on the customer"
+                + _dash(text)
+            )
+        case "escalated":
+            return "escalated to the executive" + _dash(text)
+        case "resolved" | "dropped" | "note":
+            return entry.action + _colon(text)
+    raise AssertionError(entry.action)  # pragma: no cover - LogAction is closed
+
+
+def _stamp(moment: datetime, tz: str) -> str:
+    return fmt(pendulum.instance(moment).in_tz(tz), "ddd D MMM HH:mm")
+
+
+def _move(entry: LogEntry, tz: str) -> str:
+    old = _stamp(entry.old_promise, tz) if entry.old_promise is not None else "?"
+    new = _stamp(entry.new_promise, tz) if entry.new_promise is not None else "?"
+    return f"{old} → {new}"
+
+
+def _colon(text: str) -> str:
+    return f": {text}" if text else ""
+
+
+def _dash(text: str) -> str:
+    return f" — {text}" if text else ""
 
 
 def facts(followup: FollowUp, tz: str) -> tuple[str, ...]:
@@ -284,16 +337,89 @@ def new_brief(
 
 def deliver(brief: Brief, now: datetime) -> Brief:
     """The brief was told: it leaves the queue."""
-    if brief.delivered is not None:
-        raise TransitionError(f"{brief.id} was already delivered")
+    _require_queued(brief)
     return msgspec.structs.replace(brief, delivered=now)
 
 
 def propose_solution(brief: Brief, solution: str) -> Brief:
     """Attach the proposed solution (a held bad-news brief then joins the queue)."""
+    _require_queued(brief)
+    return msgspec.structs.replace(brief, solution=_required(solution, "a solution needs text"))
+
+
+_UNSET: Any = object()
+
+
+def edit_brief(
+    brief: Brief,
+    now: datetime,
+    *,
+    title: str | None = None,
+    minutes: int | None = None,
+    priority: str | None = None,
+    deliver_by: datetime | None = _UNSET,
+    solution: str | None = None,
+) -> Brief:
+    """Change a queued brief's title, minutes, priority, deliver-by (None clears it) or
+    solution (an empty one takes it back), each checked as `new_brief` checks it."""
+    _require_queued(brief)
+    fields: dict[str, object] = {}
+    if title is not None:
+        fields["title"] = _required(title, "a brief needs a title")
+    if minutes is not None:
+        if not 1 <= minutes <= MAX_BRIEF_MINUTES:
+            raise InputError(f"a brief takes 1 to {MAX_BRIEF_MINUTES} minutes, not {minutes}")
+        fields["minutes"] = minutes
+    if priority is not None:
+        if priority not in PRIORITIES:
+            raise InputError(f"unknown priority {priority!r}: use one of {', '.join(PRIORITIES)}")
+        fields["priority"] = priority
+    if deliver_by is not _UNSET:
+        if deliver_by is not None and _utc(deliver_by) <= _utc(now):
+            raise InputError("deliver-by is in the past: give a time after now")
+        fields["deliver_by"] = deliver_by
+    if solution is not None:
+        fields["solution"] = clean_line(solution)
+    return msgspec.structs.replace(brief, **fields)
+
+
+def drop_brief(brief: Brief, reason: str, now: datetime) -> Brief:
+    """Take a brief off the queue untold, with the reason ("no longer relevant")."""
+    _require_queued(brief)
+    reason = _required(reason, "dropping a brief needs a reason")
+    return msgspec.structs.replace(brief, dropped=now, drop_reason=reason)
+
+
+def queued_briefs_about(
+    document: Document, followup_id: str, *, besides: str | None = None
+) -> tuple[Brief, ...]:
+    """The queued briefs tied to a follow-up (except the brief `besides`, e.g. the
+    "how it was solved" brief a resolution just queued)."""
+    return tuple(
+        b for b in document.briefs if b.followup_id == followup_id and b.queued and b.id != besides
+    )
+
+
+def retire_briefs(
+    document: Document, brief_ids: Sequence[str], reason: str, now: datetime
+) -> tuple[Document, tuple[Brief, ...]]:
+    """Drop the queued briefs `brief_ids` with one reason (after their follow-up closed)."""
+    wanted = set(brief_ids)
+    retired: list[Brief] = []
+    briefs: list[Brief] = []
+    for brief in document.briefs:
+        if brief.id in wanted and brief.queued:
+            brief = drop_brief(brief, reason, now)
+            retired.append(brief)
+        briefs.append(brief)
+    return msgspec.structs.replace(document, briefs=tuple(briefs)), tuple(retired)
+
+
+def _require_queued(brief: Brief) -> None:
     if brief.delivered is not None:
         raise TransitionError(f"{brief.id} was already delivered")
-    return msgspec.structs.replace(brief, solution=_required(solution, "a solution needs text"))
+    if brief.dropped is not None:
+        raise TransitionError(f"{brief.id} was dropped ({brief.drop_reason})")
 
 
 # -- the document ------------------------------------------------------------
@@ -353,7 +479,7 @@ def change_followup(
             for b in briefs
             if b.followup_id == brief.followup_id
             and b.kind == "escalation" == brief.kind
-            and b.delivered is None
+            and b.queued
         ]
         if earlier:
             old = earlier[0]
@@ -391,20 +517,15 @@ def _end_customer_wait(followup: FollowUp, now: datetime) -> tuple[FollowUp, lis
     """Leave any wait; after waiting on the customer, move the promise by the time waited."""
     if followup.status != "waiting":
         return followup, []
-    cleared = msgspec.structs.replace(followup, waiting_on=None, waiting_since=None)
+    cleared = msgspec.structs.replace(followup, waiting_on=None, waiting_since=None, waiting_for="")
     since = followup.waiting_since
     if followup.waiting_on != "customer" or since is None or _utc(now) <= _utc(since):
         return cleared, []
     waited_for = _utc(now) - _utc(since)
     promise = followup.promised_by
     moved = (_utc(promise) + waited_for).astimezone(promise.tzinfo)
-    waited = _duration(waited_for)
     entry = LogEntry(
-        at=now,
-        action="promise",
-        text=f"promise moved by {waited} spent waiting on the customer",
-        old_promise=followup.promised_by,
-        new_promise=moved,
+        at=now, action="promise-moved-by-wait", old_promise=followup.promised_by, new_promise=moved
     )
     return msgspec.structs.replace(cleared, promised_by=moved), [entry]
 
@@ -425,11 +546,6 @@ def _required(text: str, message: str) -> str:
     if not cleaned:
         raise TransitionError(message)
     return cleaned
-
-
-def _joined(head: str, note: str) -> str:
-    cleaned = clean_line(note)
-    return f"{head} — {cleaned}" if cleaned else head
 
 
 def _about(followup: FollowUp) -> str:

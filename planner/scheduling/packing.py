@@ -121,7 +121,7 @@ class Packing(msgspec.Struct, frozen=True, gc=False):
 
 def queue_order(briefs: Iterable[Brief]) -> list[Brief]:
     """The brief queue: undelivered briefs, highest priority first, then oldest."""
-    queue = [b for b in briefs if b.delivered is None]
+    queue = [b for b in briefs if b.queued]
     queue.sort(key=lambda b: (rank(b.priority), plain(b.created), b.id))
     return queue
 

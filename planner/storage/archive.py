@@ -49,8 +49,9 @@ def split_settled(
         settled = not f.is_open and f.updated < cutoff
         place("followups", f, f.updated.year if settled else None)
     for b in document.briefs:
-        settled = b.delivered is not None and b.delivered < cutoff
-        place("briefs", b, b.delivered.year if settled and b.delivered else None)
+        ended = b.delivered or b.dropped
+        settled = ended is not None and ended < cutoff
+        place("briefs", b, ended.year if settled and ended else None)
     for e in document.events:
         place("events", e, e.start.year if e.end < event_cutoff else None)
     for w in document.windows:

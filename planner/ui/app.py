@@ -855,7 +855,7 @@ class PlannerApp(App[int]):
     def _packing_for_alerts(self, now: Any) -> Packing | None:
         """Today's packed brief queue: the shown day's when it is today, else computed once a
         minute (not on every tick)."""
-        if not any(b.delivered is None for b in self.document.briefs):
+        if not any(b.queued for b in self.document.briefs):
             return None
         if self.day is not None and self.day.is_today and self.day.packing is not None:
             return self.day.packing

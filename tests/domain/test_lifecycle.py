@@ -16,6 +16,7 @@ from planner.domain.lifecycle import (
     drop,
     escalate,
     facts,
+    log_line,
     note,
     open_followup,
     repromise,
@@ -53,8 +54,8 @@ def test_start_moves_open_to_in_progress_and_logs_it() -> None:
     f = start(fresh(), NOW.add(minutes=5), "checking with billing")
     assert f.status == "in progress"
     assert f.updated == NOW.add(minutes=5)
-    assert f.log[-1].action == "status"
-    assert f.log[-1].text == "in progress — checking with billing"
+    assert f.log[-1].action == "started"
+    assert f.log[-1].text == "checking with billing"
     assert len(f.log) == 2
 
 
@@ -85,8 +86,15 @@ def test_a_note_on_a_closed_matter_is_allowed() -> None:
 
 
 def test_waiting_on_the_customer_pauses_the_promise_clock() -> None:
-    f = wait(fresh(), "customer", NOW, "sent the refund form")
+    f = wait(fresh(), "customer", NOW, "the signed refund form")
     assert (f.status, f.waiting_on, f.waiting_since) == ("waiting", "customer", NOW)
+    assert f.waiting_for == "the signed refund form"
+    entry = f.log[-1]
+    assert (entry.action, entry.waiting_on, entry.text) == (
+        "waiting",
+        "customer",
+        "the signed refund form",
+    )
     later = NOW.add(hours=7)  # past the original promise: not broken while paused
     assert effective_promise(f, later) == PROMISE.add(hours=7)
     assert not is_broken(f, later)
@@ -98,12 +106,13 @@ def test_resume_moves_the_promise_by_exactly_the_time_waited() -> None:
     f = resume(f, back)
     assert f.status == "in progress"
     assert f.promised_by == PROMISE + timedelta(hours=2, minutes=17, seconds=30)
-    assert (f.waiting_on, f.waiting_since) == (None, None)
-    moved = [e for e in f.log if e.action == "promise"]
-    assert len(moved) == 1
-    assert moved[0].old_promise == PROMISE
-    assert moved[0].new_promise == f.promised_by
-    assert "2 h 18 min" in moved[0].text
+    assert (f.waiting_on, f.waiting_since, f.waiting_for) == (None, None, "")
+    assert [e.action for e in f.log] == ["created", "waiting", "promise-moved-by-wait", "resumed"]
+    moved = f.log[2]
+    assert moved.old_promise == PROMISE
+    assert moved.new_promise == f.promised_by
+    assert moved.text == ""  # the meaning is in the action and the two promises
+    assert "by 2 h 18 min: time spent waiting on the customer" in log_line(moved, TZ)
 
 
 def test_waiting_on_a_colleague_does_not_pause_the_clock() -> None:
@@ -157,7 +166,7 @@ def test_repromise_keeps_the_old_promise_in_the_log() -> None:
     f = repromise(fresh(), new, NOW, "told her by phone")
     assert f.promised_by == new
     entry = f.log[-1]
-    assert (entry.action, entry.old_promise, entry.new_promise) == ("promise", PROMISE, new)
+    assert (entry.action, entry.old_promise, entry.new_promise) == ("re-promised", PROMISE, new)
     assert entry.text == "told her by phone"
 
 
@@ -197,7 +206,7 @@ def test_escalate_creates_a_brief_carrying_the_facts_log() -> None:
     assert brief.title == "Escalation: Maria Ortiz (Acme) — invoice charged twice"
     assert brief.facts == facts(f, TZ)
     assert brief.facts[1] == "Mon 23 Nov 10:01 note: charged 2 × 480 €"
-    assert brief.facts[-1] == "Mon 23 Nov 10:02 escalated: threatens to leave"
+    assert brief.facts[-1] == "Mon 23 Nov 10:02 escalated to the executive — threatens to leave"
     assert brief.created == NOW.add(minutes=2)
     assert brief.delivered is None
 
@@ -308,10 +317,37 @@ def test_a_wait_across_the_repeated_hour_moves_the_promise_by_real_time() -> Non
     f = wait(fresh(), "customer", waited_from)
     f = resume(f, back)
     assert f.promised_by == PROMISE.add(minutes=20)
-    assert f.log[-2].text == "promise moved by 20 min spent waiting on the customer"
+    assert f.log[-2].action == "promise-moved-by-wait"
+    assert "Mon 23 Nov 15:00 → Mon 23 Nov 15:20 by 20 min: time spent" in log_line(f.log[-2], TZ)
 
 
 def test_repromise_into_the_second_0210_of_a_fall_back_day_is_in_the_future() -> None:
     now = pendulum.datetime(2026, 10, 25, 0, 50, tz="UTC").in_tz(TZ)  # 02:50 CEST
     later = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz(TZ)  # 02:10 CET
     assert repromise(fresh(), later, now).promised_by == later
+
+
+def test_a_re_promise_note_that_reads_like_a_wait_move_is_still_a_re_promise() -> None:
+    f = repromise(
+        fresh(), PROMISE.add(hours=2), NOW, "after the time spent waiting on the customer"
+    )
+    assert f.log[-1].action == "re-promised"
+
+
+def test_every_log_line_is_written_from_the_action_and_fields() -> None:
+    f = wait(fresh(), "customer", NOW, "the signed form")
+    f = resume(f, NOW.add(hours=2), "form received")
+    f = repromise(f, PROMISE.add(days=1), NOW.add(hours=3), "told her tomorrow")
+    f = wait(f, "colleague", NOW.add(hours=4), "finance")
+    f, _ = escalate(f, NOW.add(hours=5), "needs a decision", tz=TZ)
+    lines = [line.split(" ", 4)[4] for line in facts(f, TZ)]
+    assert lines == [
+        "created (promise Mon 23 Nov 15:00)",
+        "waiting on the customer for: the signed form (the promise clock is paused)",
+        "promise moved Mon 23 Nov 15:00 → Mon 23 Nov 17:00 by 2 h: time spent waiting on the"
+        " customer",
+        "resumed: in progress — form received",
+        "re-promised Mon 23 Nov 17:00 → Tue 24 Nov 15:00 — told her tomorrow",
+        "waiting on the colleague for: finance",
+        "escalated to the executive — needs a decision",
+    ]

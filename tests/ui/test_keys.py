@@ -40,7 +40,7 @@ async def test_p_repromises_with_a_note_and_keeps_the_old_promise_in_the_log(
         await pilot.pause()
     saved = next(f for f in Store(store.directory).load().followups if f.id == target)
     assert saved.promised_by.isoformat() == "2026-11-24T10:00:00+01:00"
-    assert saved.log[-1].action == "promise"
+    assert saved.log[-1].action == "re-promised"
     assert saved.log[-1].old_promise == old
     assert saved.log[-1].text == "told her by phone"
 
