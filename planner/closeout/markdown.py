@@ -16,8 +16,10 @@ import pendulum
 
 from planner.closeout.review import (
     STEPS,
+    Delivered,
     PromiseCheck,
     Review,
+    StillOpen,
     build_review,
     close_day,
     day_label,
@@ -27,7 +29,8 @@ from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 
 if TYPE_CHECKING:
-    from planner.domain import Event, FollowUp
+    from planner.domain import Event, FollowUp, LogEntry
+    from planner.domain.history import Standing
     from planner.storage import Document
 
 _INLINE = re.compile(r"([\\`*_<\[])")
@@ -95,31 +98,43 @@ def _status(review: Review) -> str:
 
 
 def _done(review: Review) -> list[str]:
-    done = review.done
-    lines = [
-        f"- Resolved {_when(d.at, review.date)} · {_about(d.followup)}" + _tail(d.text)
-        for d in done.resolved
-    ]
-    lines += [
-        f"- Told the executive {_when(d.at, review.date)} · {escape(d.brief.title)}"
-        f" ({d.brief.kind})"
-        for d in done.delivered
-    ]
-    lines += [
-        f"- Dropped {_when(d.at, review.date)} · {_about(d.followup)}" + _tail(d.text)
-        for d in done.dropped
-    ]
+    lines: list[str] = []
+    for item in review.done.in_order:
+        if isinstance(item, Delivered):
+            lines.append(
+                f"- Told the executive {_when(item.at, review.date)} · {escape(item.brief.title)}"
+                f" ({item.brief.kind})"
+            )
+        else:
+            verb = "Resolved" if item.action == "resolved" else "Dropped"
+            lines.append(
+                f"- {verb} {_when(item.at, review.date)} · {_about(item.followup)}"
+                + _tail(item.text)
+            )
     return lines or ["- Nothing resolved, dropped or told to the executive."]
 
 
 def _promises(review: Review) -> list[str]:
     lines = [_promise(check, review) for check in review.promises]
-    return lines or ["- No promise fell due."]
+    lines = lines or ["- No promise fell due."]
+    if review.still_open:
+        lines += ["", "Still open:", ""]
+        lines += [_still_open(item, review) for item in review.still_open]
+    return lines
 
 
 def _promise(check: PromiseCheck, review: Review) -> str:
-    state = "**broken** · " if check.broken else ""
-    head = f"- {state}promised {_when(check.promise, review.date)} · {_about(check.followup)}"
+    shown = check.current if check.current is not None else check.promise
+    still_broken = check.current is not None and check.current < review.as_of
+    flag = ""
+    if check.broken:
+        flag = "**broken** · " if still_broken or check.current is None else "**was broken** · "
+    head = f"- {flag}promised {_when(shown, review.date)}{_moves(check.moves, review)}"
+    head += f" · {_about(check.followup)}"
+    if check.state is not None and not (
+        check.addressed == "escalated" and check.state.status == "escalated"
+    ):
+        head += _tail(state_words(check.state, review), " · ", escaped=True)
     at = _when(check.addressed_at, review.date, at=True) if check.addressed_at else ""
     match check.addressed:
         case "resolved":
@@ -127,8 +142,7 @@ def _promise(check: PromiseCheck, review: Review) -> str:
         case "dropped":
             how = f"dropped {at}" + _tail(check.text, ": ")
         case "re-promised":
-            new = _when(check.current, review.date) if check.current is not None else "?"
-            how = f"re-promised {at} for {new}" + _tail(check.text, ": ")
+            how = f"re-promised {at}" + _tail(check.text, ": ")
         case "escalated":
             how = f"escalated to the executive {at}" + _tail(check.text, ": ")
         case "kept":
@@ -136,6 +150,60 @@ def _promise(check: PromiseCheck, review: Review) -> str:
         case None:
             how = f"**not addressed** ({escape(check.followup.id)})"
     return f"{head} · {how}"
+
+
+def _still_open(item: StillOpen, review: Review) -> str:
+    promise = f"promised {_when(item.current, review.date)}"
+    if item.state.paused:
+        base = _when(_local(item.state.promised_by, review), review.date)
+        promise = f"promised {base}, paused: now {_when(item.current, review.date)}"
+    head = f"- {promise}{_moves(item.moves, review)} · {_about(item.followup)}"
+    return head + _tail(state_words(item.state, review), " · ", escaped=True)
+
+
+def state_words(state: Standing, review: Review) -> str:
+    """`waiting on the customer since 09:00 for: the signed form (promise paused)`, `in
+    progress`, `escalated to the executive at 10:40`; "" for a plain open follow-up.
+    Markdown: the EA's words in it are escaped."""
+    match state.status:
+        case "waiting":
+            words = f"waiting on the {state.waiting_on or 'someone'}"
+            if state.wait_began is not None:
+                words += f" since {_when(_local(state.wait_began, review), review.date)}"
+            if state.waiting_for:
+                words += f" for: {escape(state.waiting_for)}"
+            if state.paused:
+                words += " (promise paused)"
+            return words
+        case "escalated":
+            if state.escalated_at is not None:
+                at = _when(_local(state.escalated_at, review), review.date, at=True)
+                return f"escalated to the executive {at}"
+            return "escalated to the executive"
+        case "in progress":
+            return "in progress"
+    return ""
+
+
+def _moves(entries: tuple[LogEntry, ...], review: Review) -> str:
+    """` (re-promised 11:00 → 12:30 at 10:30; moved by the customer wait 14:00 → 16:00 at
+    11:00)`: how the promise moved that day."""
+    parts: list[str] = []
+    for entry in entries:
+        if entry.old_promise is None or entry.new_promise is None:
+            continue
+        old = _when(_local(entry.old_promise, review), review.date)
+        new = _when(_local(entry.new_promise, review), review.date)
+        at = _when(_local(entry.at, review), review.date, at=True)
+        what = (
+            "re-promised" if entry.action == "re-promised" else "moved by the wait on the customer"
+        )
+        parts.append(f"{what} {old} → {new} {at}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _local(moment: datetime, review: Review) -> pendulum.DateTime:
+    return pendulum.instance(moment).in_tz(review.timezone)
 
 
 def _still_to_tell(review: Review) -> list[str]:
@@ -209,8 +277,8 @@ def _about(followup: FollowUp) -> str:
     return f"{who} — {escape(followup.summary)}"
 
 
-def _tail(text: str, separator: str = " · ") -> str:
-    cleaned = escape(text)
+def _tail(text: str, separator: str = " · ", *, escaped: bool = False) -> str:
+    cleaned = text if escaped else escape(text)
     return f"{separator}{cleaned}" if cleaned else ""
 
 
@@ -240,4 +308,4 @@ def _span(moment: GoodMoment) -> str:
     return text
 
 
-__all__ = ["close_with_summary", "escape", "render_markdown", "summary_markdown"]
+__all__ = ["close_with_summary", "escape", "render_markdown", "state_words", "summary_markdown"]

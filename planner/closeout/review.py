@@ -18,13 +18,18 @@ How the day is read (decisions where the spec is silent are marked *):
   date or earlier — the promise in force before anything was done about it that
   day, or the promise as it stands when nothing was. Each is addressed by, in
   this order: a resolution that day, a drop that day*, a re-promise that day
-  (a `promise` log entry; the automatic move after waiting on the customer does
-  not count*) whose new time is not already past, an escalation that day (an
+  (a `re-promised` log entry; the `promise-moved-by-wait` after waiting on the
+  customer does not count*) whose new time is not already past, an escalation that day (an
   older escalation does not silence a promise that falls due later*), or the
   EA's explicit keep (the id is in the close-out's `kept`).
-- A follow-up waiting on the customer has its promise clock paused: it is not
-  listed (nor among tomorrow's promises) unless its promise was already broken
-  when the wait began.*
+- A follow-up waiting on the customer has its promise clock paused: it needs no
+  decision (and is not among tomorrow's promises) unless its promise was already
+  broken when the wait began.*
+- Every other follow-up open at that time is listed too (`Review.still_open`):
+  waiting (on whom, since when, for what, where a paused promise now stands),
+  in progress, escalated, due later. Nothing open is missing from a close-out.
+  Each promise shown is the current one, with the day's moves that led to it.
+- Done today is one list in time order (`DoneToday.in_order`).
 - Broken: the promise passed before it was addressed, or it is past now.
 - Every listed promise must be addressed before the day closes, broken or not:
   a promise due at 17:00 closed at 16:00 is explicitly kept or moved.*
@@ -50,7 +55,7 @@ from planner.config import executive_zone
 from planner.day import events_on
 from planner.domain import Brief, Closeout, Event, FollowUp, LogEntry
 from planner.domain.base import new_id
-from planner.domain.followup import effective_promise
+from planner.domain.history import Standing, closed_at, moves, standing
 from planner.domain.lifecycle import find
 from planner.domain.priority import rank
 from planner.errors import InputError
@@ -76,7 +81,7 @@ STEPS: tuple[str, ...] = (
 """The titles of the five steps, in order (screens and Markdown headings)."""
 
 _CLOSING_ACTIONS = frozenset({"resolved", "dropped"})
-_WAIT_MOVE_SUFFIX = "spent waiting on the customer"
+_ADDRESSING_ACTIONS = frozenset({"resolved", "dropped", "escalated", "re-promised"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class Done:
     followup: FollowUp
     at: pendulum.DateTime
     text: str
+    action: Literal["resolved", "dropped"] = "resolved"
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,12 @@ class DoneToday:
     def empty(self) -> bool:
         return not (self.resolved or self.delivered or self.dropped)
 
+    @property
+    def in_order(self) -> tuple[Done | Delivered, ...]:
+        """Everything finished on the day, in time order."""
+        items: list[Done | Delivered] = [*self.resolved, *self.delivered, *self.dropped]
+        return tuple(sorted(items, key=lambda item: item.at))
+
 
 @dataclass(frozen=True)
 class PromiseCheck:
@@ -128,10 +140,27 @@ class PromiseCheck:
     None once the follow-up is resolved or dropped."""
     text: str = ""
     """The resolution, the drop reason, or the note of the re-promise or escalation."""
+    state: Standing | None = None
+    """Where the follow-up stands at the review's time; None once resolved or dropped."""
+    moves: tuple[LogEntry, ...] = ()
+    """The day's promise moves (re-promises, moves after a customer wait), oldest first."""
 
     @property
     def is_addressed(self) -> bool:
         return self.addressed is not None
+
+
+@dataclass(frozen=True)
+class StillOpen:
+    """Step 2, the rest: an open follow-up with no promise due that day, as it stands."""
+
+    followup: FollowUp
+    state: Standing
+    """Status, wait (on whom, since when, for what) and escalation at the review's time."""
+    current: pendulum.DateTime
+    """The promise as it stands (a paused one: where the pause has moved it so far)."""
+    moves: tuple[LogEntry, ...] = ()
+    """The day's promise moves, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +207,8 @@ class Review:
     done: DoneToday
     promises: tuple[PromiseCheck, ...]
     """Broken ones first, then unaddressed before addressed, then by promise."""
+    still_open: tuple[StillOpen, ...]
+    """Every other follow-up open at `as_of`, by current promise."""
     still_to_tell: StillToTell
     tomorrow: Tomorrow
     notes: str = ""
@@ -235,26 +266,39 @@ def build_review(document: Document, date: pendulum.Date, now: datetime) -> Revi
     resolved: list[Done] = []
     dropped: list[Done] = []
     checks: list[PromiseCheck] = []
+    still_open: list[StillOpen] = []
     due_tomorrow: list[Due] = []
     for followup in document.followups:
         if plain(followup.created) > ref:
             continue
         if not followup.is_open and plain(followup.updated) < start:
             continue  # settled before the day began: the common case in five years of data
-        closed = _closed_at(followup)
+        closed = closed_at(followup)
         if closed is not None and closed < start:
             continue
         for entry in _entries(followup, start, ref):
-            if entry.action in _CLOSING_ACTIONS:
-                done = Done(followup=followup, at=_local(entry.at, tz), text=entry.text)
+            if entry.action == "resolved" or entry.action == "dropped":
+                done = Done(
+                    followup=followup, at=_local(entry.at, tz), text=entry.text, action=entry.action
+                )
                 (resolved if entry.action == "resolved" else dropped).append(done)
         check = _check(followup, closed, start, end, ref, kept, tz)
         if check is not None:
             checks.append(check)
         if closed is None or closed > ref:
-            promise, paused = _promise_at(followup, ref)
-            if end <= promise < tomorrow_end and not paused:
+            state = standing(followup, ref)
+            promise = state.promise(ref)
+            if end <= promise < tomorrow_end and not state.paused:
                 due_tomorrow.append(Due(followup=followup, promise=_local(promise, tz)))
+            if check is None:
+                still_open.append(
+                    StillOpen(
+                        followup=followup,
+                        state=state,
+                        current=_local(promise, tz),
+                        moves=moves(followup, start, ref),
+                    )
+                )
 
     delivered = [
         Delivered(brief=b, at=_local(b.delivered, tz))
@@ -262,9 +306,9 @@ def build_review(document: Document, date: pendulum.Date, now: datetime) -> Revi
         if b.delivered is not None and start <= plain(b.delivered) <= ref
     ]
     queue = [
-        b if b.delivered is None else msgspec.structs.replace(b, delivered=None)
+        msgspec.structs.replace(b, delivered=None, dropped=None) if not b.queued else b
         for b in document.briefs
-        if plain(b.created) <= ref and (b.delivered is None or plain(b.delivered) > ref)
+        if plain(b.created) <= ref and _queued_at(b, ref)
     ]
     tomorrow_start = day_bounds(tomorrow_date, tz)[0]
     packing = pack(
@@ -279,6 +323,7 @@ def build_review(document: Document, date: pendulum.Date, now: datetime) -> Revi
 
     checks.sort(key=lambda c: (not c.broken, c.is_addressed, c.promise, _order(c.followup)))
     due_tomorrow.sort(key=lambda d: (d.promise, _order(d.followup)))
+    still_open.sort(key=lambda o: (o.current, _order(o.followup)))
     return Review(
         date=date,
         timezone=tz,
@@ -290,6 +335,7 @@ def build_review(document: Document, date: pendulum.Date, now: datetime) -> Revi
             dropped=tuple(sorted(dropped, key=lambda d: d.at)),
         ),
         promises=tuple(checks),
+        still_open=tuple(still_open),
         still_to_tell=StillToTell(date=tomorrow_date, placements=packing.placements),
         tomorrow=Tomorrow(
             date=tomorrow_date,
@@ -375,6 +421,10 @@ def close_day(
         closed_at=plain(pendulum.instance(now).in_tz(review.timezone)),
         notes=clean_text(notes),
         summary=summary,
+        next_workday=review.tomorrow.date.isoformat(),
+        due_next=tuple(d.followup.id for d in review.tomorrow.promises),
+        carried=tuple(p.brief.id for p in review.still_to_tell.placements),
+        morning_dismissed=False,
     )
     return _put(document, closed)
 
@@ -411,21 +461,33 @@ def _refusal(review: Review, blocking: tuple[PromiseCheck, ...]) -> str:
             f" ({clean_line(f.organization)})" if f.organization else ""
         )
         state = "broken" if check.broken else "due"
-        when = _short(check.promise, review.date)
+        when = _short(check.current or check.promise, review.date)
         lines.append(f"  {f.id}  {who} — {clean_line(f.summary)}: {state}, promised {when}")
-    # Name the commands that fix it, with the ids filled in (shown for the first one).
-    first = blocking[0].followup.id
+        commands = commands_for(f.id, review)
+        lines.append("    " + " · ".join(commands[:2]))
+        lines.append("    " + " · ".join(commands[2:]))
     # Keeps given with the refused --close were not saved either: the command repeats them.
     ids = dict.fromkeys([*review.kept, *(c.followup.id for c in blocking)])
     keeps = " ".join(f"--keep {i}" for i in ids)
     lines.append(
-        f'address each: re-promise (ea-planner promise {first} "tomorrow 10am"), '
-        f'resolve (ea-planner resolve {first} "how it was solved"), '
-        f"escalate (ea-planner escalate {first}),"
+        f"or keep them as they stand: ea-planner closeout{_day_option(review)} {keeps} --close"
     )
-    day = "" if review.date == review.now.date() else f" --date {review.date.isoformat()}"
-    lines.append(f"or keep them as they stand: ea-planner closeout{day} {keeps} --close")
     return "\n".join(lines)
+
+
+def commands_for(followup_id: str, review: Review) -> tuple[str, ...]:
+    """The shell commands that address an unaddressed promise of the review, ids filled in."""
+    return (
+        f'ea-planner promise {followup_id} "tomorrow 10am"',
+        f"ea-planner closeout{_day_option(review)} --keep {followup_id}",
+        f'ea-planner resolve {followup_id} "how it was solved"',
+        f"ea-planner escalate {followup_id}",
+        f'ea-planner drop {followup_id} "why"',
+    )
+
+
+def _day_option(review: Review) -> str:
+    return "" if review.date == review.now.date() else f" --date {review.date.isoformat()}"
 
 
 def _short(moment: pendulum.DateTime, date: pendulum.Date) -> str:
@@ -458,59 +520,18 @@ def _entries(followup: FollowUp, start: datetime, ref: datetime) -> Iterable[Log
     return (e for e in followup.log if start <= plain(e.at) <= ref)
 
 
-def _closed_at(followup: FollowUp) -> datetime | None:
-    """When the follow-up was resolved or dropped; None while it is open."""
-    for entry in followup.log:
-        if entry.action in _CLOSING_ACTIONS:
-            return plain(entry.at)
-    return None if followup.is_open else plain(followup.updated)
+def _passed_before(followup: FollowUp, entry: LogEntry) -> bool:
+    """The promise in force when `entry` addressed it had already passed."""
+    at = plain(entry.at)
+    if entry.action == "re-promised" and entry.old_promise is not None:
+        return plain(entry.old_promise) < at
+    return standing(followup, at).promise(at) < at
 
 
-def _is_wait_move(entry: LogEntry) -> bool:
-    """The lifecycle's automatic move of a promise after waiting on the customer."""
-    return entry.action == "promise" and entry.text.endswith(_WAIT_MOVE_SUFFIX)
-
-
-def _current(followup: FollowUp, at: datetime) -> tuple[datetime, bool]:
-    """The follow-up's present promise and pause, applied at `at`."""
-    since = followup.waiting_since
-    paused = (
-        followup.status == "waiting"
-        and followup.waiting_on == "customer"
-        and since is not None
-        and plain(since) <= at
-    )
-    return plain(effective_promise(followup, at)), paused
-
-
-def _promise_at(followup: FollowUp, at: datetime) -> tuple[datetime, bool]:
-    """The effective promise in force at `at`, and whether its clock was paused then.
-
-    Rebuilt from the log when the follow-up changed since: the last promise set
-    by then, moved by the time already spent waiting on the customer (the next
-    promise entry's `old_promise` tells how far the paused promise had drifted).
-    """
-    later = [e for e in followup.log if plain(e.at) > at and e.action == "promise"]
-    if not later:
-        return _current(followup, at)
-    base: datetime | None = None
-    for entry in followup.log:
-        if plain(entry.at) <= at and entry.new_promise is not None:
-            base = plain(entry.new_promise)
-    following = later[0]
-    if base is None:
-        base = plain(following.old_promise or followup.promised_by)
-    # When the wait on the customer began: the automatic move at its end logs the
-    # promise and how far it moved; a re-promise during it logs the drifted promise.
-    since: datetime | None = None
-    old, new = following.old_promise, following.new_promise
-    if _is_wait_move(following) and old is not None and new is not None:
-        since = plain(following.at) - (plain(new) - plain(old))
-    elif old is not None and plain(old) > base:
-        since = plain(following.at) - (plain(old) - base)
-    if since is not None and since <= at:
-        return base + (at - since), True
-    return base, False
+def _queued_at(brief: Brief, at: datetime) -> bool:
+    """The brief was in the queue at `at`: not yet delivered nor dropped then."""
+    ended = brief.delivered or brief.dropped
+    return ended is None or plain(ended) > at
 
 
 def _check(
@@ -523,27 +544,23 @@ def _check(
     tz: str,
 ) -> PromiseCheck | None:
     """The promise check of one follow-up, or None when no promise of it fell due."""
-    today = list(_entries(followup, start, ref))
-    actions = [
-        e
-        for e in today
-        if e.action in ("resolved", "dropped", "escalated")
-        or (e.action == "promise" and not _is_wait_move(e))
-    ]
+    actions = [e for e in _entries(followup, start, ref) if e.action in _ADDRESSING_ACTIONS]
     open_at_ref = closed is None or closed > ref
     current: datetime | None = None
     paused = False
+    state: Standing | None = None
     if open_at_ref:
-        current, paused = _promise_at(followup, ref)
+        state = standing(followup, ref)
+        current, paused = state.promise(ref), state.paused
     first = actions[0] if actions else None
     if first is None:
         if current is None or (paused and current >= ref):
             return None
         due = current
-    elif first.action == "promise" and first.old_promise is not None:
+    elif first.action == "re-promised" and first.old_promise is not None:
         due = plain(first.old_promise)
     else:
-        due = _promise_at(followup, plain(first.at))[0]
+        due = standing(followup, first.at).promise(first.at)
     current_due = current is not None and current < end and not (paused and current >= ref)
     if not (due < end or current_due):
         return None
@@ -555,7 +572,7 @@ def _check(
     how: Address | None = None
     how_entry: LogEntry | None = None
     resolved, dropped = last("resolved"), last("dropped")
-    repromised, escalated = last("promise"), last("escalated")
+    repromised, escalated = last("re-promised"), last("escalated")
     if resolved is not None:
         how, how_entry = "resolved", resolved
     elif dropped is not None:
@@ -567,7 +584,13 @@ def _check(
     elif followup.id in kept:
         how = "kept"
     addressed_at = plain(first.at) if first is not None else ref
-    broken = due < addressed_at or (current is not None and current < ref)
+    # Broken if any promise of the day passed before something was done about it: the
+    # first one, one re-promised after it passed, or the one standing now.
+    broken = (
+        due < addressed_at
+        or any(_passed_before(followup, e) for e in actions)
+        or (current is not None and current < ref)
+    )
     return PromiseCheck(
         followup=followup,
         promise=_local(due, tz),
@@ -576,6 +599,8 @@ def _check(
         addressed_at=_local(how_entry.at, tz) if how_entry is not None else None,
         current=_local(current, tz) if current is not None else None,
         text=how_entry.text if how_entry is not None else "",
+        state=state,
+        moves=moves(followup, start, ref),
     )
 
 
@@ -589,10 +614,12 @@ __all__ = [
     "Due",
     "PromiseCheck",
     "Review",
+    "StillOpen",
     "StillToTell",
     "Tomorrow",
     "build_review",
     "close_day",
+    "commands_for",
     "day_label",
     "find_closeout",
     "keep",

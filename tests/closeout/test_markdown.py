@@ -63,12 +63,13 @@ def test_the_status_line_says_what_still_blocks_closing(markdown: str) -> None:
 
 
 def test_done_today_section(markdown: str) -> None:
+    # One list in time order, whatever was done.
     assert sections(markdown)["## Done today"] == [
+        "- Told the executive 09:40 · Board deck is ready for review (fyi)",
         "- Resolved 11:20 · Maria Ortiz (Acme) — invoice charged twice, wants refund"
         " · refund issued, called her back",
-        "- Resolved 14:10 · Tom Keller (Our Co) — office move budget · budget approved by finance",
-        "- Told the executive 09:40 · Board deck is ready for review (fyi)",
         "- Dropped 11:25 · M. Ortiz — refund request · duplicate of f-maria001",
+        "- Resolved 14:10 · Tom Keller (Our Co) — office move budget · budget approved by finance",
     ]
 
 
@@ -77,17 +78,25 @@ def test_promises_section_names_broken_promises_as_broken(markdown: str) -> None
     assert lines == [
         "- **broken** · promised 09:00 · Li Wei (Globex) — contract renewal terms"
         " · **not addressed** (f-liwei003)",
-        "- **broken** · promised Fri 20 Nov 17:00 · Omar Haddad (Initech)"
-        " — wants a meeting with the executive"
-        " · re-promised at 09:15 for Wed 25 Nov 10:00: told him Wednesday morning",
+        # The current promise first, then how it moved that day.
+        "- **was broken** · promised Wed 25 Nov 10:00"
+        " (re-promised Fri 20 Nov 17:00 → Wed 25 Nov 10:00 at 09:15)"
+        " · Omar Haddad (Initech) — wants a meeting with the executive"
+        " · re-promised at 09:15: told him Wednesday morning",
         "- **broken** · promised 09:30 · Paul Girard (Acme) — delivery delayed three weeks"
         " · escalated to the executive at 10:30: needs a call from the executive",
         "- promised 12:00 · Maria Ortiz (Acme) — invoice charged twice, wants refund"
         " · resolved at 11:20: refund issued, called her back",
         "- promised 17:00 · M. Ortiz — refund request · dropped at 11:25: duplicate of f-maria001",
-        "- promised 18:00 · Sara Lind (Our Co) — access badge not working · kept as it stands",
+        "- promised 18:00 · Sara Lind (Our Co) — access badge not working"
+        " · waiting on the colleague since 09:30 for: IT ticket 4411 · kept as it stands",
+        # Every other open follow-up, with its current promise and state.
+        "Still open:",
+        "- promised Tue 24 Nov 11:00 · Jonas Berg (Northwind) — quote for 40 seats",
+        "- promised 14:00, paused: now Thu 26 Nov 16:30 · Nadia Benali (Initech) — refund form"
+        " · waiting on the customer since Fri 20 Nov 15:00 for: sent her the form"
+        " (promise paused)",
     ]
-    assert not any("Nadia" in line for line in lines)  # waiting on the customer: paused
 
 
 def test_still_to_tell_section_shows_the_good_moment_each_brief_lands_in(markdown: str) -> None:
@@ -143,6 +152,9 @@ def test_the_closing_summary_says_when_and_carries_the_notes() -> None:
         "- **broken** · promised 09:00 · Li Wei (Globex) — contract renewal terms"
         " · kept as it stands" in found["## Promises"]
     )
+    record = closed.closeouts[0]
+    assert (record.next_workday, record.due_next) == ("2026-11-24", ("f-jonas007",))
+    assert len(record.carried) == 4
     assert closed.closeouts[0].summary == text
 
 
@@ -212,9 +224,8 @@ def test_markdown_in_untrusted_fields_cannot_add_structure() -> None:
         close_with_summary(document, DATE, CLOSE_TIME)
     # The refusal is printed on a terminal: the untrusted name stays on its line.
     assert "  f-evil0011  # Boss ## Promises - [click]" in refused.value.message
-    assert (
-        len(refused.value.message.splitlines()) == 4
-    )  # heading, the promise, the two lines naming the fixes
+    # The heading, the promise, two lines of commands that address it, keep them all.
+    assert len(refused.value.message.splitlines()) == 5
     document = keep(document, DATE, "f-evil", CLOSE_TIME)
     _, text = close_with_summary(document, DATE, CLOSE_TIME, notes="## Notes again\n> quoted")
     lines = text.splitlines()
@@ -230,5 +241,6 @@ def test_markdown_in_untrusted_fields_cannot_add_structure() -> None:
     assert "- 16:00–17:00 · \\- \\[ ] fake # Event (meeting)" in lines
     assert "- \\`\\`\\` # Injected brief (fyi, 2 min)" in "\n".join(lines)
     assert sections(text)["## Notes"] == ["\\## Notes again", "\\> quoted"]
-    # Done 4, promises 7, still to tell 5, tomorrow's schedule 6 and promises 1.
-    assert len([line for line in lines if line.startswith("- ")]) == 4 + 7 + 5 + 6 + 1
+    # Done 4, promises 7 and still open 2, still to tell 5, tomorrow's schedule 6 and
+    # promises 1.
+    assert len([line for line in lines if line.startswith("- ")]) == 4 + 7 + 2 + 5 + 6 + 1

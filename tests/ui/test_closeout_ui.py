@@ -247,13 +247,16 @@ async def test_repromise_from_the_review_keeps_the_old_promise_then_the_day_clos
     (record,) = saved.closeouts
     assert record.date == DAY and record.closed and record.notes == "Quiet afternoon"
     maria = next(f for f in saved.followups if f.customer == "Maria Ortiz")
-    assert maria.log[-1].action == "promise"
+    assert maria.log[-1].action == "re-promised"
     assert maria.log[-1].old_promise == old_promise
     assert maria.log[-1].text == "told her by phone; finance needs one more day"
     markdown = summary_file(store).read_text(encoding="utf-8")
     assert markdown == record.summary
-    assert "**broken** · promised 09:20 · Maria Ortiz (Acme)" in markdown
-    assert "re-promised at 10:00 for Tue 24 Nov 10:00" in markdown
+    assert (
+        "**was broken** · promised Tue 24 Nov 10:00 (re-promised 09:20 → Tue 24 Nov 10:00"
+        " at 10:00) · Maria Ortiz (Acme)"
+    ) in markdown
+    assert "re-promised at 10:00: told her by phone" in markdown
     assert "Tom Becker (Globex) — asks for the signed contract copy · kept as it stands" in markdown
     assert "Quiet afternoon" in markdown
     assert cli_closeout(capsys, store) == markdown
@@ -324,7 +327,7 @@ async def test_the_repromise_prompt_refuses_a_time_in_the_past(app: PlannerApp) 
         assert isinstance(app.screen, PromptScreen)  # refused: still asking
         await pilot.press("escape")
         assert isinstance(app.screen, CloseoutScreen)
-        assert followup(app, "Maria Ortiz").log[-1].action != "promise"
+        assert followup(app, "Maria Ortiz").log[-1].action != "re-promised"
 
 
 async def test_a_closed_day_reopens_and_closing_again_rewrites_the_summary(

@@ -1,0 +1,94 @@
+"""The next morning: the last close-out's notes and "tomorrow" items, until dismissed.
+
+When the EA closes a day, its notes ("chase Maria first thing") and what it
+looked ahead to (the promises due next, the briefs still to tell) are shown on
+the following workday — in the dashboard and by `ea-planner today` — until the
+EA dismisses them. Pure functions of (document, date); no Textual, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import msgspec
+import pendulum
+
+from planner.domain import Brief, Closeout, FollowUp
+from planner.errors import InputError
+
+if TYPE_CHECKING:
+    from planner.storage import Document
+
+
+@dataclass(frozen=True)
+class MorningNotes:
+    """What the last close-out left for the next workday."""
+
+    record: Closeout
+    date: pendulum.Date
+    """The day that was closed."""
+    notes: str
+    """The EA's free notes, as saved."""
+    due: tuple[FollowUp, ...]
+    """The follow-ups whose promise fell due by the end of the next workday (as they are now:
+    some may be resolved since)."""
+    carried: tuple[Brief, ...]
+    """The briefs that were still to tell (as they are now)."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.notes.strip() or self.due or self.carried)
+
+
+def morning_notes(document: Document, today: pendulum.Date) -> MorningNotes | None:
+    """The notes of the latest closed day before `today`, unless dismissed or empty."""
+    iso = today.isoformat()
+    closed = [r for r in document.closeouts if r.closed and r.date < iso]
+    if not closed:
+        return None
+    record = max(closed, key=lambda r: r.date)
+    if record.morning_dismissed:
+        return None
+    followups = {f.id: f for f in document.followups}
+    briefs = {b.id: b for b in document.briefs}
+    notes = MorningNotes(
+        record=record,
+        date=pendulum.Date.fromisoformat(record.date),
+        notes=record.notes,
+        due=tuple(followups[i] for i in record.due_next if i in followups),
+        carried=tuple(briefs[i] for i in record.carried if i in briefs),
+    )
+    return None if notes.empty else notes
+
+
+def dismiss_morning_notes(document: Document, today: pendulum.Date) -> Document:
+    """Dismiss the morning notes shown on `today` (refused when there are none)."""
+    shown = morning_notes(document, today)
+    if shown is None:
+        raise InputError("there are no close-out notes to dismiss")
+    record = msgspec.structs.replace(shown.record, morning_dismissed=True)
+    closeouts = tuple(record if r.id == record.id else r for r in document.closeouts)
+    return msgspec.structs.replace(document, closeouts=closeouts)
+
+
+def morning_lines(notes: MorningNotes, tz: str) -> list[str]:
+    """The notes as plain lines: heading, notes, promises due, briefs to tell."""
+    from planner.humanize import fmt
+
+    lines = [f"From the close-out of {fmt(notes.date, 'dddd D MMMM')}"]
+    if notes.notes.strip():
+        lines.append("  Notes:")
+        lines.extend(f"    {line}" for line in notes.notes.splitlines() if line.strip())
+    if notes.due:
+        lines.append("  Promises due:")
+        for f in notes.due:
+            promise = fmt(pendulum.instance(f.promised_by).in_tz(tz), "ddd D MMM HH:mm")
+            state = f.status if not f.is_open else f"promised {promise} · {f.status}"
+            lines.append(f"    {f.customer} — {f.summary} · {state} ({f.id})")
+    if notes.carried:
+        lines.append("  To tell the executive:")
+        for b in notes.carried:
+            state = "" if b.queued else " · told" if b.delivered is not None else " · dropped"
+            lines.append(f"    {b.title} ({b.kind}){state}")
+    return lines
