@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+
+if TYPE_CHECKING:
+    from planner.domain import FollowUp
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
@@ -22,7 +25,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be saved; save nothing"
     )
-    parser.add_argument("--json", action="store_true", help="print the record as stored, in JSON")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the record as stored, in JSON, with `repeat_caller`: the customer's other "
+        "open follow-ups",
+    )
+    parser.add_argument(
+        "--as-note",
+        action="store_true",
+        help="when the customer (same name, same organisation) already has an open follow-up, "
+        "add the text as a note to it instead of a new follow-up",
+    )
     return ["add"]
 
 
@@ -31,7 +45,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     from planner.config import executive_zone
     from planner.day import dumps, to_json
+    from planner.domain import lifecycle
     from planner.domain.lifecycle import followup_from_quickadd
+    from planner.domain.repeat import open_for_customer
     from planner.errors import InputError
     from planner.humanize import when
     from planner.quickadd import parse
@@ -46,14 +62,51 @@ def run(args: argparse.Namespace, context: Context) -> int:
         raise InputError("; ".join(parsed.errors) + f"\n  in: {text}")
     assert parsed.promised_by is not None
     followup = followup_from_quickadd(parsed, now.in_tz(tz))
-    if not args.dry_run:
+    # Whether the caller already has an open matter is decided on the document the change
+    # is applied to (under the store's lock), not on an earlier read.
+    seen: list[tuple[FollowUp, ...]] = []
 
-        def append(document: Document) -> Document:
-            return msgspec.structs.replace(document, followups=(*document.followups, followup))
+    def append(document: Document) -> tuple[Document, FollowUp]:
+        matches = open_for_customer(document.followups, parsed.customer, parsed.organization)
+        seen.append(matches)
+        if not args.as_note or not matches:
+            return msgspec.structs.replace(
+                document, followups=(*document.followups, followup)
+            ), followup
+        if len(matches) > 1:
+            ids = ", ".join(m.id for m in matches)
+            raise InputError(
+                f"{parsed.customer} has {len(matches)} open follow-ups ({ids}): "
+                "add the note to one of them with: ea-planner note ID TEXT"
+            )
+        note_text = parsed.summary or text
+        changed, outcome = lifecycle.change_followup(
+            document,
+            matches[0].id,
+            lambda f: lifecycle.Outcome(lifecycle.note(f, note_text, now.in_tz(tz))),
+        )
+        return changed, outcome.followup
 
-        context.store.update(append)
+    if args.dry_run:
+        _, stored = append(context.store.load())
+    else:
+        _, stored = context.store.transact(append)
+    matches = tuple(m for m in seen[-1] if m.id != stored.id)
+    noted = stored.id != followup.id
     if args.json:
-        print(dumps(to_json(followup, tz)), file=context.out)
+        record = to_json(stored, tz)
+        record["repeat_caller"] = [_match_json(m, tz) for m in seen[-1]]
+        record["noted_instead"] = noted
+        print(dumps(record), file=context.out)
+        return 0
+    if noted:
+        verb = "Would note" if args.dry_run else "Noted"
+        print(
+            f"{verb} on {stored.id} ({stored.customer} — {stored.summary}): "
+            f"{stored.log[-1].text if not args.dry_run else parsed.summary or text}"
+            + ("\n  (dry run: nothing saved)" if args.dry_run else ""),
+            file=context.out,
+        )
         return 0
     verb = "Would add" if args.dry_run else "Added"
     who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
@@ -70,7 +123,46 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if followup.tags:
         lines.append("  tags:     " + " ".join("#" + t for t in followup.tags))
     lines += [f"  note:     {note}" for note in parsed.notes]
+    lines.extend(repeat_warning(matches, now, tz, None if args.dry_run else followup.id))
     if args.dry_run:
         lines.append("  (dry run: nothing saved)")
     print("\n".join(lines), file=context.out)
     return 0
+
+
+def repeat_warning(
+    matches: tuple[FollowUp, ...], now: Any, tz: str, added: str | None
+) -> list[str]:
+    """Lines warning that the customer already has open follow-ups, and how to note instead
+    (`added`: the id of the follow-up just added, None on a dry run)."""
+    from planner.domain.followup import effective_promise
+    from planner.humanize import when
+
+    if not matches:
+        return []
+    noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
+    lines = [f"  repeat caller: {matches[0].customer} already has {noun}:"]
+    for match in matches:
+        promise = when(effective_promise(match, now), now, tz)
+        if match.status == "waiting" and match.waiting_on == "customer":
+            promise += ", paused"
+        lines.append(f"    {match.id}  {match.summary} · {match.status} · promised {promise}")
+    if len(matches) == 1 and added is None:
+        lines.append(f"  to add it as a note to {matches[0].id} instead: add --as-note")
+    elif len(matches) == 1:
+        old = matches[0].id
+        lines.append(
+            f'  same matter? ea-planner drop {added} "duplicate of {old}" and '
+            f"ea-planner note {old} TEXT (add --as-note does it in one step)"
+        )
+    return lines
+
+
+def _match_json(match: FollowUp, tz: str) -> dict[str, Any]:
+    from planner.day import to_json
+
+    return {
+        key: value
+        for key, value in to_json(match, tz).items()
+        if key in ("id", "customer", "organization", "summary", "status", "promised_by")
+    }

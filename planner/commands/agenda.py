@@ -111,7 +111,7 @@ def build_agenda(
     low_plain, high_plain = plain(low - margin), plain(high + margin)
     events = [e for e in document.events if e.start < high_plain and e.end > low_plain]
     packing = None
-    if any(b.delivered is None for b in document.briefs):
+    if any(b.queued for b in document.briefs):
         packing = pack(
             document.briefs, document.events, document.windows, document.settings, today, now, tz=tz
         )

@@ -1,8 +1,12 @@
-"""`ea-planner brief`: the brief queue from the shell — add, list, deliver, propose a solution.
+"""`ea-planner brief`: the brief queue from the shell — add, list, show, edit, deliver, drop.
 
 ea-planner brief add "Budget overrun on Q4" --kind bad-news --solution "move 20k from travel"
 ea-planner brief                       # the queue, where each brief lands, and its flags
+ea-planner brief list --long           # … with each brief's facts and solution
+ea-planner brief show b-7x             # one brief in full
+ea-planner brief edit b-7x --minutes 10 --priority high --deliver-by "16:00"
 ea-planner brief deliver b-7x
+ea-planner brief drop b-7x "no longer relevant"
 """
 
 from __future__ import annotations
@@ -57,8 +61,35 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="the queue and where each brief lands",
         description="The brief queue in order, with where and when each brief lands.",
     )
-    lst.add_argument("--all", action="store_true", help="include delivered briefs")
-    json_option(lst, "the queue (and with --all the delivered briefs) as one JSON object")
+    lst.add_argument("--all", action="store_true", help="include delivered and dropped briefs")
+    lst.add_argument(
+        "--long", action="store_true", help="with each brief's facts, solution and follow-up"
+    )
+    json_option(
+        lst, "the queue (and with --all the delivered and dropped briefs), facts included, as JSON"
+    )
+    show = actions.add_parser(
+        "show",
+        parents=[parent],
+        help="one brief in full, facts included",
+        description="One brief in full: where it lands, its follow-up, solution and facts.",
+    )
+    show.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    json_option(show, "the brief as JSON")
+    edit = actions.add_parser(
+        "edit",
+        parents=[parent],
+        help="change a queued brief's title, minutes, priority, …",
+        description="Change a queued brief: title, minutes, priority, deliver-by or solution.",
+    )
+    edit.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    edit.add_argument("--title", help="the new title")
+    edit.add_argument("--minutes", type=int, help="estimated minutes")
+    edit.add_argument("--priority", help=f"one of {', '.join(PRIORITY_NAMES)}")
+    edit.add_argument(
+        "--deliver-by", metavar="WHEN", help="the latest time to tell it ('none' clears it)"
+    )
+    edit.add_argument("--solution", help="the proposed solution ('' takes it back)")
     deliver = actions.add_parser(
         "deliver",
         parents=[parent],
@@ -66,6 +97,14 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         description="Mark a brief as told to the executive: it leaves the queue.",
     )
     deliver.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    drop = actions.add_parser(
+        "drop",
+        parents=[parent],
+        help="take a brief off the queue untold",
+        description="Take a brief off the queue without telling it, with the reason.",
+    )
+    drop.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    drop.add_argument("reason", nargs="+", metavar="REASON", help="why it is dropped")
     solution = actions.add_parser(
         "solution",
         parents=[parent],
@@ -91,6 +130,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
         return _deliver(args, context, local_now)
     if action == "solution":
         return _solution(args, context, local_now, tz)
+    if action == "show":
+        return _show(args, context, local_now, tz)
+    if action == "edit":
+        return _edit(args, context, local_now, tz)
+    if action == "drop":
+        return _drop(args, context, local_now)
     return _list(args, context, local_now, tz)
 
 
@@ -169,23 +214,99 @@ def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
 
         print_json(context, _queue_json(document, packing, queue, now, tz, args.all))
         return 0
+    shown_all = getattr(args, "all", False)
+    delivered = sorted(
+        (b for b in document.briefs if b.delivered is not None),
+        key=lambda b: b.delivered or b.created,
+    )
+    dropped = sorted(
+        (b for b in document.briefs if b.dropped is not None),
+        key=lambda b: b.dropped or b.created,
+    )
+    long = getattr(args, "long", False)
     lines = [f"Brief queue ({len(queue)})"]
     if not queue:
         lines.append("  (empty)")
     for brief in queue:
         lines.append(f"  {brief.id}  {brief.kind:<10}  {brief.priority:<6}  {brief.title}")
         lines.append(f"  {'':<10}  {brief.minutes} min · {_where(packing, brief.id, now, tz)}")
-    if getattr(args, "all", False):
-        delivered = sorted(
-            (b for b in document.briefs if b.delivered is not None),
-            key=lambda b: b.delivered or b.created,
-        )
+        if long:
+            lines.extend(_details(brief, document, tz, indent=f"  {'':<10}  "))
+    if shown_all:
         lines.append("")
         lines.append(f"Delivered ({len(delivered)})")
         for brief in delivered:
             assert brief.delivered is not None
             told = fmt(_local(brief.delivered, tz), "ddd D MMM HH:mm")
             lines.append(f"  {brief.id}  {brief.kind:<10}  {told}  {brief.title}")
+            if long:
+                lines.extend(_details(brief, document, tz, indent=f"  {'':<10}  "))
+        lines.append("")
+        lines.append(f"Dropped ({len(dropped)})")
+        for brief in dropped:
+            assert brief.dropped is not None
+            when = fmt(_local(brief.dropped, tz), "ddd D MMM HH:mm")
+            lines.append(f"  {brief.id}  {brief.kind:<10}  {when}  {brief.title}")
+            lines.append(f"  {'':<10}  dropped: {brief.drop_reason}")
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def _show(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
+    from planner.domain.lifecycle import find
+
+    document = context.store.load()
+    brief = find(document.briefs, args.id, "brief")
+    packing = _packing(document, now, tz)
+    if args.json:
+        from planner.day import dumps
+
+        print(dumps(_brief_json(brief, document, packing, now, tz)), file=context.out)
+        return 0
+    lines = [f"{brief.id}  {brief.title}"]
+    lines.append(f"  {brief.kind} · {brief.priority} · {brief.minutes} min")
+    lines.append("  " + _state(brief, packing, now, tz))
+    lines.extend(_details(brief, document, tz, indent="  "))
+    print("\n".join(lines), file=context.out)
+    return 0
+
+
+def _edit(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
+    from planner.domain.lifecycle import change_brief, edit_brief
+    from planner.errors import InputError
+    from planner.when import parse_time
+
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        changes["title"] = args.title
+    if args.minutes is not None:
+        changes["minutes"] = args.minutes
+    if args.priority is not None:
+        changes["priority"] = args.priority
+    if args.solution is not None:
+        changes["solution"] = args.solution
+    if args.deliver_by is not None:
+        if args.deliver_by.strip().lower() in ("none", ""):
+            changes["deliver_by"] = None
+        else:
+            settings = context.store.load().settings
+            changes["deliver_by"] = parse_time(
+                args.deliver_by, now=now, settings=settings, what="--deliver-by"
+            )
+    if not changes:
+        raise InputError(
+            "brief edit: say what to change (--title, --minutes, --priority, --deliver-by, "
+            "--solution)"
+        )
+    document, brief = context.store.transact(
+        lambda document: change_brief(document, args.id, lambda b: edit_brief(b, now, **changes))
+    )
+    packing = _packing(document, now, tz)
+    lines = [
+        f"Changed brief {brief.id}: {brief.title}",
+        f"  {brief.kind} · {brief.priority} · {brief.minutes} min",
+        "  " + _where(packing, brief.id, now, tz),
+    ]
     print("\n".join(lines), file=context.out)
     return 0
 
@@ -193,7 +314,8 @@ def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
 def _queue_json(
     document: Any, packing: Packing, queue: tuple[Brief, ...], now: Any, tz: str, everything: bool
 ) -> dict[str, Any]:
-    """`brief list --json`: {now, timezone, briefs: [...], delivered: [...] (with --all)}."""
+    """`brief list --json`: {now, timezone, briefs: [...], and with --all delivered: [...],
+    dropped: [...]}; every brief with its facts."""
     from planner.day import to_json
 
     briefs = []
@@ -215,7 +337,70 @@ def _queue_json(
             key=lambda b: b.delivered or b.created,
         )
         result["delivered"] = [to_json(b, tz) for b in told]
+        gone = sorted(
+            (b for b in document.briefs if b.dropped is not None),
+            key=lambda b: b.dropped or b.created,
+        )
+        result["dropped"] = [to_json(b, tz) for b in gone]
     return result
+
+
+def _drop(args: argparse.Namespace, context: Context, now: datetime) -> int:
+    from planner.domain.lifecycle import change_brief, drop_brief
+
+    reason = " ".join(args.reason)
+    _, brief = context.store.transact(
+        lambda document: change_brief(document, args.id, lambda b: drop_brief(b, reason, now))
+    )
+    print(f"Dropped brief {brief.id}: {brief.title} ({brief.drop_reason})", file=context.out)
+    return 0
+
+
+def _state(brief: Brief, packing: Packing, now: datetime, tz: str) -> str:
+    if brief.delivered is not None:
+        return "told the executive " + fmt(_local(brief.delivered, tz), "ddd D MMM HH:mm")
+    if brief.dropped is not None:
+        when = fmt(_local(brief.dropped, tz), "ddd D MMM HH:mm")
+        return f"dropped {when}: {brief.drop_reason}"
+    return _where(packing, brief.id, now, tz)
+
+
+def _details(brief: Brief, document: Any, tz: str, *, indent: str) -> list[str]:
+    """The facts, solution and follow-up of a brief, one per line, under `indent`."""
+    lines: list[str] = []
+    if brief.followup_id is not None:
+        followup = next((f for f in document.followups if f.id == brief.followup_id), None)
+        about = f"{followup.customer} — {followup.summary} ({followup.status})" if followup else ""
+        lines.append(f"{indent}follow-up: {brief.followup_id}" + (f" · {about}" if about else ""))
+    if brief.deliver_by is not None:
+        lines.append(f"{indent}deliver by: {fmt(_local(brief.deliver_by, tz), 'ddd D MMM HH:mm')}")
+    if brief.solution:
+        lines.append(f"{indent}solution: {brief.solution}")
+    elif brief.kind == "bad-news":
+        lines.append(f"{indent}solution: (none yet — bad news is held until it has one)")
+    if brief.facts:
+        lines.append(f"{indent}facts:")
+        lines.extend(f"{indent}  {fact}" for fact in brief.facts)
+    else:
+        lines.append(f"{indent}facts: (none)")
+    return lines
+
+
+def _brief_json(
+    brief: Brief, document: Any, packing: Packing, now: datetime, tz: str
+) -> dict[str, Any]:
+    from planner.day import to_json
+
+    item: dict[str, Any] = to_json(brief, tz)
+    item["queued"] = brief.queued
+    placement = packing.placement(brief.id) if brief.queued else None
+    item["lands"] = (
+        placement.at.in_tz(tz).isoformat()
+        if placement is not None and placement.at is not None
+        else None
+    )
+    item["flags"] = list(placement.flags) if placement is not None else []
+    return item
 
 
 def _packing(document: Any, now: datetime, tz: str) -> Packing:

@@ -68,6 +68,11 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="close the day: save the summary to closeouts/YYYY-MM-DD.md and print it",
     )
     change.add_argument("--reopen", action="store_true", help="reopen a closed day")
+    change.add_argument(
+        "--dismiss-notes",
+        action="store_true",
+        help="dismiss the last close-out's notes shown this morning (by `today` and the dashboard)",
+    )
     parser.add_argument(
         "--notes",
         metavar="TEXT",
@@ -109,6 +114,13 @@ def run(args: argparse.Namespace, context: Context) -> int:
             f"{day_label(date)} is more than {HISTORY_DAYS} days ago: "
             "its close-out is settled history and can only be printed"
         )
+
+    if args.dismiss_notes:
+        from planner.closeout.morning import dismiss_morning_notes
+
+        context.store.update(lambda doc: dismiss_morning_notes(doc, today))
+        print("Dismissed the close-out notes", file=context.out)
+        return 0
 
     if args.reopen:
         context.store.update(lambda doc: reopen_day(doc, date, now))

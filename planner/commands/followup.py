@@ -1,8 +1,8 @@
 """The follow-up lifecycle from the shell: `note`, `promise`, `start`, `wait`, `resume`,
 `escalate`, `resolve` and `drop`, each taking a follow-up id or a unique prefix of one.
 
-    ea-planner wait f-3k9 customer "sent the refund form"
-    ea-planner resolve f-3k9 "refund issued, customer called back"
+    ea-planner wait f-3k9 customer "the signed refund form"     # what you wait for
+    ea-planner resolve f-3k9 "refund issued, customer called back" --retire-briefs
 
 Each prints what it did. A refused change (resolving a dropped matter,
 re-promising into the past, an unknown id) exits with status 2 and leaves the
@@ -49,15 +49,28 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         metavar="customer|colleague",
         help="whom: waiting on the customer pauses the promise clock, on a colleague does not",
     )
-    p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
+    p.add_argument("note", nargs="*", metavar="WHAT_FOR", help="what you are waiting for")
     p = command("resume", "end the wait: back in progress")
     p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
     p = command("escalate", "hand the matter to the executive (queues an escalation brief)")
     p.add_argument("note", nargs="*", metavar="NOTE", help=NOTE_HELP)
-    p = command("resolve", "resolve a follow-up with how it was solved")
-    p.add_argument("text", nargs="+", metavar="RESOLUTION", help="how it was solved")
-    p = command("drop", "drop a follow-up, with the reason")
-    p.add_argument("text", nargs="+", metavar="REASON", help="why it is dropped")
+    for name, help, metavar, what in (
+        (
+            "resolve",
+            "resolve a follow-up with how it was solved",
+            "RESOLUTION",
+            "how it was solved",
+        ),
+        ("drop", "drop a follow-up, with the reason", "REASON", "why it is dropped"),
+    ):
+        p = command(name, help)
+        p.add_argument("text", nargs="+", metavar=metavar, help=what)
+        p.add_argument(
+            "--retire-briefs",
+            action="store_true",
+            help="also take the queued briefs about it (an escalation, a bad-news brief) off "
+            "the brief queue; without it they are listed",
+        )
     return list(COMMANDS)
 
 
@@ -102,15 +115,32 @@ def run(args: argparse.Namespace, context: Context) -> int:
         raise AssertionError(args.command)
 
     before: list[FollowUp] = []
+    closing = args.command in ("resolve", "drop")
+    retire = closing and args.retire_briefs
 
-    def apply(document: Document) -> tuple[Document, Outcome]:
+    def apply(document: Document) -> tuple[Document, tuple[Outcome, tuple[Brief, ...]]]:
         before.append(lifecycle.find(document.followups, args.id, "follow-up"))
-        return lifecycle.change_followup(document, args.id, change)
+        document, outcome = lifecycle.change_followup(document, args.id, change)
+        about: tuple[Brief, ...] = ()
+        if closing:
+            besides = outcome.brief.id if outcome.brief is not None else None
+            about = lifecycle.queued_briefs_about(document, outcome.followup.id, besides=besides)
+        if retire and about:
+            reason = f"follow-up {'resolved' if args.command == 'resolve' else 'dropped'}"
+            document, about = lifecycle.retire_briefs(document, [b.id for b in about], reason, now)
+        return document, (outcome, about)
 
-    _, outcome = context.store.transact(apply)
-    print(
-        report(args.command, before[0], outcome.followup, outcome.brief, now, tz), file=context.out
-    )
+    _, (outcome, about) = context.store.transact(apply)
+    lines = [report(args.command, before[0], outcome.followup, outcome.brief, now, tz)]
+    for brief in about:
+        verb = "retired" if retire else "still queued"
+        lines.append(f"  {verb}: {brief.kind} brief {brief.id}: {brief.title}")
+    if about and not retire:
+        lines.append(
+            "  retire with: ea-planner brief drop ID REASON "
+            f"({args.command} --retire-briefs does it in the same step)"
+        )
+    print("\n".join(lines), file=context.out)
     return 0
 
 
@@ -133,7 +163,8 @@ def report(
         case "start":
             lines.append(f"Started {about}: in progress")
         case "wait":
-            lines.append(f"{about} is waiting on the {new.waiting_on}")
+            what_for = f" for: {new.waiting_for}" if new.waiting_for else ""
+            lines.append(f"{about} is waiting on the {new.waiting_on}{what_for}")
             if new.waiting_on == "customer":
                 lines.append("  the promise clock is paused until the wait ends")
         case "resume":

@@ -117,7 +117,7 @@ def describe(name: str, hit: Hit, tz: str) -> str:
         who = r.customer + (f" @{r.organization}" if r.organization else "")
         return f"{r.id}  {r.status:<11}  {day(r.updated)}  {who} — {r.summary}{tail}"
     if name == "briefs":
-        state = "told" if r.delivered is not None else "queued"
+        state = "told" if r.delivered is not None else "dropped" if r.dropped else "queued"
         return f"{r.id}  {state:<6}  {day(r.created)}  {r.kind} · {r.title}{tail}"
     if name == "events":
         return f"{r.id}  {day(r.start)}  {r.kind} · {r.title}{tail}"

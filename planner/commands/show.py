@@ -80,6 +80,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: str) -> str:
     from planner.domain.followup import effective_promise, is_broken
+    from planner.domain.lifecycle import describe
     from planner.humanize import when
 
     f = followup
@@ -104,18 +105,14 @@ def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: 
     if not f.log:
         lines.append("  (empty)")
     for entry in f.log:
-        text = entry.text
-        if entry.action == "promise" and entry.new_promise is not None:
-            moved = f"→ {_stamp(entry.new_promise, tz)}"
-            if entry.old_promise is not None:
-                moved = f"{_stamp(entry.old_promise, tz)} {moved}"
-            text = f"{moved}" + (f": {text}" if text else "")
-        lines.append(f"  {_stamp(entry.at, tz)}  {entry.action:<9}  {text}".rstrip())
+        lines.append(f"  {_stamp(entry.at, tz)}  {describe(entry, tz)}")
     if briefs:
         lines.append("")
         lines.append(f"Briefs ({len(briefs)})")
         for b in briefs:
             state = f"told {_stamp(b.delivered, tz)}" if b.delivered else "in the queue"
+            if b.dropped is not None:
+                state = f"dropped {_stamp(b.dropped, tz)}"
             lines.append(f"  {b.id}  {b.kind:<10}  {state}  {b.title}")
     return "\n".join(lines)
 
@@ -129,6 +126,8 @@ def render_brief(brief: Brief, followup: FollowUp | None, now: datetime, tz: str
     lines.append(f"  {b.kind} · {b.priority} · {b.minutes} min")
     if b.delivered is not None:
         lines.append(f"  told:        {when(b.delivered, now, tz)}")
+    elif b.dropped is not None:
+        lines.append(f"  dropped:     {when(b.dropped, now, tz)}: {b.drop_reason}")
     else:
         held = " (held: bad news needs a solution)" if is_held(b) else ""
         lines.append(f"  in the queue{held}")

@@ -57,8 +57,18 @@ def run(args: argparse.Namespace, context: Context) -> int:
     day = build_day(document, date, now)
     if args.json:
         print(dumps(day_json(day)), file=context.out)
-    else:
-        print(render(day), file=context.out)
+        return 0
+    text = render(day)
+    if date == pendulum.instance(now).in_tz(tz).date():
+        from planner.closeout.morning import morning_lines, morning_notes
+
+        notes = morning_notes(document, date)
+        if notes is not None:
+            head, _, rest = text.partition("\n")
+            lines = morning_lines(notes, tz)
+            lines.append("  (dismiss: ea-planner closeout --dismiss-notes, or in the dashboard)")
+            text = "\n".join([head, "", *lines, "", rest.lstrip("\n")])
+    print(text, file=context.out)
     return 0
 
 

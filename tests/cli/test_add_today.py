@@ -45,6 +45,9 @@ def test_add_json_prints_the_record_as_stored(
     assert status == 0
     printed = json.loads(out)
     on_disk = json.loads((data_dir / "planner.json").read_text())["followups"][0]
+    # The record as stored, and what quick-add knew of the customer's other open matters.
+    assert printed.pop("repeat_caller") == []
+    assert printed.pop("noted_instead") is False
     assert printed == on_disk
     assert printed["customer"] == "Maria Ortiz"
     assert printed["organization"] == "Acme"

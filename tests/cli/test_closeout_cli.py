@@ -154,8 +154,8 @@ def test_re_promise_from_the_shell_then_close(
     code, out, _ = run(capsys, "closeout", "--keep", "f-sara", "--close")
     assert code == 0
     assert (
-        "- **broken** · promised 09:00 · Li Wei (Globex) — contract renewal terms"
-        " · re-promised at 17:30 for Tue 24 Nov 10:00: told him\n"
+        "- **was broken** · promised Tue 24 Nov 10:00 (re-promised 09:00 → Tue 24 Nov 10:00"
+        " at 17:30) · Li Wei (Globex) — contract renewal terms · re-promised at 17:30: told him\n"
     ) in out
     assert "- 10:00 · Li Wei (Globex) — contract renewal terms\n" in out  # due tomorrow
     assert (data_dir / SUMMARY).read_text(encoding="utf-8") == out

@@ -76,7 +76,7 @@ def test_bash_completion_is_registered_and_completes_commands_actions_and_choice
     registered, *replies = result.stdout.splitlines()
     assert registered == "complete -o bashdefault -F _shtab_ea_planner ea-planner"
     assert replies[0] == "agenda"
-    assert replies[1].split() == ["add", "list", "deliver", "solution"]
+    assert replies[1].split() == ["add", "list", "show", "edit", "deliver", "drop", "solution"]
     assert replies[2] == "--kind"
     assert replies[3].split() == [
         "meeting",

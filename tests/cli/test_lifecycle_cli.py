@@ -107,7 +107,7 @@ def test_escalate_then_resolve_queues_two_briefs(
     assert "queued fyi brief" in out and "How it was solved: Maria Ortiz (Acme)" in out
     briefs = store.load().briefs
     assert [b.kind for b in briefs] == ["escalation", "fyi"]
-    assert briefs[0].facts[-1].endswith("escalated: threatens to leave")
+    assert briefs[0].facts[-1].endswith("escalated to the executive — threatens to leave")
     assert followup(store).status == "resolved"
 
 

@@ -112,7 +112,7 @@ def test_show_prints_a_follow_up_with_its_whole_log(
     assert out.startswith("f-maria001: Maria Ortiz (Acme) — invoice charged twice\n")
     assert "  promise:  Mon 23 Nov 15:00 (today)" in out
     assert "Log (2)" in out
-    assert "Mon 23 Nov 2026 09:30  note       finance confirms the double charge" in out
+    assert "Mon 23 Nov 2026 09:30  note: finance confirms the double charge" in out
 
 
 def test_show_marks_a_broken_promise(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
