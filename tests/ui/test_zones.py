@@ -42,3 +42,10 @@ def test_directories_and_odd_text_are_not_zones_and_do_not_fail(typed: str) -> N
 def test_a_directory_of_the_zone_database_hints_at_its_zones() -> None:
     assert "America/" in zone_hint("America")
     assert "Europe/" in zone_hint("europe")
+
+
+@pytest.mark.parametrize("typed", ["bad\x00name", "~no-such-user-here/x", "/nonexistent/dir/"])
+def test_the_path_completion_suggests_nothing_where_the_system_refuses(typed: str) -> None:
+    from planner.ui.widgets.path_suggester import PathSuggester
+
+    assert asyncio.run(PathSuggester().get_suggestion(typed)) is None

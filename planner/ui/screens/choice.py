@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from planner.ui.guard import Guarded
 
-class ChoiceScreen(ModalScreen[str | None]):
+
+class ChoiceScreen(Guarded, ModalScreen[str | None]):
     """A short list of options; Enter picks, Escape cancels."""
 
     CSS_PATH = "dialog.tcss"

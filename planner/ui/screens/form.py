@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from planner.ui.guard import Guarded
 from planner.ui.screens.typeahead import TypeAhead
 
 Values = dict[str, str]
@@ -30,7 +31,7 @@ class Field:
     """When given, the field is a select of these values."""
 
 
-class FormScreen(TypeAhead, ModalScreen[Values | None]):
+class FormScreen(Guarded, TypeAhead, ModalScreen[Values | None]):
     """Fill the fields; Enter in the last input (or ctrl+s) submits, Escape cancels."""
 
     CSS_PATH = "dialog.tcss"

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from planner.ui.bindings import NamedAction
+from planner.ui.guard import Guarded
 
 KEY_WIDTH = 9
 
@@ -68,7 +69,7 @@ def split_groups(actions: list[NamedAction]) -> tuple[list[NamedAction], list[Na
     return left, []
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Guarded, ModalScreen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "help.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,13 +13,14 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from planner.ui.guard import Guarded
 from planner.ui.screens.typeahead import TypeAhead
 
 Check = Callable[[str], tuple[bool, str]]
 """Returns (ok, message): the message previews what the value means, or says what is wrong."""
 
 
-class PromptScreen(TypeAhead, ModalScreen[str | None]):
+class PromptScreen(Guarded, TypeAhead, ModalScreen[str | None]):
     """Ask for one line; Enter returns it when the check passes, Escape returns None."""
 
     CSS_PATH = "dialog.tcss"

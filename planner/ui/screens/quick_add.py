@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from planner.humanize import when
 from planner.quickadd import QuickAdd
+from planner.ui.guard import Guarded
 from planner.ui.screens.typeahead import TypeAhead
 
 Parser = Callable[[str], QuickAdd]
@@ -59,7 +60,7 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     return text
 
 
-class QuickAddScreen(TypeAhead, ModalScreen[QuickAdd | None]):
+class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | None]):
     """Type a follow-up; Enter saves when the preview shows no error, Escape cancels."""
 
     CSS_PATH = "dialog.tcss"

@@ -33,6 +33,7 @@ from planner import config, preferences
 from planner.config import Settings
 from planner.humanize import locale_hour_cycle
 from planner.preferences import Preferences
+from planner.ui.guard import Guarded
 from planner.ui.widgets.palette import show
 from planner.ui.widgets.zones import ZoneSuggester, zone_hint
 
@@ -134,7 +135,7 @@ class SettingsResult:
     preferences: Preferences
 
 
-class SettingsScreen(ModalScreen[SettingsResult | None]):
+class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
     """Every setting with its explanation; ctrl+s checks and saves, Escape leaves unchanged.
 
     Modal, although it fills the screen: the dashboard's keys (q, a, …) must not act

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from planner.ui.guard import Guarded
 from planner.ui.widgets.palette import show
 from planner.ui.widgets.zones import ZoneSuggester, is_zone, zone_hint
 
@@ -34,7 +35,7 @@ class WelcomeAnswer:
     own_organization: str
 
 
-class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
+class WelcomeScreen(Guarded, ModalScreen[WelcomeAnswer | None]):
     """Three facts and three ways to start."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "welcome.tcss"]

@@ -15,16 +15,21 @@ class PathSuggester(Suggester):
         super().__init__(use_cache=False, case_sensitive=True)
 
     async def get_suggestion(self, value: str) -> str | None:
+        # A suggestion is a nicety: a path the system refuses (no such user after ~, a NUL
+        # byte pasted in, a folder that vanishes mid-listing) suggests nothing.
+        try:
+            return self._suggest(value)
+        except (OSError, ValueError):
+            return None
+
+    def _suggest(self, value: str) -> str | None:
         if not value:
             return None
         expanded = Path(os.path.expanduser(value))
         folder, prefix = (
             (expanded, "") if value.endswith(os.sep) else (expanded.parent, expanded.name)
         )
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: (not e.is_dir(), e.name.lower()))
-        except OSError:
-            return None
+        entries = sorted(os.scandir(folder), key=lambda e: (not e.is_dir(), e.name.lower()))
         for entry in entries:
             if entry.name.startswith(".") and not prefix.startswith("."):
                 continue
