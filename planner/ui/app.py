@@ -30,6 +30,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -76,6 +77,20 @@ ALERT_SECONDS = 20
 
 class PlannerApp(App[int]):
     """The ea-planner dashboard."""
+
+    crash: BaseException | None = None
+    """The unexpected error that stopped the app, for the crash log (see `run`)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Textual would print the traceback with local variables (customer names) on
+        # the terminal; `run` writes it to a crash log in the data directory instead.
+        self.bell()
+        self._close_messages_no_wait()
 
     CSS_PATH = "app.tcss"
     TITLE = "ea-planner"
@@ -438,7 +453,7 @@ class PlannerApp(App[int]):
         rows = followup_rows(live, self.clock.now(), self.shown_date, self.timezone)
         pane.show(rows, self.day.now.date(), history=settled_rows, closed=closed)
         count = len(rows) + len(settled_rows)
-        pane.border_subtitle = f"{count} matching “{self.filter_text}”"
+        pane.border_subtitle = Content(f"{count} matching “{self.filter_text}”")
 
     # -- changing data ---------------------------------------------------
 
@@ -916,7 +931,38 @@ def create_app(
 
 
 def run(store: Store, clock: Clock, *, config_dir: Path | None = None) -> int:
-    """Run the dashboard until the user quits."""
+    """Run the dashboard until the user quits; 1 after an unexpected error, whose traceback
+    goes to a crash log in the data directory (never to the shared terminal)."""
     app = create_app(store, clock, config_dir=config_dir)
-    result = app.run()
-    return result or 0
+    try:
+        result = app.run()
+    except Exception as error:  # raised outside Textual's own loop (start-up, shut-down)
+        app.crash = error
+    if app.crash is None and app.return_code in (None, 0):
+        return result or 0
+    if app.crash is not None:
+        where = write_crash_log(store.directory, app.crash)
+        detail = f"the details are in {where}" if where else "no crash log could be written"
+        print(
+            f"ea-planner: the dashboard stopped on an unexpected error; {detail}", file=sys.stderr
+        )
+    return 1
+
+
+def write_crash_log(directory: Path, error: BaseException) -> Path | None:
+    """The traceback in `directory`/crash-YYYYMMDD-HHMMSS.log (0600); None if that fails."""
+    import time
+    import traceback
+
+    from planner import __version__
+    from planner.storage.store import atomic_write, make_private_dir
+
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    path = Path(directory) / f"crash-{stamp}.log"
+    text = f"ea-planner {__version__}, {stamp} UTC\n\n" + "".join(traceback.format_exception(error))
+    try:
+        make_private_dir(Path(directory), link_ok=True)
+        atomic_write(path, text.encode("utf-8", "backslashreplace"))
+    except (OSError, PlannerError):
+        return None
+    return path

@@ -124,3 +124,36 @@ def test_undo_in_the_dashboard_keeps_what_the_shell_did_meanwhile(
     texts = [e.text for e in stored.log]
     assert "shell promise" in texts and "shell note" in texts
     assert "dashboard note" not in texts
+
+
+def test_a_dashboard_crash_exits_1_and_leaves_the_traceback_in_a_log(
+    terminal: Terminal, data_dir: Path, tmp_path: Path
+) -> None:
+    import sys
+
+    _shell(data_dir, "add", "Maria Ortiz: refund by tomorrow 3pm")
+    script = tmp_path / "crashing.py"
+    script.write_text(
+        "import sys\n"
+        "from planner.ui import app as ui\n"
+        "def boom(self):\n"
+        "    raise RuntimeError('boom in the dashboard')\n"
+        "ui.PlannerApp.action_help = boom\n"
+        "from planner.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    command = (
+        f"env {_env(EA_PLANNER_DATA_DIR=str(data_dir))} {sys.executable} {script}; "
+        "echo EXITED-$?; sleep 30"
+    )
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", command)
+    terminal.wait_for("Maria Ortiz")
+    terminal.keys("?")
+    screen = terminal.wait_for("EXITED-1")
+    assert "unexpected error" in screen and "Traceback" not in screen
+    (log,) = data_dir.glob("crash-*.log")
+    assert str(log) in screen.replace("\n", "")
+    assert "RuntimeError: boom in the dashboard" in log.read_text()
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+    # The terminal is back to normal: the shell's line shows below the message.
+    assert screen.rstrip().splitlines()[-1].startswith("EXITED-1")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -105,7 +106,7 @@ class FollowUpScreen(Screen[None]):
         if followup is None:
             body.update(Text("This follow-up is no longer here (undone or archived)."))
             return
-        self.query_one("#detail").border_title = f"Follow-up: {followup.customer}"
+        self.query_one("#detail").border_title = Content(f"Follow-up: {followup.customer}")
         broken = status_colors(app).broken_style  # type: ignore[arg-type]
         body.update(
             describe(followup, app.clock.now(), app.timezone, broken_style=broken)  # type: ignore[attr-defined]
