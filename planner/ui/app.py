@@ -81,6 +81,9 @@ class PlannerApp(App[int]):
     crash: BaseException | None = None
     """The unexpected error that stopped the app, for the crash log (see `run`)."""
 
+    _theme_from_preferences = False
+    """True while apply_preferences sets the theme: a fallback is never saved as a choice."""
+
     def _handle_exception(self, error: Exception) -> None:
         if self.crash is None:
             self.crash = error
@@ -788,7 +791,12 @@ class PlannerApp(App[int]):
             )
             wanted = fallback
         if self.theme != wanted:
-            self.theme = wanted
+            # A fallback is not the EA's choice: preferences.toml keeps the name it has.
+            self._theme_from_preferences = True
+            try:
+                self.theme = wanted
+            finally:
+                self._theme_from_preferences = False
 
     def preferences_path(self) -> Path | str:
         if self.config_dir is None:
@@ -821,8 +829,10 @@ class PlannerApp(App[int]):
         # Status colours are drawn into the panes' cells: redraw them in the new theme.
         if self.day is not None:
             self.refresh_day()
-        if theme != self.preferences.theme and any(
-            t.theme.name == theme for t in self.planner_themes
+        if (
+            not self._theme_from_preferences
+            and theme != self.preferences.theme
+            and any(t.theme.name == theme for t in self.planner_themes)
         ):
             self.save_preferences(msgspec.structs.replace(self.preferences, theme=theme))
 

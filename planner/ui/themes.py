@@ -39,6 +39,8 @@ STATUS_COLORS = ("status-broken", "status-due-soon", "status-good", "status-mute
 STATUS_STYLES = tuple(f"{name}-style" for name in STATUS_COLORS)
 TEXT_STYLES = frozenset({"bold", "italic", "underline", "reverse", "dim", "strike", "none"})
 NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MAX_THEME_BYTES = 256 * 1024
+"""A theme is a few hundred bytes; a larger file (or a FIFO, a device) is skipped."""
 
 
 class LoadedTheme(msgspec.Struct, frozen=True, gc=False):
@@ -84,10 +86,15 @@ def theme_from_toml(path: Path, *, trusted: bool = False) -> LoadedTheme:
 
     `trusted` (the shipped themes, which the tests check in full) skips building the
     whole colour system as a check: a few ms of every start."""
+    from planner.errors import DataFileError
+    from planner.storage.files import read_regular
+
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, limit=MAX_THEME_BYTES, follow_symlinks=True).decode("utf-8")
     except UnicodeDecodeError:
         raise ThemeError("not UTF-8 text") from None
+    except DataFileError as exc:
+        raise ThemeError(exc.problem) from None
     except OSError as exc:
         raise ThemeError(exc.strerror or str(exc)) from None
     try:
@@ -145,10 +152,39 @@ def theme_from_mapping(data: dict[str, Any], path: Path, *, trusted: bool = Fals
     theme = Theme(**fields)
     if not trusted:
         try:
-            theme.to_color_system().generate()
+            generated = theme.to_color_system().generate()
         except Exception as exc:  # Textual's own check of the whole colour system
             raise ThemeError(f"Textual cannot use it: {exc}") from None
+        _check_variables(checked, {**generated, **checked})
     return LoadedTheme(theme=theme, path=path, description=description)
+
+
+_VARIABLE_PROPERTIES = (
+    ("background", "background"),
+    ("foreground", "color"),
+    ("color", "color"),
+    ("style", "text-style"),
+)
+"""A variable's role, from the end of its name, and a CSS property that takes such a value."""
+
+
+def _check_variables(variables: dict[str, str], everything: dict[str, str]) -> None:
+    """Every variable used the way Textual's CSS uses one of its name, parsed by Textual:
+    a value its CSS cannot parse would stop the dashboard at every start."""
+    from textual.css.stylesheet import Stylesheet, StylesheetParseError
+
+    for key, value in variables.items():
+        prop = next((p for end, p in _VARIABLE_PROPERTIES if key.endswith(end)), None)
+        if prop is None:
+            continue
+        sheet = Stylesheet(variables=everything)
+        sheet.add_source(f"Screen {{ {prop}: ${key}; }}", read_from=("theme", key))
+        try:
+            sheet.parse()
+        except StylesheetParseError:
+            raise ThemeError(f"variables.{key} {value!r} is not a value Textual can use") from None
+        except Exception as exc:
+            raise ThemeError(f"variables.{key} {value!r}: {exc}") from None
 
 
 def _color(value: object, what: str) -> str:

@@ -3,6 +3,8 @@ what the EA types or stores, a bad theme never stops the dashboard."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import msgspec
 from textual.content import Content
 
@@ -45,3 +47,46 @@ async def test_markup_in_a_customer_name_is_shown_as_written(store: Store, clock
         assert isinstance(app.screen, FollowUpScreen)
         title = app.screen.query_one("#detail").border_title
         assert _plain(title) == "Follow-up: [b red]Eve[/]"
+
+
+BAD_VARIABLE = (
+    'name = "badvar"\nprimary = "#88C0D0"\ndark = true\n'
+    '[variables]\n"block-cursor-background" = "not-a-colour"\n'
+)
+
+
+async def test_a_theme_whose_css_textual_cannot_parse_never_stops_the_dashboard(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    """A user theme that passes the TOML checks but breaks Textual's CSS is skipped with a
+    notice, and a preferences.toml naming it starts in the default theme."""
+    from planner.preferences import Preferences, load, preferences_path, save
+
+    folder = config_dir / "themes"
+    folder.mkdir(parents=True)
+    (folder / "badvar.toml").write_text(BAD_VARIABLE)
+    save(preferences_path(config_dir), Preferences(theme="badvar"))
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.is_running
+        assert "badvar" not in app.available_themes
+        notices = [n.message for n in app._notifications if n.title == "Theme skipped"]
+        assert any("badvar.toml" in m for m in notices)
+        assert app.theme == "ea-dark"
+    assert load(preferences_path(config_dir)).theme == "badvar"  # the file is not rewritten
+
+
+async def test_a_theme_file_that_is_a_fifo_is_skipped_not_waited_on(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    import os
+
+    folder = config_dir / "themes"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.toml")
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notices = [n.message for n in app._notifications if n.title == "Theme skipped"]
+        assert any("pipe.toml" in m and "not a regular file" in m for m in notices)
