@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from planner.domain.followup import Channel
 from planner.text import clean_line
 
 CUSTOMER_FORMS = "`Name: …`, `Name @Org: …` or `Name from Org called, …`"
@@ -63,6 +64,9 @@ class Customer(NamedTuple):
     end: int
     """Where the rest of the line starts."""
     error: str | None = None
+    channel: Channel | None = None
+    """How the customer reached the EA, from the verb of the slip form (rang → phone)."""
+    verb: str = ""
 
 
 def read_customer(text: str) -> Customer:
@@ -112,7 +116,7 @@ def _colon_form(text: str) -> Customer | None:
 
 def _trailing_org(head: str) -> tuple[int, str, str] | None:
     """`Maria Ortiz @Acme` / `… @"Acme Corp"`: (where @ is, the name part, the organisation)."""
-    m = re.search(r"\s@(?:\"([^\"]*)\"|'([^']*)'|([^\s\"']+))\s*$", head)
+    m = re.search(r"\s@(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'@][^\"'@]*?))\s*$", head)
     if m is None:
         return None
     quoted = m.group(1) if m.group(1) is not None else m.group(2)
@@ -144,4 +148,30 @@ def _slip_form(text: str) -> Customer | None:
         spans.append((m.start("from"), m.end("from"), "intro"))
         spans.append((m.start("org"), m.end("org"), "organization"))
     spans.append((m.start("verb"), m.end(), "intro"))
-    return Customer(clean_line(name), organization, organization_text, tuple(spans), m.end())
+    verb = " ".join(m.group("verb").split())
+    return Customer(
+        clean_line(name),
+        organization,
+        organization_text,
+        tuple(spans),
+        m.end(),
+        channel=_VERB_CHANNELS.get(verb.split()[0].lower()),
+        verb=verb,
+    )
+
+
+_VERB_CHANNELS: dict[str, Channel] = {
+    "called": "phone",
+    "rang": "phone",
+    "phoned": "phone",
+    "left": "phone",
+    "texted": "phone",
+    "emailed": "email",
+    "e-mailed": "email",
+    "wrote": "email",
+    "stopped": "in-person",
+    "dropped": "in-person",
+    "came": "in-person",
+    "popped": "in-person",
+}
+"""Reply the way the customer reached out, unless the line says otherwise."""

@@ -136,6 +136,19 @@ end"): a WHEN left in the summary is noted only when it starts with a clearer wo
 _ASAP = re.compile(r"(?<![\w.])(?:a\.?s\.?a\.?p\.?|as soon as possible)(?![\w-])", re.IGNORECASE)
 
 _TAG = re.compile(r"[\w/-]+")
+_MOTION = frozenset({
+    "stopped", "dropped", "came", "popped", "passed", "swung", "stop", "drop", "come", "pop",
+    "pass", "swing", "went", "go", "going", "walked", "drove", "stopping", "dropping", "coming",
+})  # fmt: skip
+"""Verbs after which `by` is a place, not a promise ("she stopped by to say thanks")."""
+_GETTING_BACK = re.compile(
+    r"(?:\bback|\breply|\brespond|\brevert|\bfollow[- ]?up|\b(?:call|ring|phone|e-?mail)\s+"
+    r"(?:her|him|them|me|us|[A-Z][\w'’-]*)|\bget\s+back\s+to\s+\S+)[,;]?\s*$",
+    re.IGNORECASE,
+)
+"""The words before a day that make it the promise: "call back tues", "ring him friday"."""
+_BOUNDARY = "\ue000"
+_PUNCTUATION_AFTER = re.compile(r"\s*" + _BOUNDARY + r"\s*(?=[,;.!?)])")
 
 
 # --- lexing -----------------------------------------------------------------------------------
@@ -315,10 +328,22 @@ def _read_promise(
             reading.unread_promises.append((keyword, " ".join(unread)))
         return 0
     last = following[found.words - 1]
-    span = Span(lexemes[k].start, last.end, "promise")
+    first = lexemes[k]
+    if k > 0 and found.timed and lexemes[k - 1].text[0] not in _TOKEN_STARTS:
+        # "call back today by 2": the day before `by` belongs to the promise
+        day = lexemes[k - 1]
+        both = match_when([day.text, *words[: found.words]], now=now, settings=settings)
+        if both.words == found.words + 1 and not _covered(reading, day):
+            found, first = both, day
+    span = Span(first.start, last.end, "promise")
     reading.spans.append(span)
-    reading.promises.append(_Promise(f"{lexemes[k].text} {_words(words, found)}", found, span))
-    return found.words
+    said = " ".join(x.text for x in lexemes[lexemes.index(first) : k + 1 + found.words])
+    reading.promises.append(_Promise(said.rstrip(_TRAILING), found, span))
+    return found.words - (1 if first is not lexemes[k] else 0)
+
+
+def _covered(reading: _Reading, lexeme: _Lexeme) -> bool:
+    return any(s.start < lexeme.end and lexeme.start < s.end for s in reading.spans)
 
 
 def _words(words: list[str], found: WhenMatch) -> str:
@@ -363,7 +388,9 @@ def _scan(text: str, start: int, now: pendulum.DateTime, settings: Settings) -> 
         elif sigil == "~":
             _read_channel(reading, lexeme)
         elif lexeme.text.lower() in _PROMISE_WORDS:
-            k += _read_promise(reading, lexemes, k, now, settings)
+            after_motion = k > 0 and lexemes[k - 1].text.lower().rstrip(",;.") in _MOTION
+            if not (after_motion and lexeme.text.lower() == "by"):  # "stopped by to say …"
+                k += _read_promise(reading, lexemes, k, now, settings)
         else:
             taken = _read_alone(reading, lexemes, k, now, settings)
             k += max(taken - 1, 0)
@@ -403,6 +430,40 @@ def _default_promise(
     return found.value, []
 
 
+def _summary(text: str, spans: list[Span]) -> str:
+    """The words outside the tokens, in order; punctuation that followed a token closes up
+    on the word before it ("plan @Acme, urgent" → "plan, urgent")."""
+    pieces: list[str] = []
+    pos = 0
+    for span in sorted(s for s in spans if not s.kept):
+        if span.end <= pos:
+            continue
+        pieces += [text[pos : max(span.start, pos)], _BOUNDARY]
+        pos = span.end
+    pieces.append(text[pos:])
+    joined = _PUNCTUATION_AFTER.sub("", "".join(pieces)).replace(_BOUNDARY, " ")
+    return clean_line(joined)
+
+
+def _release_punctuation(text: str, spans: list[Span], start: int) -> list[Span]:
+    """A token's trailing `,`/`;` goes back to the summary when summary words stand on
+    both sides of it ("hiring plan by thu 2pm, urgent" keeps its comma)."""
+    masked = _mask(text, spans)
+    tidy: list[Span] = []
+    for span in spans:
+        last = text[span.end - 1] if span.end > span.start + 1 else ""
+        if (
+            not span.kept
+            and last in ",;"
+            and span.role not in ("customer", "intro")
+            and masked[start : span.start].strip()
+            and masked[span.end :].strip()
+        ):
+            span = span._replace(end=span.end - 1)
+        tidy.append(span)
+    return tidy
+
+
 def _mask(text: str, spans: list[Span]) -> str:
     """`text` with every token that leaves the summary blanked out (same length)."""
     chars = list(text)
@@ -410,6 +471,31 @@ def _mask(text: str, spans: list[Span]) -> str:
         if not span.kept:
             chars[span.start : span.end] = " " * (span.end - span.start)
     return "".join(chars)
+
+
+def _trailing_when(
+    text: str, spans: list[Span], start: int, now: pendulum.DateTime, settings: Settings
+) -> _Promise | None:
+    """The WHEN that ends the line, written without `by`, when it is plainly the promise:
+    one with a time of day ("call back tomorrow 9am"), or a day right after getting back
+    ("call back tues", "ring him in 3 days"). Otherwise a day there is prose ("meeting
+    moved to friday", "wants 30 min with Dan next week")."""
+    masked = _mask(text, spans)
+    lexemes = _lex(masked, start)
+    words = [lexeme.text for lexeme in lexemes]
+    for k in range(max(0, len(words) - _MAX_WHEN_WORDS), len(words)):
+        first = words[k].lower()
+        if first.isdigit() or _ASAP.match(" ".join(words[k:])):
+            continue  # "needs 3": no promise; ASAP stays a priority word that also promises
+        found = match_when(words[k:], now=now, settings=settings)
+        if found.words != len(words) - k:
+            continue
+        getting_back = _GETTING_BACK.search(masked, 0, lexemes[k].start) is not None
+        prose_start = first in ("in", "within", "the", "a", "an", "of", "on", "end")
+        if (found.timed and not prose_start) or (getting_back and found.error is None):
+            span = Span(lexemes[k].start, lexemes[-1].end, "promise")
+            return _Promise(_words(words[k:], found), found, span)
+    return None
 
 
 def _prose_when_notes(
@@ -463,6 +549,11 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
 
     promise, promise_errors = _chosen_promise(reading, notes)
     errors += promise_errors
+    if promise is None and not reading.unread_promises:
+        promise = _trailing_when(text, spans, customer.end, now, settings)
+        if promise is not None:
+            reading.alone.append(promise)
+            notes.append(f"{promise.text!r} at the end read as the promise (no `by`)")
     if promise is not None and promise in reading.alone:
         spans.append(promise.span)
     promise_given = promise is not None or bool(reading.unread_promises)
@@ -512,7 +603,8 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
         spans.append(Span(written_kind.start, written_kind.end, "kind", kept=not label))
         if label:
             notes.append(f"{kind!r} labels the line: kind {kind}, left out of the summary")
-    summary = clean_line(_mask(text, spans))
+    spans = _release_punctuation(text, spans, customer.end)
+    summary = _summary(text, spans)
     if not summary:
         errors.append(_SUMMARY_MISSING)
     if written_kind is None:
@@ -525,6 +617,9 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
             spans.append(Span(word.start, word.end, "channel", kept=True))
         if channel is not None:
             notes.append(f"channel {channel} (from {channel_found[0].word!r})")
+        elif customer.channel is not None:
+            channel = customer.channel
+            notes.append(f"channel {channel}, as they reached you ({customer.verb!r})")
     channel_given = channel is not None
     final_channel: Channel = channel or ("phone" if kind == "complaint" else "email")
 

@@ -165,6 +165,10 @@ def kind_word(masked: str) -> KindWord | None:
     kind = _as_kind(m.group().lower())
     before, after = masked[: m.start()], masked[m.end() :]
     words_before, words_after = before.split(), after.split()
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):  # "… (complaint) …"
+        opening = len(before.rstrip()) - 1
+        closing = m.end() + (len(after) - len(after.lstrip())) + 1
+        return KindWord(kind, opening, closing, True)
     if not words_before and words_after and (sep := _LEADING_SEPARATOR.match(after)):
         return KindWord(kind, m.start(), m.end() + sep.end(), True)
     rest = after.strip()
@@ -198,7 +202,7 @@ _GUESSES: tuple[tuple[FollowUpKind, re.Pattern[str]], ...] = (
             _NOT_IN_WORD.format(
                 r"refunds?|refunded|charged twice|double[- ]charged|overcharged|broken|late"
                 r"|angry|unhappy|upset|furious|rude|wrong|never arrived|damaged"
-                r"|complain(?:s|ed|ing)?|cancel(?:s|led|ed|lation)?"
+                r"|complain(?:s|ed|ing)?|cancel(?:s|led|ed|lation)?|disputes?|disputed"
             ),
             re.IGNORECASE,
         ),

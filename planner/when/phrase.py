@@ -25,6 +25,7 @@ import pendulum
 from pendulum.tz import fixed_timezone
 
 from planner.config import Settings, date_order, executive_zone
+from planner.humanize import fmt
 from planner.when.wall import WhenError, is_repeated, repeated_note, wall_time
 
 
@@ -39,6 +40,8 @@ class WhenMatch(NamedTuple):
     """Why the words that look like a WHEN are not a valid promise (e.g. "feb 30 is not a date")."""
     notes: tuple[str, ...] = ()
     """Readings taken where the words could mean two things, for the preview to show."""
+    timed: bool = False
+    """True when the words name a time of day (`3pm`, `morning`, `eod`), not only a day."""
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -521,7 +524,7 @@ def _next_workday(day: pendulum.Date, settings: Settings) -> pendulum.Date:
 
 
 def _nice(day: datetime.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return fmt(day, "ddd D MMM")
 
 
 def _resolve_day(
@@ -675,17 +678,17 @@ def _resolve_date_time(phrase: _Phrase, context: _Context, notes: list[str]) -> 
         result = wall_time(date, hour, minute, context.zone)
     if time.kind == "bare":
         notes.append(
-            f"{time.label!r} read as {hour:02d}:{minute:02d}{_day_note(result, today)} "
+            f"{time.label!r} read as {fmt(result, 'HH:mm')}{_day_note(result, today)} "
             f"(an hour alone: the next {time.hour} o'clock in the workday)"
         )
     elif time.kind == "twelve" and (hour, minute) != (time.hour, time.minute):
         notes.append(
-            f"{time.label!r} read as {hour:02d}:{minute:02d} (no am/pm: the one in the workday)"
+            f"{time.label!r} read as {fmt(result, 'HH:mm')} (no am/pm: the one in the workday)"
         )
     elif time.kind in ("part", "start"):
         name = "start of the workday" if time.kind == "start" else f"settings: {time.part}"
         notes.append(
-            f"{time.label!r} read as {hour:02d}:{minute:02d}{_day_note(result, today)} ({name})"
+            f"{time.label!r} read as {fmt(result, 'HH:mm')}{_day_note(result, today)} ({name})"
         )
     elif time.kind == "ampm" and time.hour == 12 and not time.pm:
         notes.append(f"{time.label!r} read as 00:00 at the start of {_nice(date)}")
@@ -796,11 +799,12 @@ def match_when(
     if phrase.words == 0:
         return WhenMatch(0, None, None)
     phrase = phrase._replace(before=before)
+    timed = phrase.time is not None or (phrase.whole is not None and phrase.whole.iso is not None)
     try:
         value, notes = _resolve(phrase, now, settings)
     except WhenError as exc:
-        return WhenMatch(phrase.words, None, exc.message)
-    return WhenMatch(phrase.words, value, None, tuple(notes))
+        return WhenMatch(phrase.words, None, exc.message, (), timed)
+    return WhenMatch(phrase.words, value, None, tuple(notes), timed)
 
 
 def starts_alone(words: Sequence[str]) -> bool:
@@ -833,7 +837,7 @@ def promise_flags(moment: pendulum.DateTime, settings: Settings) -> list[str]:
     minutes = moment.hour * 60 + moment.minute
     if not start <= minutes <= end:
         flags.append(
-            f"the promise at {moment:%H:%M} is outside the workday "
+            f"the promise at {fmt(moment, 'HH:mm')} is outside the workday "
             f"({settings.workday_start}–{settings.workday_end})"
         )
     return flags

@@ -115,7 +115,7 @@ def test_without_customer_the_rest_is_still_read() -> None:
     ("line", "organization", "summary"),
     [
         ("Ann: call @Acme", "Acme", "call"),
-        ("Ann: call @Acme, today", "Acme", "call today"),
+        ("Ann: call @Acme, today", "Acme", "call, today"),  # the comma stays with the words
         ('Ann: call @"Acme Corp" back', "Acme Corp", "call back"),
         ("Ann: call @'Acme Corp' back", "Acme Corp", "call back"),
         ("Ann: call @3M", "3M", "call"),
@@ -290,10 +290,11 @@ def test_promise_is_in_the_executive_zone() -> None:
     ],
 )
 def test_priority(token: str, priority: str) -> None:
-    result = read(f"Ann: call back {token} today")
+    result = read(f"Ann: call back {token} re the invoice")
     assert result.ok, result.errors
     assert result.priority == priority
-    assert result.summary == "call back today"
+    expected = "call back, re the invoice" if token.endswith(",") else "call back re the invoice"
+    assert result.summary == expected
 
 
 def test_priority_defaults_to_normal() -> None:
@@ -510,3 +511,88 @@ def test_quick_add_imports_nothing_heavy() -> None:
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- notes: readings taken and flags ----------------------------------------------------------
+
+
+def test_a_promise_outside_the_workday_or_on_a_non_workday_is_flagged_not_refused() -> None:
+    evening = read("Ann: call back by 8pm")
+    assert evening.ok
+    assert "the promise at 20:00 is outside the workday (08:30–18:00)" in evening.notes
+    saturday = read("Ann: call back by sat 10am")
+    assert saturday.ok
+    assert "the promise is on Sat 28 Nov, not a workday" in saturday.notes
+    assert not [n for n in read("Ann: call back by fri 10am").notes if "workday" in n]
+
+
+def test_a_date_left_in_the_summary_says_how_to_make_it_the_promise() -> None:
+    result = read("Ann: meeting moved to tomorrow")
+    assert result.summary == "meeting moved to tomorrow"
+    assert result.promise_given is False
+    assert result.notes == (
+        "'tomorrow' stays in the summary: write `by tomorrow` to make it the promise",
+    )
+
+
+def test_a_time_at_the_end_without_by_is_the_promise_and_says_so() -> None:
+    result = read("Ann: call back tomorrow 9am")
+    assert result.promised_by == pendulum.datetime(2026, 11, 24, 9, tz=PARIS)
+    assert "'tomorrow 9am' at the end read as the promise (no `by`)" in result.notes
+
+
+def test_a_written_priority_wins_over_plain_words_and_says_so() -> None:
+    result = read("Ann: urgent - call back !low")
+    assert result.priority == "low"
+    assert "'urgent' in the text: priority stays low, as written (!low)" in result.notes
+
+
+def test_negated_urgency_does_not_raise_the_priority() -> None:
+    for line in ("Ann: not urgent, send it", "Ann: non-urgent request", "Ann: no asap needed"):
+        assert read(line).priority == "normal", line
+
+
+def test_asap_alone_raises_the_priority_and_makes_the_promise() -> None:
+    result = read("Ann: ASAP, server room flooding")
+    assert (result.priority, result.promise_given) == ("urgent", True)
+    assert result.promised_by == MONDAY.add(hours=1)
+    assert result.summary == "ASAP, server room flooding"
+    explicit = read("Ann: ASAP, server room flooding by noon")
+    assert explicit.promised_by == pendulum.datetime(2026, 11, 23, 12, tz=PARIS)
+    assert explicit.priority == "urgent"
+
+
+def test_the_slip_form_replies_the_way_the_customer_reached_out() -> None:
+    assert read("Maria Ortiz rang about the invoice").channel == "phone"
+    assert read("Maria Ortiz emailed about the invoice").channel == "email"
+    assert read("Maria Ortiz dropped by about the invoice").channel == "in-person"
+    assert read("Maria Ortiz rang, email her the invoice").channel == "email"
+    assert read("Maria Ortiz rang about the invoice ~email").channel == "email"
+
+
+def test_a_second_organisation_after_the_slip_form_is_an_error() -> None:
+    result = read("Maria Ortiz from Acme called, loop in @Initech")
+    assert result.errors == ("more than one organisation: 'Acme' and '@Initech'",)
+    assert result.organization == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("line", "summary", "label"),
+    [
+        ("Ann: Complaint: invoice wrong", "invoice wrong", True),
+        ("Ann: complaint - invoice wrong", "invoice wrong", True),
+        ("Ann: invoice wrong, complaint", "invoice wrong", True),
+        ("Ann: invoice wrong (complaint)", "invoice wrong", True),
+        ("Ann: invoice charged twice complaint", "invoice charged twice", True),
+        ("Ann: complaint about the invoice", "complaint about the invoice", False),
+        ("Ann: raised a billing complaint", "raised a billing complaint", False),
+        ("Ann: billing complaint", "billing complaint", False),
+    ],
+)
+def test_a_kind_word_that_labels_the_line_leaves_the_summary(
+    line: str, summary: str, label: bool
+) -> None:
+    result = read(line)
+    assert (result.summary, result.kind, result.kind_guessed) == (summary, "complaint", False)
+    kind_span = next(s for s in result.spans if s.role == "kind")
+    assert kind_span.kept is not label
