@@ -487,6 +487,8 @@ def _trailing_when(
         first = words[k].lower()
         if first.isdigit() or _ASAP.match(" ".join(words[k:])):
             continue  # "needs 3": no promise; ASAP stays a priority word that also promises
+        if any(not s.kept and lexemes[k].start <= s.start < lexemes[-1].end for s in spans):
+            continue  # a WHEN never reads across a token ("today @Acme noon")
         found = match_when(words[k:], now=now, settings=settings)
         if found.words != len(words) - k:
             continue

@@ -596,3 +596,11 @@ def test_a_kind_word_that_labels_the_line_leaves_the_summary(
     assert (result.summary, result.kind, result.kind_guessed) == (summary, "complaint", False)
     kind_span = next(s for s in result.spans if s.role == "kind")
     assert kind_span.kept is not label
+
+
+def test_a_when_never_reads_across_a_token() -> None:
+    result = read("Ann: report today @Acme noon")
+    assert result.organization == "Acme"
+    # Only `noon`, after the token, ends the line: `today` stays in the summary.
+    assert result.promised_by == pendulum.datetime(2026, 11, 23, 12, tz=PARIS)
+    assert result.summary == "report today"
