@@ -147,6 +147,11 @@ _GETTING_BACK = re.compile(
     re.IGNORECASE,
 )
 """The words before a day that make it the promise: "call back tues", "ring him friday"."""
+_PREPOSITIONS = frozenset({
+    "for", "on", "to", "until", "till", "from", "since", "after", "before", "of", "about",
+    "at", "in", "into", "over", "during", "that", "last",
+})  # fmt: skip
+"""Words that make the day after them prose: "the order for Friday"."""
 _BOUNDARY = "\ue000"
 _PUNCTUATION_AFTER = re.compile(r"\s*" + _BOUNDARY + r"\s*(?=[,;.!?)])")
 
@@ -329,8 +334,15 @@ def _read_promise(
         return 0
     last = following[found.words - 1]
     first = lexemes[k]
-    if k > 0 and found.timed and lexemes[k - 1].text[0] not in _TOKEN_STARTS:
-        # "call back today by 2": the day before `by` belongs to the promise
+    before_day = lexemes[k - 2].text.lower() if k > 1 else ""
+    if (
+        k > 0
+        and found.timed
+        and lexemes[k - 1].text[0] not in _TOKEN_STARTS
+        and before_day not in _PREPOSITIONS
+    ):
+        # "call back today by 2": the day before `by` belongs to the promise, unless a
+        # preposition makes it prose ("catering order for Friday by 17:00")
         day = lexemes[k - 1]
         both = match_when([day.text, *words[: found.words]], now=now, settings=settings)
         if both.words == found.words + 1 and not _covered(reading, day):

@@ -604,3 +604,14 @@ def test_a_when_never_reads_across_a_token() -> None:
     # Only `noon`, after the token, ends the line: `today` stays in the summary.
     assert result.promised_by == pendulum.datetime(2026, 11, 23, 12, tz=PARIS)
     assert result.summary == "report today"
+
+
+def test_a_day_after_a_preposition_stays_in_the_summary_before_by() -> None:
+    result = read("Dan Ray: catering order for Friday by 17:00")
+    assert result.summary == "catering order for Friday"
+    assert result.promised_by == pendulum.datetime(2026, 11, 23, 17, tz=PARIS)
+    joined = read("Dan Ray: call back friday by 10")
+    assert (joined.summary, joined.promised_by) == (
+        "call back",
+        pendulum.datetime(2026, 11, 27, 10, tz=PARIS),
+    )
