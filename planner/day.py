@@ -97,6 +97,31 @@ def promise_state(followup: FollowUp, now: datetime, date: pendulum.Date, tz: st
 
 
 @lru_cache(maxsize=8)
+def status_words(followup: FollowUp, now: datetime, tz: str) -> str:
+    """Where a follow-up stands, in words, for every list of open matters: `escalated`, `in
+    progress`, `waiting on colleague since 09:30`, `paused: waiting on customer since 09:00`
+    (the promise clock is paused); "" for a plain open one. Since-times on another day than
+    `now`'s carry the day."""
+    from planner.domain.history import standing
+    from planner.humanize import fmt
+
+    match followup.status:
+        case "escalated":
+            return "escalated"
+        case "in progress":
+            return "in progress"
+        case "waiting":
+            state = standing(followup)
+            words = f"waiting on {followup.waiting_on or 'someone'}"
+            if state.wait_began is not None:
+                began = pendulum.instance(state.wait_began).in_tz(tz)
+                today = pendulum.instance(now).in_tz(tz).date()
+                pattern = "HH:mm" if began.date() == today else "ddd D MMM HH:mm"
+                words += f" since {fmt(began, pattern)}"
+            return f"paused: {words}" if state.paused else words
+    return ""
+
+
 def _zone(tz: str) -> ZoneInfo:
     return ZoneInfo(tz)
 

@@ -83,6 +83,7 @@ STATE_LABELS = {
 
 def render(day: Day) -> str:
     """The day as plain text: status line, schedule, good moments, follow-ups, brief queue."""
+    from planner.day import status_words
     from planner.humanize import clock_range, fmt, relative_day
 
     lines: list[str] = []
@@ -124,7 +125,10 @@ def render(day: Day) -> str:
         if row.state == "due-today" and not day.is_today:
             label = "that day"
         lines.append(f"  {label:<8}  {when:<{width}}  {who} — {f.summary}")
-        details = f"{f.kind} · {f.channel} · {f.priority} · {f.status} · {f.id}"
+        status = status_words(f, day.now, tz) or f.status
+        if f.waiting_for:
+            status += f" for: {f.waiting_for}"
+        details = f"{f.kind} · {f.channel} · {f.priority} · {status} · {f.id}"
         lines.append(f"  {'':<8}  {'':<{width}}  {details}")
     lines.append("")
     lines.append(f"Brief queue ({len(day.briefs)})")
