@@ -14,13 +14,14 @@ import pendulum
 
 from planner.domain import FollowUp, lifecycle
 from planner.domain.lifecycle import Outcome
+from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
 from planner.humanize import when
 from planner.quickadd import QuickAdd, parse
 from planner.storage import Document
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
-from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.when import parse_when
 
@@ -34,8 +35,14 @@ def quick_add(app: PlannerApp, initial: str = "") -> None:
     def parse_line(text: str) -> QuickAdd:
         return parse(text, now=app.clock.now(), settings=app.document.settings)
 
-    def done(parsed: QuickAdd | None) -> None:
+    def repeat(parsed: QuickAdd) -> tuple[FollowUp, ...]:
+        return open_for_customer(app.document.followups, parsed.customer, parsed.organization)
+
+    def done(parsed: QuickAdd | NoteInstead | None) -> None:
         if parsed is None:
+            return
+        if isinstance(parsed, NoteInstead):
+            note_instead(app, parsed)
             return
         followup = lifecycle.followup_from_quickadd(parsed, app.now())
 
@@ -50,7 +57,22 @@ def quick_add(app: PlannerApp, initial: str = "") -> None:
             pane = app.query_one(FollowUpsPane)
             pane.keep_cursor_on(followup.id)
 
-    app.push_screen(QuickAddScreen(parse_line, app.clock.now(), app.timezone, initial), done)
+    app.push_screen(
+        QuickAddScreen(parse_line, app.clock.now(), app.timezone, initial, repeat=repeat), done
+    )
+
+
+def note_instead(app: PlannerApp, note: NoteInstead) -> None:
+    """A repeat caller's line, added as a note to their open follow-up."""
+    now = app.now()
+    followup = app.find_followup(note.followup_id)
+    who = followup.customer if followup is not None else note.followup_id
+    app.change(
+        lambda d: lifecycle.change_followup(
+            d, note.followup_id, lambda f: Outcome(lifecycle.note(f, note.text, now))
+        )[0],
+        f"Noted on {who}'s open follow-up",
+    )
 
 
 def run_action(app: PlannerApp, action: str, followup_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,15 +13,27 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from planner.domain import FollowUp
+from planner.domain.followup import effective_promise
 from planner.humanize import when
 from planner.quickadd import QuickAdd
 from planner.ui.guard import Guarded
 from planner.ui.screens.typeahead import TypeAhead
 
 Parser = Callable[[str], QuickAdd]
+RepeatCaller = Callable[[QuickAdd], tuple[FollowUp, ...]]
+"""The customer's open follow-ups (a repeat caller), for what the line says so far."""
 
 
-def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
+@dataclass(frozen=True)
+class NoteInstead:
+    """The answer of quick-add when the EA chose to add the line as a note to an open matter."""
+
+    followup_id: str
+    text: str
+
+
+def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...] = ()) -> Text:
     """What the grammar understood, field by field, and any error — as plain Text."""
     text = Text()
     if not parsed.text.strip():
@@ -57,24 +70,50 @@ def preview(parsed: QuickAdd, now: object, tz: str) -> Text:
     for note in parsed.notes:  # readings taken and flags: worth a second look, not errors
         text.append("• ", style="bold yellow")
         text.append(note + "\n", style="italic")
+    if matches:
+        noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
+        text.append("↻ repeat caller: ", style="bold yellow")
+        text.append(f"{matches[0].customer} already has {noun}\n")
+        for match in matches:
+            promise = when(effective_promise(match, now), now, tz)  # type: ignore[arg-type]
+            text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
+        text.append("  ctrl+n adds this as a note to ", style="italic")
+        text.append(matches[0].summary, style="italic bold")
+        text.append(" instead\n", style="italic")
     return text
 
 
-class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | None]):
+class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | None]):
     """Type a follow-up; Enter saves when the preview shows no error, Escape cancels."""
 
     CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding(
+            "ctrl+n",
+            "note_instead",
+            "Note instead",
+            tooltip="A repeat caller: add the line as a note to their open follow-up",
+            id="quick_add.note_instead",
+            priority=True,
+        ),
     ]
 
-    def __init__(self, parse: Parser, now: object, tz: str, initial: str = "") -> None:
+    def __init__(
+        self,
+        parse: Parser,
+        now: object,
+        tz: str,
+        initial: str = "",
+        repeat: RepeatCaller | None = None,
+    ) -> None:
         super().__init__()
         self._qa_parse = parse
         self._qa_now = now
         self._qa_tz = tz
         self._qa_initial = initial
+        self._qa_repeat = repeat
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="quick-add"):
@@ -93,10 +132,25 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update(event.value)
 
+    def _matches(self, parsed: QuickAdd) -> tuple[FollowUp, ...]:
+        if self._qa_repeat is None or not parsed.customer:
+            return ()
+        return self._qa_repeat(parsed)
+
     def _update(self, value: str) -> None:
+        parsed = self._qa_parse(value)
         self.query_one("#quick-add-preview", Static).update(
-            preview(self._qa_parse(value), self._qa_now, self._qa_tz)
+            preview(parsed, self._qa_now, self._qa_tz, self._matches(parsed))
         )
+
+    def action_note_instead(self) -> None:
+        value = self.query_one("#quick-add-input", Input).value
+        parsed = self._qa_parse(value)
+        matches = self._matches(parsed)
+        if not matches:
+            self.notify("No open follow-up of this customer to add a note to", severity="warning")
+            return
+        self.dismiss(NoteInstead(matches[0].id, parsed.summary or value.strip()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
