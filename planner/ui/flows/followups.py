@@ -130,8 +130,24 @@ def run_action(app: PlannerApp, action: str, followup_id: str) -> None:
     elif action == "wait":
 
         def waited(on: str | None) -> None:
-            if on:
-                apply(lambda f, now: Outcome(lifecycle.wait(f, on, now)), f"Waiting on the {on}")
+            if not on:
+                return
+            pause = " (the promise clock pauses)" if on == "customer" else ""
+            app.push_screen(
+                PromptScreen(
+                    f"Waiting on the {on}{pause}: for what?",
+                    context=about,
+                    placeholder="optional, e.g. the signed refund form",
+                ),
+                lambda what: (
+                    apply(
+                        lambda f, now: Outcome(lifecycle.wait(f, on, now, what)),
+                        f"Waiting on the {on}" + (f" for: {what}" if what else ""),
+                    )
+                    if what is not None
+                    else None
+                ),
+            )
 
         app.push_screen(
             ChoiceScreen(
@@ -146,12 +162,26 @@ def run_action(app: PlannerApp, action: str, followup_id: str) -> None:
     elif action == "start":
         apply(lambda f, now: Outcome(lifecycle.start(f, now)), "In progress")
     elif action == "resolve":
-        ask(
-            "How was it resolved?",
-            lambda text: apply(
-                lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)), "Resolved"
-            ),
-        )
+
+        def resolved(text: str) -> None:
+            now = app.now()
+            queued: list[str] = []  # the "how it was solved" brief the resolution queues
+
+            def resolve(document: Document) -> Document:
+                changed, outcome = lifecycle.change_followup(
+                    document,
+                    followup_id,
+                    lambda f: Outcome(*lifecycle.resolve(f, text, now, tz=tz)),
+                )
+                queued[:] = [outcome.brief.id] if outcome.brief is not None else []
+                return changed
+
+            if app.change(resolve, "Resolved"):
+                offer_to_retire_briefs(
+                    app, followup_id, "follow-up resolved", besides=queued[0] if queued else None
+                )
+
+        ask("How was it resolved?", resolved)
     elif action == "escalate":
 
         def escalated(note: str) -> None:
@@ -169,7 +199,45 @@ def run_action(app: PlannerApp, action: str, followup_id: str) -> None:
             lambda note: escalated(note or "") if note is not None else None,
         )
     elif action == "drop":
-        ask(
-            "Why drop it?",
-            lambda text: apply(lambda f, now: Outcome(lifecycle.drop(f, text, now)), "Dropped"),
+
+        def dropped(text: str) -> None:
+            now = app.now()
+            if app.change(
+                lambda d: lifecycle.change_followup(
+                    d, followup_id, lambda f: Outcome(lifecycle.drop(f, text, now))
+                )[0],
+                "Dropped",
+            ):
+                offer_to_retire_briefs(app, followup_id, "follow-up dropped")
+
+        ask("Why drop it?", dropped)
+
+
+def offer_to_retire_briefs(
+    app: PlannerApp, followup_id: str, reason: str, *, besides: str | None = None
+) -> None:
+    """Once a follow-up is closed, offer to take its queued briefs (an escalation, a bad-news
+    brief) off the queue; `besides`, the "how it was solved" brief a resolution queued, stays."""
+    queued = lifecycle.queued_briefs_about(app.document, followup_id, besides=besides)
+    if not queued:
+        return
+    names = "; ".join(f"{b.kind}: {b.title}" for b in queued)
+    noun = "brief" if len(queued) == 1 else f"{len(queued)} briefs"
+
+    def picked(answer: str | None) -> None:
+        if answer != "retire":
+            return
+        now = app.now()
+        ids = [b.id for b in queued]
+        app.change(
+            lambda d: lifecycle.retire_briefs(d, ids, reason, now)[0],
+            f"Retired {noun} from the queue",
         )
+
+    app.push_screen(
+        ChoiceScreen(
+            f"Still queued about it: {names}",
+            [("retire", f"Retire the {noun} (take it off the queue)"), ("keep", "Keep queued")],
+        ),
+        picked,
+    )

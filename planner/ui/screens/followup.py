@@ -13,8 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from planner.day import status_words
 from planner.domain import FollowUp
 from planner.domain.followup import effective_promise, is_broken
+from planner.domain.history import standing
 from planner.domain.lifecycle import log_line
 from planner.humanize import fmt, when
 from planner.ui.widgets.palette import status_colors
@@ -32,13 +34,16 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
     org = followup.organization + (" (internal)" if followup.internal else "")
     row("organisation", org)
     row("summary", followup.summary)
-    row(
-        "status",
-        followup.status + (f" on the {followup.waiting_on}" if followup.waiting_on else ""),
-    )
+    row("status", status_words(followup, now, tz) or followup.status)  # type: ignore[arg-type]
+    if followup.status == "waiting":
+        row("waiting for", followup.waiting_for)
     promise = when(effective_promise(followup, now), now, tz)  # type: ignore[arg-type]
     if is_broken(followup, now):  # type: ignore[arg-type]
         row("promise", f"{promise} — BROKEN: call them now", broken_style)
+    elif followup.is_open and standing(followup).paused:
+        promised = when(followup.promised_by, now, tz)  # type: ignore[arg-type]
+        row("promise", f"{promise} — paused: it moves later while the customer is awaited")
+        row("", f"(promised {promised} when the pause began; the time waited is added back)")
     else:
         row("promise", promise)
     row("kind", followup.kind)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pendulum
 from rich.text import Text
 
-from planner.day import FollowUpRow
+from planner.day import FollowUpRow, status_words
 from planner.humanize import clock_extra, fmt
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
 CHANNEL_LABEL = {"in-person": "person"}
+
+STATUS_STYLE = {"escalated": "bold magenta", "waiting": "italic", "in progress": "italic"}
 
 STATE_LABEL = {
     "broken": "BROKEN",
@@ -80,6 +82,8 @@ class FollowUpsPane(PaneTable):
             return
         colors = status_colors(self.app)  # type: ignore[arg-type]
         live = len(rows)
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        tz = self.app.timezone  # type: ignore[attr-defined]
         signature = (colors, today, rows, id(history), len(history), closed)
 
         def build(index: int) -> tuple[Text, ...]:
@@ -91,7 +95,10 @@ class FollowUpsPane(PaneTable):
                 "due-soon": colors.due_soon_style,
                 "closed": "dim",
             }.get(state, "")
-            matter = Text(f.customer, style=style or "bold")
+            # Where it stands, first: visible at every width, not only as a colour.
+            words = status_words(f, now, tz) if state != "closed" else ""
+            matter = Text(words + " · " if words else "", style=STATUS_STYLE.get(f.status, ""))
+            matter.append(f.customer, style=style or "bold")
             if f.organization:
                 matter.append(f" · {f.organization}", style=style)
             matter.append(f" — {f.summary}", style="dim" if state == "closed" else "")
