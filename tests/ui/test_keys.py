@@ -50,9 +50,12 @@ async def test_w_waits_on_the_customer_and_s_takes_it_back_in_progress(app: Plan
         target = selected(app)
         await pilot.press("w")
         await pilot.press("enter")  # the first choice: the customer
+        set_input(app, "the signed form")  # what for (optional)
+        await pilot.press("enter")
         await pilot.pause()
         waiting = next(f for f in app.document.followups if f.id == target)
         assert (waiting.status, waiting.waiting_on) == ("waiting", "customer")
+        assert waiting.waiting_for == "the signed form"
         app.query_one(FollowUpsPane).move_cursor(
             row=app.query_one(FollowUpsPane).get_row_index(target)
         )
