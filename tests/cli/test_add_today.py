@@ -258,3 +258,13 @@ def test_the_dashboard_start_builds_no_command_parser(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
+
+
+def test_add_prints_the_readings_it_took(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "add", "--dry-run", "Ann Lee: call back by 3")
+    assert status == 0
+    assert "  promise:  Mon 23 Nov 15:00 (today)" in out
+    assert (
+        "  note:     '3' read as 15:00 today (an hour alone: the next 3 o'clock in the workday)"
+    ) in out
+    assert "  note:     channel phone (from 'call back')" in out
