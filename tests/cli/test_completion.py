@@ -193,3 +193,73 @@ def test_man_renders_the_manual_with_every_command_and_option(tmp_path: Path) ->
     assert "EA_PLANNER_DATA_DIR" in text
     # roff requests never leak: user text that starts with a dot is escaped.
     assert "\n.TP" not in text and "\\f" not in text
+
+
+def installed(tmp_path: Path, *argv: str) -> tuple[str, dict[str, str]]:
+    home = tmp_path / "home"
+    (home / ".local" / "bin").mkdir(parents=True, exist_ok=True)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "MANPATH", "BASH_COMPLETION_USER_DIR")
+    }
+    env.update(HOME=str(home), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", *argv], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout, env
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/bash-completion/bash_completion").exists(),
+    reason="bash-completion is not installed",
+)
+def test_bash_completion_install_is_found_by_bash_completion(tmp_path: Path) -> None:
+    out, env = installed(tmp_path, "completion", "bash", "--install")
+    path = Path(env["HOME"]) / ".local/share/bash-completion/completions/ea-planner"
+    assert out == f"Installed {path}\n"
+    assert path.read_text() == generate("completion", "bash", tmp_path=tmp_path)
+    found = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "source /usr/share/bash-completion/bash_completion; "
+            "__load_completion ea-planner; complete -p ea-planner",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert found.stdout.strip() == "complete -o bashdefault -F _shtab_ea_planner ea-planner"
+
+
+@needs("fish")
+def test_fish_completion_install_is_found_by_fish(tmp_path: Path) -> None:
+    out, env = installed(tmp_path, "completion", "fish", "--install")
+    assert out.startswith(f"Installed {env['HOME']}/.config/fish/completions/ea-planner.fish")
+    # fish loads a command's completions once the command is on PATH, as installed.
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    assert (Path(sys.executable).parent / "ea-planner").exists()
+    found = subprocess.run(
+        ["fish", "-c", "complete -C 'ea-planner ag'"], capture_output=True, text=True, env=env
+    )
+    assert found.stdout.startswith("agenda\t")
+
+
+def test_zsh_install_says_how_to_put_it_on_fpath(tmp_path: Path) -> None:
+    out, env = installed(tmp_path, "completion", "zsh", "--install")
+    folder = Path(env["HOME"]) / ".local/share/zsh/site-functions"
+    assert out.splitlines() == [
+        f"Installed {folder / '_ea-planner'}",
+        f"  add to ~/.zshrc, before compinit: fpath=({folder} $fpath)",
+    ]
+
+
+@needs("man")
+def test_manpage_install_is_found_by_man(tmp_path: Path) -> None:
+    _, env = installed(tmp_path, "manpage", "--install")
+    env["PATH"] = f"{env['HOME']}/.local/bin{os.pathsep}{env['PATH']}"
+    found = subprocess.run(["man", "-w", "ea-planner"], capture_output=True, text=True, env=env)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == f"{env['HOME']}/.local/share/man/man1/ea-planner.1"
