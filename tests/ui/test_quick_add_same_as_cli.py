@@ -109,3 +109,22 @@ async def test_enter_in_the_dashboard_saves_what_add_dry_run_json_prints(
         assert not isinstance(app.screen, QuickAddScreen)
     (saved,) = json.loads(Path(store.path).read_text())["followups"]
     assert without_id(saved) == without_id(record)
+
+
+async def test_the_help_screen_shows_the_quick_add_examples(empty_app: PlannerApp) -> None:
+    from planner.quickadd.examples import EXAMPLES
+    from planner.ui.screens.help import HelpScreen
+
+    app = empty_app
+    async with app.run_test(size=(140, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        examples = app.screen.query_one(".help-examples", Static)
+        shown = examples.content  # what the screen draws: the examples table
+        from rich.console import Console
+
+        console = Console(width=200, record=True)
+        console.print(shown)
+        text = console.export_text()
+        for line, _ in EXAMPLES:
+            assert line in text

@@ -69,6 +69,20 @@ def split_groups(actions: list[NamedAction]) -> tuple[list[NamedAction], list[Na
     return left, []
 
 
+def quick_add_examples() -> Group:
+    """The quick-add examples (`a`), each with what it shows: plain Text, no markup."""
+    from planner.quickadd.examples import EXAMPLES
+
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(ratio=3, overflow="fold", style="bold")
+    table.add_column(ratio=2, overflow="fold", style="dim")
+    for line, shows in EXAMPLES:
+        table.add_row(Text(line), Text(shows))
+    return Group(
+        Text(""), Text("Quick-add (a), as you would type it", style="bold underline"), table
+    )
+
+
 class HelpScreen(Guarded, ModalScreen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "help.tcss"]
 
@@ -86,7 +100,8 @@ class HelpScreen(Guarded, ModalScreen[None]):
             yield Static(
                 Text(
                     "Every key, by group. Change a key in preferences.toml under [keymap] "
-                    'with the id on the right, e.g. "followup.resolve" = "r".',
+                    'with the id on the right, e.g. "followup.resolve" = "r". '
+                    "Quick-add examples are at the end.",
                 ),
                 classes="dialog-context",
             )
@@ -94,4 +109,5 @@ class HelpScreen(Guarded, ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 yield Static(help_text(left), classes="help-column")
                 yield Static(help_text(right), classes="help-column")
+            yield Static(quick_add_examples(), classes="help-examples")
             yield Static(Text("Escape closes", style="dim"), classes="dialog-help")
