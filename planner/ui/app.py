@@ -325,8 +325,13 @@ class PlannerApp(App[int]):
 
     def _typed_here(self) -> None:
         """Keys that open something to type into act at once (priority bindings); over a
-        dialog, or while typing in the filter, the key is only typed."""
-        if self.screen.is_modal or isinstance(self.focused, Input):
+        dialog, or while typing in the filter, the key is only typed; on a screen whose keys
+        are its own (a brief's detail view), the screen's binding acts."""
+        if (
+            self.screen.is_modal
+            or isinstance(self.focused, Input)
+            or getattr(self.screen, "OWNS_KEYS", False)
+        ):
             raise SkipAction()
 
     @staticmethod
@@ -525,6 +530,10 @@ class PlannerApp(App[int]):
             from planner.ui.screens.followup import FollowUpScreen
 
             self.push_screen(FollowUpScreen(event.key))
+        elif event.table.id == "briefs" and any(b.id == event.key for b in self.document.briefs):
+            from planner.ui.screens.brief import BriefScreen
+
+            self.push_screen(BriefScreen(event.key))
 
     def action_followup(self, action: str) -> None:
         self._typed_here()
@@ -702,9 +711,12 @@ class PlannerApp(App[int]):
             closeout: list[BindingType] = []
         else:
             closeout = list(CloseoutScreen.BINDINGS)
+        from planner.ui.screens.brief import BriefScreen
+
         return binding_list(
             self.BINDINGS,
             FollowUpScreen.BINDINGS,
+            BriefScreen.BINDINGS,
             closeout,
             PaneTable.BINDINGS,
             SettingsScreen.BINDINGS,

@@ -1,0 +1,293 @@
+"""The detail view of one brief (`Enter` in the Brief queue): its facts, its solution, and
+every change — solution, minutes, priority, deliver-by, delivered, drop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from planner.domain import Brief, lifecycle
+from planner.domain.brief import is_held
+from planner.domain.priority import PRIORITIES
+from planner.errors import PlannerError
+from planner.humanize import fmt, when
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from planner.domain.document import Document
+    from planner.domain.followup import FollowUp
+    from planner.ui.app import PlannerApp
+
+
+def describe_brief(
+    brief: Brief, followup: FollowUp | None, now: datetime, tz: str, where: str = ""
+) -> Text:
+    """All of a brief as plain text (untrusted values are never markup)."""
+    text = Text()
+
+    def row(name: str, value: str, style: str = "") -> None:
+        text.append(f"{name:<14}", style="dim")
+        text.append((value or "—") + "\n", style=style)
+
+    row("title", brief.title, "bold")
+    row("kind", brief.kind)
+    row("priority", brief.priority)
+    row("minutes", f"{brief.minutes} min")
+    row("deliver by", when(brief.deliver_by, now, tz) if brief.deliver_by else "")
+    if brief.delivered is not None:
+        row("state", "told the executive " + when(brief.delivered, now, tz))
+    elif brief.dropped is not None:
+        row("state", f"dropped {when(brief.dropped, now, tz)}: {brief.drop_reason}")
+    elif is_held(brief):
+        row("state", "held: bad news goes in only with a proposed solution (s)", "bold")
+    else:
+        row("state", "in the queue" + (f" · {where}" if where else ""))
+    row("solution", brief.solution)
+    if followup is not None:
+        who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
+        row("follow-up", f"{who} — {followup.summary} · {followup.status} · {followup.id}")
+    elif brief.followup_id:
+        row("follow-up", brief.followup_id)
+    created = fmt(pendulum.instance(brief.created).in_tz(tz), "ddd D MMM YYYY HH:mm")
+    row("created", created)
+    row("id", brief.id, "dim")
+    text.append("\nFacts\n", style="bold")
+    if not brief.facts:
+        text.append("  (none)\n", style="dim")
+    for fact in brief.facts:
+        text.append(f"  {fact}\n")
+    return text
+
+
+class BriefScreen(Screen[None]):
+    """One brief in full, and the keys that change it."""
+
+    CSS_PATH = "brief.tcss"
+    OWNS_KEYS = True
+    """The dashboard's keys of the same letters (s, b, x) do not act behind this screen."""
+
+    # Priority, as the detail view of a follow-up: the dashboard's keys of the same letters
+    # must not act behind this screen.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="brief.back"),
+        Binding(
+            "s",
+            "solution",
+            "Solution",
+            tooltip="Add or edit the solution",
+            id="brief.solution",
+            priority=True,
+        ),
+        Binding("m", "minutes", "Minutes", id="brief.minutes", priority=True),
+        Binding("r", "priority", "Priority", id="brief.priority", priority=True),
+        Binding("b", "deliver_by", "Deliver by", id="brief.deliver_by", priority=True),
+        Binding(
+            "d", "deliver", "Delivered", tooltip="Mark it told", id="brief.deliver", priority=True
+        ),
+        Binding(
+            "x",
+            "drop",
+            "Drop",
+            tooltip="Take it off the queue untold",
+            id="brief.drop",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, brief_id: str) -> None:
+        super().__init__()
+        self.brief_id = brief_id
+
+    @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="brief-detail"):
+            yield Static(id="brief-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        changed = getattr(self.planner, "document_changed", None)
+        if changed is not None:  # changes made elsewhere (another process, undo) show at once
+            changed.subscribe(self, self._document_changed, immediate=True)
+        self.refresh_view()
+
+    def _document_changed(self, _document: Document) -> None:
+        self.refresh_view()
+
+    @property
+    def brief(self) -> Brief | None:
+        return next((b for b in self.planner.document.briefs if b.id == self.brief_id), None)
+
+    def refresh_view(self) -> None:
+        app = self.planner
+        brief = self.brief
+        body = self.query_one("#brief-body", Static)
+        if brief is None:
+            body.update(Text("This brief is no longer here (undone or archived)."))
+            return
+        self.query_one("#brief-detail").border_title = f"Brief: {brief.title}"
+        followup = app.find_followup(brief.followup_id) if brief.followup_id else None
+        now = app.clock.now()
+        body.update(describe_brief(brief, followup, now, app.timezone, self._where(brief)))
+
+    def _where(self, brief: Brief) -> str:
+        from planner.scheduling import pack
+
+        app = self.planner
+        now = app.now()
+        document = app.document
+        packing = pack(
+            document.briefs,
+            document.events,
+            document.windows,
+            document.settings,
+            now.date(),
+            now,
+            tz=app.timezone,
+        )
+        placement = packing.placement(brief.id)
+        if placement is None:
+            return ""
+        parts = []
+        if placement.at is not None:
+            at = placement.at.in_tz(app.timezone)
+            pattern = "HH:mm" if at.date() == now.date() else "ddd D MMM HH:mm"
+            parts.append(f"lands {fmt(at, pattern)}")
+        parts.extend(placement.flags)
+        return " · ".join(parts)
+
+    # -- changes -----------------------------------------------------------------
+
+    def _change(self, change: Callable[[Document], Document], done: str) -> None:
+        if self.planner.change(change, done):
+            self.refresh_view()
+
+    def _edit(self, done: str, **changes: object) -> None:
+        now = self.planner.now()
+        self._change(
+            lambda d: lifecycle.change_brief(
+                d,
+                self.brief_id,
+                lambda b: lifecycle.edit_brief(b, now, **changes),  # type: ignore[arg-type]
+            )[0],
+            done,
+        )
+
+    def _ask(self, title: str, value: str, check, then) -> None:  # type: ignore[no-untyped-def]
+        from planner.ui.screens.prompt import PromptScreen
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                then(text)
+
+        self.app.push_screen(PromptScreen(title, value=value, check=check), answered)
+
+    def action_solution(self) -> None:
+        brief = self.brief
+        if brief is None:
+            return
+        self._ask(
+            "Proposed solution (empty takes it back)",
+            brief.solution,
+            None,
+            lambda text: self._edit("Solution saved", solution=text),
+        )
+
+    def action_minutes(self) -> None:
+        brief = self.brief
+        if brief is None:
+            return
+
+        def check(text: str) -> tuple[bool, str]:
+            value = text.strip().removesuffix("min").strip()
+            if not value.isdigit() or not 1 <= int(value) <= lifecycle.MAX_BRIEF_MINUTES:
+                return False, f"a number of minutes, 1 to {lifecycle.MAX_BRIEF_MINUTES}"
+            return True, f"{int(value)} min of the executive's time"
+
+        self._ask(
+            "Minutes of the executive's time",
+            str(brief.minutes),
+            check,
+            lambda text: self._edit(
+                "Minutes changed", minutes=int(text.strip().removesuffix("min").strip())
+            ),
+        )
+
+    def action_priority(self) -> None:
+        from planner.ui.screens.choice import ChoiceScreen
+
+        def picked(value: str | None) -> None:
+            if value is not None:
+                self._edit(f"Priority: {value}", priority=value)
+
+        options = [(p, p) for p in PRIORITIES]
+        self.app.push_screen(ChoiceScreen("Priority", options), picked)
+
+    def action_deliver_by(self) -> None:
+        from planner.when import parse_when
+
+        brief = self.brief
+        if brief is None:
+            return
+        app = self.planner
+
+        def read(text: str) -> datetime | None:
+            if text.strip().lower() in ("", "none"):
+                return None
+            return parse_when(text, now=app.clock.now(), settings=app.document.settings)
+
+        def check(text: str) -> tuple[bool, str]:
+            try:
+                moment = read(text)
+            except PlannerError as exc:
+                return False, exc.message
+            if moment is None:
+                return True, "no deadline"
+            return True, when(moment, app.clock.now(), app.timezone)
+
+        current = ""
+        if brief.deliver_by is not None:
+            local = pendulum.instance(brief.deliver_by).in_tz(app.timezone)
+            current = fmt(local, "YYYY-MM-DD HH:mm")
+        self._ask(
+            "Deliver by (empty: no deadline)",
+            current,
+            check,
+            lambda text: self._edit("Deadline changed", deliver_by=read(text)),
+        )
+
+    def action_deliver(self) -> None:
+        now = self.planner.now()
+        self._change(
+            lambda d: lifecycle.change_brief(d, self.brief_id, lambda b: lifecycle.deliver(b, now))[
+                0
+            ],
+            "Delivered",
+        )
+
+    def action_drop(self) -> None:
+        now = self.planner.now()
+
+        def drop(reason: str) -> None:
+            self._change(
+                lambda d: lifecycle.change_brief(
+                    d, self.brief_id, lambda b: lifecycle.drop_brief(b, reason, now)
+                )[0],
+                "Brief dropped",
+            )
+
+        def check(text: str) -> tuple[bool, str]:
+            return (True, "") if text.strip() else (False, "say why it is dropped")
+
+        self._ask("Drop this brief: why?", "", check, drop)
