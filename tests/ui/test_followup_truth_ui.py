@@ -25,8 +25,8 @@ async def test_escalated_waiting_and_paused_read_as_words_at_every_width(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         pane = app.query_one(FollowUpsPane)
-        assert "escalated · Lars Nilsen" in " ".join(cell_texts(pane, lars))
-        assert "paused: waiting on customer since" in " ".join(cell_texts(pane, aiko))
+        assert "Lars Nilsen · escalated" in " ".join(cell_texts(pane, lars))
+        assert "Aiko Sato · paused: waiting on customer since" in " ".join(cell_texts(pane, aiko))
 
 
 async def test_waiting_asks_what_for_and_the_detail_view_explains_the_pause(

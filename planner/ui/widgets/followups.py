@@ -95,10 +95,12 @@ class FollowUpsPane(PaneTable):
                 "due-soon": colors.due_soon_style,
                 "closed": "dim",
             }.get(state, "")
-            # Where it stands, first: visible at every width, not only as a colour.
+            # Where it stands, right after who: visible at every width, not only as a colour.
             words = status_words(f, now, tz) if state != "closed" else ""
-            matter = Text(words + " · " if words else "", style=STATUS_STYLE.get(f.status, ""))
-            matter.append(f.customer, style=style or "bold")
+            matter = Text(f.customer, style=style or "bold")
+            if words:
+                matter.append(" · ")
+                matter.append(words, style=STATUS_STYLE.get(f.status, ""))
             if f.organization:
                 matter.append(f" · {f.organization}", style=style)
             matter.append(f" — {f.summary}", style="dim" if state == "closed" else "")
