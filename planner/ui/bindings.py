@@ -17,6 +17,7 @@ GROUPS: dict[str, str] = {
     "followup": "Follow-up",
     "detail": "Follow-up detail",
     "brief": "Brief",
+    "brief-detail": "Brief detail",
     "event": "Event",
     "moment": "Good moment",
     "day": "Day",

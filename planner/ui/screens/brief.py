@@ -78,27 +78,32 @@ class BriefScreen(Screen[None]):
     # Priority, as the detail view of a follow-up: the dashboard's keys of the same letters
     # must not act behind this screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="brief.back"),
+        Binding("escape", "app.pop_screen", "Back", id="brief-detail.back"),
         Binding(
             "s",
             "solution",
             "Solution",
             tooltip="Add or edit the solution",
-            id="brief.solution",
+            id="brief-detail.solution",
             priority=True,
         ),
-        Binding("m", "minutes", "Minutes", id="brief.minutes", priority=True),
-        Binding("r", "priority", "Priority", id="brief.priority", priority=True),
-        Binding("b", "deliver_by", "Deliver by", id="brief.deliver_by", priority=True),
+        Binding("m", "minutes", "Minutes", id="brief-detail.minutes", priority=True),
+        Binding("r", "priority", "Priority", id="brief-detail.priority", priority=True),
+        Binding("b", "deliver_by", "Deliver by", id="brief-detail.deliver_by", priority=True),
         Binding(
-            "d", "deliver", "Delivered", tooltip="Mark it told", id="brief.deliver", priority=True
+            "d",
+            "deliver",
+            "Delivered",
+            tooltip="Mark it told",
+            id="brief-detail.deliver",
+            priority=True,
         ),
         Binding(
             "x",
             "drop",
             "Drop",
             tooltip="Take it off the queue untold",
-            id="brief.drop",
+            id="brief-detail.drop",
             priority=True,
         ),
     ]
