@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.clock import Clock
 from planner.demo import sample_document
@@ -45,3 +50,36 @@ def empty_app(store: Store, clock: Clock) -> PlannerApp:
 def config_dir(tmp_path: Path) -> Path:
     """The EA's config directory: preferences.toml and user themes (empty at first)."""
     return tmp_path / "config"
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Any) -> Any:
+    """The plugin's `snap_compare` with a steady text cursor.
+
+    An Input's cursor blinks every half second, so on a busy machine a screenshot
+    could catch it either way. After the keys are pressed, every Input on the
+    screen stops blinking, which shows the cursor steadily where the input has
+    focus: the look a person sees the moment they arrive.
+    """
+
+    def compare(
+        app: Any,
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = None,
+    ) -> bool:
+        async def steady(pilot: Pilot[Any]) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            await pilot.pause()
+            await pilot.press(*press)
+            await pilot.pause()
+            for field in pilot.app.screen.query(Input):
+                field.cursor_blink = False
+            await pilot.pause()
+
+        return bool(snap_compare(app, terminal_size=terminal_size, run_before=steady))
+
+    return compare
