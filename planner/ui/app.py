@@ -309,6 +309,25 @@ class PlannerApp(App[int]):
             from planner.ui.flows import welcome  # first run only
 
             welcome.welcome(self)
+        else:
+            self.call_after_refresh(self._morning_notes)
+
+    def _morning_notes(self) -> None:
+        """On the workday after a close-out: its notes and tomorrow items, until dismissed."""
+        from planner.closeout.morning import morning_notes
+
+        today = self.today()
+        notes = morning_notes(self.document, today)
+        if notes is None:
+            return
+        from planner.closeout.morning import dismiss_morning_notes, morning_lines
+        from planner.ui.screens.morning import MorningScreen
+
+        def done(dismissed: bool | None) -> None:
+            if dismissed:
+                self.change(lambda d: dismiss_morning_notes(d, today), "Close-out notes dismissed")
+
+        self.push_screen(MorningScreen(morning_lines(notes, self.timezone)), done)
 
     def _read_dialog_css(self) -> None:
         """Once the first frame is up, read the stylesheets of the dialogs and the detail
