@@ -205,7 +205,8 @@ class PlannerApp(App[int]):
             tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]] | None
         ) = None
         self.day: Day | None = None
-        self._last_minute: tuple[int, int] | None = None
+        self._last_minute: str | None = None
+        """The minute last drawn (date and time: a machine may sleep exactly a day)."""
         self.config_dir = config_dir
         self.welcome = welcome
         """Offer the welcome screen on a first run with no data."""
@@ -426,11 +427,16 @@ class PlannerApp(App[int]):
 
     def _tick(self) -> None:
         self.session.poll(on_changed=lambda _document: self.refresh_day())
-        now = self.now()
-        minute = (now.hour, now.minute)
-        if minute != self._last_minute:
+        if fmt(self.now(), "YYYY-MM-DD HH:mm") != self._last_minute:
+            self.follow_today()
             self.refresh_day()
         self.check_alerts()
+
+    def follow_today(self) -> None:
+        """A dashboard showing today keeps showing today: past midnight (or after the
+        machine slept) it moves to the new day. One moved to another day stays there."""
+        if self.day is not None and self.day.is_today and self.shown_date != self.today():
+            self.shown_date = self.today()
 
     # -- drawing ---------------------------------------------------------
 
@@ -438,7 +444,7 @@ class PlannerApp(App[int]):
         now = self.clock.now()
         day = build_day(self.document, self.shown_date, now)
         self.day = day
-        self._last_minute = (day.now.hour, day.now.minute)
+        self._last_minute = fmt(day.now, "YYYY-MM-DD HH:mm")
         self.query_one(DayHeader).show(
             day, executive=self.document.settings.executive_name, ea_zone=self.ea_zone
         )
