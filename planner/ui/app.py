@@ -315,9 +315,16 @@ class PlannerApp(App[int]):
 
     def _morning_notes(self) -> None:
         """On the workday after a close-out: its notes and tomorrow items, until dismissed."""
+        today = self.today()
+        iso = today.isoformat()
+        # Most starts have nothing to show: look before importing the close-out's modules,
+        # which the first frame has no use for.
+        if not any(
+            r.closed and r.date < iso and not r.morning_dismissed for r in self.document.closeouts
+        ):
+            return
         from planner.closeout.morning import morning_notes
 
-        today = self.today()
         notes = morning_notes(self.document, today)
         if notes is None:
             return
