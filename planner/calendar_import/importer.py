@@ -174,6 +174,43 @@ def merge_read(
     )
 
 
+class Prepared(msgspec.Struct, frozen=True, kw_only=True):
+    """Data read and ready to merge: the dashboard asks which calendar in between."""
+
+    read: CalendarRead
+    window: Window
+    source_name: str | None
+    suggested: str | None
+    """The calendar `choose_calendar` would pick with no name given (None: it would ask)."""
+
+
+def prepare(
+    store: Store, clock: Clock, data: bytes, *, source_name: str | None, what: str
+) -> Prepared:
+    """Read iCalendar `data` in the import window; `what` names the source in a refusal."""
+    from planner.calendar_import.reader import NotICalendar, read_ics
+
+    document = store.load()
+    window = import_window(document.settings, clock)
+    try:
+        read = read_ics(
+            data,
+            zone=window.zone,
+            start=window.start,
+            end=window.end,
+            people=people(document.settings),
+        )
+    except NotICalendar as exc:
+        raise InputError(
+            f"{what} is not an iCalendar file: {exc.reason}; nothing was imported"
+        ) from None
+    try:
+        suggested: str | None = choose_calendar(document, read, given=None, source_name=source_name)
+    except InputError:
+        suggested = None
+    return Prepared(read=read, window=window, source_name=source_name, suggested=suggested)
+
+
 def import_data(
     store: Store,
     clock: Clock,
@@ -184,19 +221,8 @@ def import_data(
     what: str,
 ) -> ImportReport:
     """Read iCalendar `data` and merge it; `what` names the source in a refusal."""
-    from planner.calendar_import.reader import NotICalendar, read_ics
-
-    settings = store.load().settings
-    window = import_window(settings, clock)
-    try:
-        read = read_ics(
-            data, zone=window.zone, start=window.start, end=window.end, people=people(settings)
-        )
-    except NotICalendar as exc:
-        raise InputError(
-            f"{what} is not an iCalendar file: {exc.reason}; nothing was imported"
-        ) from None
-    return merge_read(store, read, window, calendar=calendar, source_name=source_name)
+    ready = prepare(store, clock, data, source_name=source_name, what=what)
+    return merge_read(store, ready.read, ready.window, calendar=calendar, source_name=source_name)
 
 
 def joined(parts: Sequence[bytes]) -> bytes:

@@ -94,30 +94,29 @@ def import_source(
     calendar: str | None,
     stdin: BinaryIO | None = None,
 ) -> ImportReport:
-    """Import a file, a vdir folder, standard input (`-`) or a URL; the report.
+    """Import a file, a vdir folder, standard input (`-`) or a URL; the report."""
+    from planner.calendar_import.importer import import_data
 
-    Shared by `ea-planner import` and the dashboard's `i`.
-    """
-    from planner.calendar_import.importer import import_data, joined
+    data, name, what = read_source(source, stdin=stdin)
+    return import_data(store, clock, data, calendar=calendar, source_name=name, what=what)
+
+
+def read_source(source: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, str | None, str]:
+    """The bytes of a file, a vdir folder, standard input (`-`) or a URL; its own name (for
+    a new calendar), and how a message names it. Shared with the dashboard's `i`."""
+    from planner.calendar_import.importer import joined
     from planner.sync.feed import is_url
 
     if source == "-":
-        data = read_stream(stdin if stdin is not None else sys.stdin.buffer)
-        return import_data(
-            store, clock, data, calendar=calendar, source_name=None, what="standard input"
-        )
+        return read_stream(stdin if stdin is not None else sys.stdin.buffer), None, "standard input"
     if is_url(source):
         data, name = fetch_once(source)
-        return import_data(store, clock, data, calendar=calendar, source_name=name, what=source)
+        return data, name, source
     path = Path(source).expanduser()
     if path.is_dir():
         files = vdir_files(path)
-        data = joined([read_file(f) for f in files])
-        return import_data(
-            store, clock, data, calendar=calendar, source_name=vdir_name(path), what=str(path)
-        )
-    data = read_file(path)
-    return import_data(store, clock, data, calendar=calendar, source_name=path.stem, what=str(path))
+        return joined([read_file(f) for f in files]), vdir_name(path), str(path)
+    return read_file(path), path.stem, str(path)
 
 
 def import_file(store: Store, clock: Clock, path: Path, *, calendar: str | None) -> list[str]:
