@@ -157,7 +157,7 @@ def fetch_feed(
 def _read(response: addinfourl, limit: int, host: str) -> bytes:
     length = response.headers.get("Content-Length")
     if length and length.isdigit() and int(length) > limit:
-        raise FetchError(f"{host}: the calendar is larger than {limit // (1024 * 1024)} MB")
+        raise FetchError(f"{host}: the calendar is larger than {_size(limit)}")
     pieces: list[bytes] = []
     size = 0
     while True:
@@ -166,7 +166,7 @@ def _read(response: addinfourl, limit: int, host: str) -> bytes:
             return b"".join(pieces)
         size += len(piece)
         if size > limit:
-            raise FetchError(f"{host}: the calendar is larger than {limit // (1024 * 1024)} MB")
+            raise FetchError(f"{host}: the calendar is larger than {_size(limit)}")
         pieces.append(piece)
 
 
@@ -184,8 +184,12 @@ def _decompress(body: bytes, encoding: str, limit: int, host: str) -> bytes:
         except zlib.error:
             raise FetchError(f"{host}: the compressed answer is damaged") from None
     if len(data) > limit:
-        raise FetchError(f"{host}: the calendar is larger than {limit // (1024 * 1024)} MB")
+        raise FetchError(f"{host}: the calendar is larger than {_size(limit)}")
     return data
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
 
 
 def _reason(reason: object) -> str:

@@ -127,3 +127,32 @@ def test_sync_due_fetches_only_what_is_due(
         monkeypatch.setenv("EA_PLANNER_NOW", "2026-11-23T10:20:00+01:00")
         assert [o.name for o in sync_due(store, Clock.from_env())] == ["work"]
     assert feed.statuses == [200, 304, 304]
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    import socket
+    import time
+
+    from planner.sync.feed import FetchError, fetch_feed
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/basic.ics"
+        began = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetch_feed(url, timeout=0.5)
+    assert time.monotonic() - began < 5
+    assert caught.value.message == "127.0.0.1: timed out after 0.5 s"
+    assert caught.value.offline
+
+
+def test_a_feed_over_the_size_cap_is_refused_before_and_after_gzip() -> None:
+    from planner.sync.feed import FetchError, fetch_feed
+
+    body = ics(*[BOARD.replace("board@", f"board{i}@") for i in range(200)])
+    for compressed in (False, True):
+        with serve(Feed(body=body, gzip=compressed)) as feed:
+            with pytest.raises(FetchError, match="larger than"):
+                fetch_feed(feed.url, limit=len(body) // 2)
+            assert fetch_feed(feed.url, limit=len(body)).body == body
