@@ -170,7 +170,7 @@ def bench_caldav(work: Path, events: list[str], runs: int) -> None:
         )
         from caldav.davclient import DAVClient
 
-        client = DAVClient(url=server.base + "/", username=USER, password=PASSWORD)
+        client = DAVClient(url=server.base + "/", username=USER, password=PASSWORD, timeout=900)
         calendar = client.calendar(url=url)
         # Radicale reads and caches files written behind its back on first access; that is
         # the server's start-up, not the sync's.
