@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pendulum
 
@@ -38,7 +38,14 @@ from planner.quickadd.words import (
     priority_words,
 )
 from planner.text import clean_line
-from planner.when import WhenMatch, is_when_word, match_when, promise_flags, starts_alone
+from planner.when import (
+    WhenMatch,
+    could_start,
+    is_when_word,
+    match_when,
+    promise_flags,
+    starts_alone,
+)
 
 SpanRole = Literal[
     "customer", "organization", "intro", "promise", "priority", "tag", "channel", "kind"
@@ -430,7 +437,23 @@ def _chosen_promise(reading: _Reading, notes: list[str]) -> tuple[_Promise | Non
     return None, []
 
 
+_last_default: list[tuple[tuple[pendulum.DateTime, Settings], Any]] = []
+"""The last default promise worked out: the preview asks again on every keystroke."""
+
+
 def _default_promise(
+    now: pendulum.DateTime, settings: Settings
+) -> tuple[pendulum.DateTime | None, list[str]]:
+    key = (now, settings)
+    if _last_default and _last_default[0][0] == key:
+        value, errors = _last_default[0][1]
+        return value, list(errors)
+    found = _work_out_default(now, settings)
+    _last_default[:] = [(key, (found[0], tuple(found[1])))]
+    return found
+
+
+def _work_out_default(
     now: pendulum.DateTime, settings: Settings
 ) -> tuple[pendulum.DateTime | None, list[str]]:
     default = settings.default_promise
@@ -497,7 +520,7 @@ def _trailing_when(
     words = [lexeme.text for lexeme in lexemes]
     for k in range(max(0, len(words) - _MAX_WHEN_WORDS), len(words)):
         first = words[k].lower()
-        if first.isdigit() or _ASAP.match(" ".join(words[k:])):
+        if not could_start(first) or first.isdigit() or _ASAP.match(" ".join(words[k:])):
             continue  # "needs 3": no promise; ASAP stays a priority word that also promises
         if any(not s.kept and lexemes[k].start <= s.start < lexemes[-1].end for s in spans):
             continue  # a WHEN never reads across a token ("today @Acme noon")
@@ -522,7 +545,7 @@ def _prose_when_notes(
     k = 0
     while k < len(words):
         word = words[k].lower().rstrip(",;.!?")
-        if is_when_word(word) and not word.isdigit() and word not in _NOT_A_WHEN_START:
+        if could_start(word) and not word.isdigit() and word not in _NOT_A_WHEN_START:
             found = match_when(words[k : k + _MAX_WHEN_WORDS], now=now, settings=settings)
             if found.words:
                 phrase = " ".join(words[k : k + found.words]).rstrip(",;.!?")

@@ -10,6 +10,7 @@ time the clocks skip at a DST change is refused; a repeated one is read as the f
 from planner.when.fields import localize, parse_time
 from planner.when.phrase import (
     WhenMatch,
+    could_start,
     is_when_word,
     match_when,
     parse_day,
@@ -22,6 +23,7 @@ from planner.when.wall import WhenError, is_repeated, wall_time
 __all__ = [
     "WhenError",
     "WhenMatch",
+    "could_start",
     "is_repeated",
     "is_when_word",
     "localize",

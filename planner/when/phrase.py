@@ -17,6 +17,7 @@ it), `before fri` (the end of the workday before), a time the clocks show twice.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
@@ -189,6 +190,7 @@ class _Phrase(NamedTuple):
     """Read after `before`: a day alone means the end of the workday before it."""
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(word: str) -> str:
     return word.lower().lstrip("(").rstrip(_TRAILING)
 
@@ -202,7 +204,31 @@ def _at(words: Sequence[str], i: int) -> str:
 
 
 def _starts(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> bool:
+    if _at(words, i) != phrase[0]:
+        return False
     return tuple(_at(words, i + k) for k in range(len(phrase))) == phrase
+
+
+_STARTERS = frozenset({
+    "eow", "next", "this", "on", "at", "the", "in", "within", "end", "close", "first", "noon",
+    "midday", "midnight", "as",
+})  # fmt: skip
+
+
+def could_start(word: str) -> bool:
+    """A cheap first look: whether a WHEN could start at `word` (most prose words cannot)."""
+    w = _norm(word)
+    return bool(w) and (
+        w[0].isdigit()
+        or w in _STARTERS
+        or w in _WEEKDAYS
+        or w in _MONTHS
+        or w in _RELATIVE_DAYS
+        or w in _PARTS
+        or w in _TONIGHT
+        or w in _EOD_WORDS
+        or w in _ASAP_WORDS
+    )
 
 
 # --- syntax: which words make a WHEN ----------------------------------------------------------
@@ -795,6 +821,8 @@ def match_when(
     than quietly read as `nov 20` of next year. `before`: the words follow `before`, so a
     day alone means the end of the workday before it (`before fri`: Thursday's end).
     """
+    if not words or not could_start(words[0]):
+        return WhenMatch(0, None, None)
     phrase = _match_phrase(words, date_order(settings), bare_ok=True)
     if phrase.words == 0:
         return WhenMatch(0, None, None)
@@ -811,6 +839,8 @@ def starts_alone(words: Sequence[str]) -> bool:
     """True when `words` start a WHEN that is a promise without `by`/`due`: `asap`,
     `in 2 hours`, `within the hour`, `eod`, `cob`, `end of day`, `end of week`."""
     w = _at(words, 0)
+    if not could_start(w):
+        return False
     if w in _EOD_WORDS or w == "eow" or w in _ASAP_WORDS or _starts(words, 0, _ASAP_PHRASE):
         return True
     if any(_starts(words, 0, p) for p in (*_EOD_PHRASES, *_EOW_PHRASES)):
