@@ -169,3 +169,29 @@ async def test_a_bad_preferences_file_is_named_the_app_runs_and_the_file_is_kept
         await pilot.pause()
         assert app.theme == "ea-high-contrast"
     assert path.read_text() == bad
+
+
+async def test_the_quick_add_settings_are_set_here_and_quick_add_follows_them(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    from planner.quickadd import parse
+
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SettingsScreen)
+        assert field(app, "date_order").value == ""  # unset: from the locale
+        field(app, "morning").value = "10:30"
+        field(app, "asap_minutes").value = "20"
+        field(app, "date_order").value = "MDY"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    saved = Store(demo_store.directory).load().settings
+    assert (saved.morning, saved.asap_minutes, saved.date_order) == ("10:30", 20, "MDY")
+    now = clock.now()
+    line = parse("Ann: call back by tomorrow morning", now=now, settings=saved)
+    assert line.promised_by is not None and line.promised_by.in_tz("Europe/Paris").hour == 10
+    assert parse("Ann: asap", now=now, settings=saved).promised_by == now.add(minutes=20)
+    numeric = parse("Ann: call back by 12/4", now=now, settings=saved).promised_by
+    assert numeric is not None and (numeric.month, numeric.day) == (12, 4)
