@@ -14,7 +14,7 @@ import pendulum
 from planner.config import Settings, executive_zone
 from planner.domain.base import check_year, plain
 from planner.errors import InputError
-from planner.when.phrase import parse_when
+from planner.when.phrase import parse_when, twelve_hour_reading
 from planner.when.wall import WhenError, wall_time
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
@@ -38,6 +38,8 @@ def _parse_time(
     """`value` as an aware datetime in the executive's zone; InputError naming `what` if not.
 
     `HH:MM` is on `day` (default: today in the executive's zone) and may be in the past;
+    `H:MM` with an hour 1–12 and no leading zero is read as quick-add reads it, the
+    reading inside the workday (`2:30` is 14:30, `09:30` and `9:30` are 09:30);
     WHEN phrases go through the promise grammar, which only looks ahead. Wall-clock times
     follow planner.when.wall: a time the clocks skip is refused, a repeated one is the first.
     """
@@ -51,6 +53,8 @@ def _parse_time(
         hour, minute = int(clock.group(1)), int(clock.group(2))
         if hour > 23 or minute > 59:
             raise InputError(f"{what}: {value!r} is not a time of day")
+        if 1 <= hour <= 12 and not text.startswith("0"):  # `2:30` as in quick-add: 14:30
+            hour, minute = twelve_hour_reading(hour, minute, settings)
         base = day or now.astimezone(zone).date()
         return _wall(base, hour, minute, 0, zone_name, zone, what)
     local = _LOCAL.fullmatch(text)

@@ -630,11 +630,14 @@ def _workday_span(settings: Settings) -> tuple[int, int]:
 
 
 def _twelve_hour(time: _Time, settings: Settings) -> tuple[int, int]:
-    """An hour 1–12 without am/pm: the reading inside the workday, else the closer one."""
+    return twelve_hour_reading(time.hour, time.minute, settings)
+
+
+def twelve_hour_reading(hour: int, minute: int, settings: Settings) -> tuple[int, int]:
+    """An hour 1–12 written without am/pm (`2:30`, `3`): the reading inside the workday,
+    else the one closer to it (`8` is 08:00 for a workday from 08:30)."""
     start, end = _workday_span(settings)
-    readings = sorted(
-        {(time.hour % 12) * 60 + time.minute, (time.hour % 12 + 12) * 60 + time.minute}
-    )
+    readings = sorted({(hour % 12) * 60 + minute, (hour % 12 + 12) * 60 + minute})
 
     def distance(minutes: int) -> int:
         return max(start - minutes, 0, minutes - end)

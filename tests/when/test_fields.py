@@ -68,3 +68,10 @@ def test_a_skipped_wall_time_is_refused_with_the_zone() -> None:
     assert caught.value.message == (
         "WHEN: 02:30 on Sun 28 Mar 2027 does not exist in Europe/Paris: the clocks go forward then"
     )
+
+
+def test_a_twelve_hour_clock_time_reads_as_in_quick_add() -> None:
+    assert parsed("2:30").isoformat() == "2026-11-23T14:30:00+01:00"
+    assert parsed("9:30").isoformat() == "2026-11-23T09:30:00+01:00"
+    assert parsed("02:30").isoformat() == "2026-11-23T02:30:00+01:00"  # a leading zero: as written
+    assert parsed("14:30").isoformat() == "2026-11-23T14:30:00+01:00"
