@@ -19,7 +19,8 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.storage.document import Document, encode
+from planner.domain.document import Document
+from planner.storage.document import encode
 
 
 def best_of(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]

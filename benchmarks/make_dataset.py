@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from planner.clock import Clock
 from planner.config import Settings
 from planner.domain import Brief, Closeout, Event, FollowUp, LogEntry
-from planner.storage import Document, Store
+from planner.domain.document import Document
+from planner.storage import Store
 
 FIRST = [
     "Maria",

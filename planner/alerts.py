@@ -30,13 +30,13 @@ from planner.config import executive_zone
 from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
 from planner.domain.brief import is_held
+from planner.domain.document import Document
 from planner.domain.followup import effective_promise
 from planner.humanize import fmt, left, span_minutes
 from planner.humanize import minutes as minutes_text
 from planner.scheduling import Packing, pack
 from planner.scheduling.moments import events_near
 from planner.scheduling.packing import ROLLOVER_LOOKAHEAD
-from planner.storage import Document
 
 AlertKind = Literal["promise-due", "promise-broken", "good-moment", "deliver-by"]
 Severity = Literal["information", "warning", "error"]

@@ -18,6 +18,7 @@ import pendulum
 
 from planner.config import executive_zone
 from planner.domain import Brief, Event, FollowUp
+from planner.domain.document import Document
 from planner.domain.followup import effective_promise
 from planner.domain.priority import rank
 from planner.scheduling import (
@@ -31,7 +32,6 @@ from planner.scheduling import (
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import day_bounds, events_near
 from planner.scheduling.packing import ROLLOVER_LOOKAHEAD
-from planner.storage import Document
 
 PromiseState = Literal["broken", "due-soon", "due-today", "later", "waiting"]
 PROMISE_STATES: tuple[PromiseState, ...] = ("broken", "due-soon", "due-today", "later", "waiting")

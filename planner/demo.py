@@ -24,6 +24,7 @@ from planner.clock import local_zone_name
 from planner.config import EventKind, Settings
 from planner.domain import Brief, Event, FollowUp
 from planner.domain.base import new_id
+from planner.domain.document import Document
 from planner.domain.lifecycle import (
     escalate,
     new_brief,
@@ -33,7 +34,7 @@ from planner.domain.lifecycle import (
     start,
     wait,
 )
-from planner.storage import Document, Store
+from planner.storage import Store
 
 NIGHT_ENDS = 6
 """Before this hour the sample day is the coming one, its matters captured the evening before."""

@@ -7,8 +7,8 @@ import pendulum
 
 from planner.alerts import Alert, due_alerts
 from planner.demo import sample_document
+from planner.domain.document import Document
 from planner.domain.lifecycle import new_brief, open_followup, repromise, wait
-from planner.storage import Document
 from tests.conftest import FROZEN_ZONE
 
 

@@ -30,7 +30,8 @@ from planner.text import clean_line
 if TYPE_CHECKING:
     from planner.clock import Clock
     from planner.config import Settings
-    from planner.storage import Document, Store
+    from planner.domain.document import Document
+    from planner.storage import Store
 
 MAX_SKIPPED_SHOWN = 50
 

@@ -22,7 +22,7 @@ import msgspec
 from planner.calendar_import.reader import ImportedEvent
 from planner.domain import Event
 from planner.domain.base import new_id
-from planner.storage import Document
+from planner.domain.document import Document
 
 Key = tuple[str | None, str | None]
 """(UID, recurrence id) within one calendar."""

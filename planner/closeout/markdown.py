@@ -30,8 +30,8 @@ from planner.scheduling import GoodMoment, Placement
 
 if TYPE_CHECKING:
     from planner.domain import Event, FollowUp, LogEntry
+    from planner.domain.document import Document
     from planner.domain.history import Standing
-    from planner.storage import Document
 
 _INLINE = re.compile(r"([\\`*_<\[])")
 """Characters that open inline structure anywhere: escapes, code spans, emphasis, HTML, links."""

@@ -66,7 +66,7 @@ from planner.scheduling.moments import day_bounds
 from planner.text import clean_line, clean_text
 
 if TYPE_CHECKING:
-    from planner.storage import Document
+    from planner.domain.document import Document
 
 Address = Literal["resolved", "dropped", "re-promised", "escalated", "kept"]
 """How a promise that fell due was addressed during the review."""

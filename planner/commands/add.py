@@ -46,12 +46,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
     from planner.day import dumps, to_json
     from planner.domain import lifecycle
+    from planner.domain.document import Document
     from planner.domain.lifecycle import followup_from_quickadd
     from planner.domain.repeat import open_for_customer
     from planner.errors import InputError
     from planner.humanize import when
     from planner.quickadd import parse
-    from planner.storage import Document
 
     text = " ".join(args.text)
     now = context.clock.now()

@@ -142,8 +142,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
 def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
     import msgspec
 
+    from planner.domain.document import Document
     from planner.domain.lifecycle import find, new_brief
-    from planner.storage import Document
     from planner.when import parse_time
 
     settings = context.store.load().settings

@@ -18,7 +18,7 @@ from planner.errors import InputError
 
 if TYPE_CHECKING:
     from planner.config import Subscription
-    from planner.storage import Document
+    from planner.domain.document import Document
 
 _ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"
 

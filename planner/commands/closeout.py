@@ -23,7 +23,7 @@ from planner.commands.options import json_option
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
-    from planner.storage import Document
+    from planner.domain.document import Document
 
 HISTORY_DAYS = 30
 """Days older than this are read from the archives too (Store.history) and cannot change."""

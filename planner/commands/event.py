@@ -27,7 +27,7 @@ from planner.when import localize, parse_day, parse_time
 
 if TYPE_CHECKING:
     from planner.domain import Event
-    from planner.storage import Document
+    from planner.domain.document import Document
 
 _INTERRUPTIBLE = {"yes": True, "no": False, "kind": None}
 

@@ -77,8 +77,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
     from planner.domain import lifecycle
+    from planner.domain.document import Document
     from planner.domain.lifecycle import Outcome
-    from planner.storage import Document
     from planner.when import parse_time
 
     now_utc = context.clock.now()

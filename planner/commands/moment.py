@@ -115,9 +115,9 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
 
     from planner.domain import Window
     from planner.domain.base import new_id
+    from planner.domain.document import Document
     from planner.domain.window import WindowMark
     from planner.errors import InputError
-    from planner.storage import Document
     from planner.text import clean_line
     from planner.when import parse_time
 
@@ -151,8 +151,8 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
 def _remove(args: argparse.Namespace, context: Context, tz: str) -> int:
     import msgspec
 
+    from planner.domain.document import Document
     from planner.domain.lifecycle import find
-    from planner.storage import Document
 
     def drop(document: Document) -> tuple[Document, Window]:
         window = find(document.windows, args.id, "mark")

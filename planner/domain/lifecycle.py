@@ -45,8 +45,8 @@ from planner.humanize import fmt
 from planner.text import clean_line
 
 if TYPE_CHECKING:
+    from planner.domain.document import Document
     from planner.quickadd import QuickAdd
-    from planner.storage.document import Document
 
 WAITING_PARTIES: tuple[WaitingOn, ...] = ("customer", "colleague")
 MAX_BRIEF_MINUTES = 480

@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from planner.storage.document import COLLECTIONS, Document
+from planner.domain.document import COLLECTIONS, Document
 
 SETTLED_AFTER = timedelta(days=30)
 WINDOWS_SETTLED_AFTER = timedelta(days=90)

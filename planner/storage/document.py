@@ -1,4 +1,5 @@
-"""The planner.json document: its shape, and strict decoding with errors a user can act on."""
+"""planner.json on disk: strict decoding (with errors a user can act on) and encoding of the
+document, whose shape is planner.domain.document."""
 
 from __future__ import annotations
 
@@ -9,25 +10,9 @@ from typing import Any
 
 import msgspec
 
-from planner.config import Settings
-from planner.domain import Brief, Closeout, Event, FollowUp, Window
+from planner.domain.document import COLLECTIONS, SCHEMA_VERSION, Document
 from planner.errors import DataFileError
-from planner.storage.migrate import SCHEMA_VERSION, migrate
-
-
-class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
-    """The whole planner.json: settings and every record, each collection in a stable order."""
-
-    schema_version: int = SCHEMA_VERSION
-    settings: Settings = msgspec.field(default_factory=Settings)
-    events: tuple[Event, ...] = ()
-    followups: tuple[FollowUp, ...] = ()
-    briefs: tuple[Brief, ...] = ()
-    windows: tuple[Window, ...] = ()
-    closeouts: tuple[Closeout, ...] = ()
-
-
-COLLECTIONS = ("events", "followups", "briefs", "windows", "closeouts")
+from planner.storage.migrate import migrate
 
 
 class _Header(msgspec.Struct):

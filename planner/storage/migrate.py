@@ -11,8 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-SCHEMA_VERSION = 5
-"""The version this ea-planner writes."""
+from planner.domain.document import SCHEMA_VERSION
 
 Raw = dict[str, Any]
 

@@ -17,8 +17,8 @@ from typing import Any
 import msgspec
 
 from planner.config import Settings
+from planner.domain.document import COLLECTIONS, Document
 from planner.errors import InputError
-from planner.storage.document import COLLECTIONS, Document
 
 LOG_FIELDS = frozenset({"log"})
 """Append-only tuples: undo removes the entries the change appended, never the others."""

@@ -25,9 +25,10 @@ from typing import TypeVar
 import msgspec
 
 from planner.clock import Clock
+from planner.domain.document import Document
 from planner.errors import DataFileError, StorageError
 from planner.storage.archive import merge, split_settled
-from planner.storage.document import Document, decode, encode
+from planner.storage.document import decode, encode
 from planner.storage.files import (
     check_private_dir,
     make_private_dir,

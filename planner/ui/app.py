@@ -1,13 +1,12 @@
-"""The dashboard: one keyboard-driven screen for the executive's whole day.
+"""The ea-planner application: the session, the EA's preferences and themes, and the keys
+in force on every screen.
 
-`create_app(store, clock)` builds it for the CLI and for every test. Data
-changes go through the `Session`: applied in memory at once, saved in order by
-one background writer, undoable once with `u`. The EA's preferences (theme,
-alerts, bell, keymap) come from preferences.toml in the config directory.
-
-This module holds what the first frame needs: composing and refreshing the day.
-What a key sets in motion (dialogs, forms, the quick-add grammar, the lifecycle)
-lives in planner.ui.flows and is imported on the first key that needs it.
+`create_app(store, clock)` builds it for the CLI and for every test. Its first screen is
+the dashboard (planner.ui.screens.dashboard), which owns the dashboard's layout and keys.
+Data changes go through the `Session`: applied in memory at once, saved in order by one
+background writer, undoable once with `u`; `document_changed` tells every screen. The
+EA's preferences (theme, alerts, bell, keymap) come from preferences.toml in the config
+directory.
 """
 
 from __future__ import annotations
@@ -20,55 +19,40 @@ import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
-from zoneinfo import ZoneInfo
 
 import msgspec
 import pendulum
 from textual import events
-from textual.actions import SkipAction
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.signal import Signal
 
 from planner import preferences as prefs_file
 from planner.clock import Clock, local_zone_name
 from planner.config import Settings, executive_zone
-from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp
-from planner.domain.base import plain
+from planner.domain.document import Document
 from planner.errors import PlannerError
 from planner.humanize import fmt, hour_cycle, set_hour_cycle
 from planner.preferences import Preferences
 from planner.scheduling import Packing
-from planner.storage import Document, Store
+from planner.storage import Store
 from planner.ui.bindings import NamedAction, binding_list, named_actions
-from planner.ui.commands import ActionCommands, ThemeCommands
+from planner.ui.providers import ActionCommands, ThemeCommands
+from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.session import Session
 from planner.ui.themes import DEFAULT_THEME, LoadedTheme, all_themes
-from planner.ui.widgets.briefs import BriefPane
-from planner.ui.widgets.followups import FollowUpsPane
-from planner.ui.widgets.header import DayHeader
-from planner.ui.widgets.row_table import RowTable
-from planner.ui.widgets.schedule import SchedulePane
 from planner.ui.widgets.table import PaneTable
 
 if TYPE_CHECKING:
     from planner.alerts import Alert
-    from planner.ui.screens.followup import FollowUpScreen
 
-FilterCache = tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]]
 DIALOG_CSS = ("dialog.tcss", "followup.tcss")
 """Stylesheets (in planner/ui/screens) of the screens most keys open, read after the first
 frame: the dialogs' shared one first, as every dialog lists it."""
-FILTER_DELAY = 0.15
-"""Seconds after the last keystroke in the filter box before the follow-ups are filtered."""
 POLL_SECONDS = 1.0
 """How often the dashboard looks for changes made by other processes, and ticks the clock."""
 ALERT_SECONDS = 20
@@ -100,83 +84,10 @@ class PlannerApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ActionCommands}
 
-    # The one table of the dashboard's keys. The footer shows `description`; the
-    # help screen and the command palette name each action "Group: tooltip"
-    # (group from the id's prefix, tooltip else description). The ids are what
-    # a [keymap] in preferences.toml names. Keys that open something to type into act
-    # the moment they arrive (priority), before the keys typed after them reach the
-    # focused pane; over a dialog or while typing, they are typed (see _typed_here).
+    # The truly global keys: in force on every screen (a screen's own binding of the same
+    # key wins). The dashboard's keys are DashboardScreen's. The ids are what a [keymap] in
+    # preferences.toml names.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "quick_add", "Add", tooltip="Quick-add", id="followup.add", priority=True),
-        Binding(
-            "n", "followup('note')", "Note", tooltip="Add a note", id="followup.note", priority=True
-        ),
-        Binding("p", "followup('repromise')", "Re-promise", id="followup.promise", priority=True),
-        Binding(
-            "w",
-            "followup('wait')",
-            "Wait",
-            tooltip="Mark waiting",
-            id="followup.wait",
-            priority=True,
-            show=False,
-        ),
-        Binding(
-            "s",
-            "followup('start')",
-            "In progress",
-            tooltip="Mark in progress",
-            id="followup.start",
-            priority=True,
-            show=False,
-        ),
-        Binding("x", "followup('resolve')", "Resolve", id="followup.resolve", priority=True),
-        Binding("E", "followup('escalate')", "Escalate", id="followup.escalate", priority=True),
-        Binding("D", "followup('drop')", "Drop", id="followup.drop", priority=True, show=False),
-        Binding("slash", "filter", "Filter", id="followup.filter", priority=True),
-        Binding("b", "add_brief", "Brief", tooltip="Add", id="brief.add", priority=True),
-        Binding("d", "deliver", "Delivered", tooltip="Mark delivered", id="brief.deliver"),
-        Binding(
-            "e", "add_event", "Event", tooltip="Add", id="event.add", priority=True, show=False
-        ),
-        Binding("i", "import_ics", "Import .ics", id="event.import", priority=True, show=False),
-        Binding(
-            "g",
-            "mark('window')",
-            "Mark good moment",
-            tooltip="Mark",
-            id="moment.mark",
-            priority=True,
-            show=False,
-        ),
-        Binding("G", "mark('block')", "Block time", id="moment.block", priority=True, show=False),
-        Binding(
-            "left_square_bracket",
-            "shift_day(-1)",
-            "Previous day",
-            tooltip="Previous",
-            id="day.previous",
-            show=False,
-        ),
-        Binding(
-            "right_square_bracket",
-            "shift_day(1)",
-            "Next day",
-            tooltip="Next",
-            id="day.next",
-            show=False,
-        ),
-        Binding("t", "today", "Today", id="day.today", show=False),
-        Binding("c", "closeout", "Close-out", id="day.closeout"),
-        Binding("tab", "focus_next", "Next pane", tooltip="Next", id="pane.next", show=False),
-        Binding(
-            "shift+tab",
-            "focus_previous",
-            "Previous pane",
-            tooltip="Previous",
-            id="pane.previous",
-            show=False,
-        ),
         Binding("T", "switch_theme", "Theme", tooltip="Switch", id="theme.switch", show=False),
         Binding("S", "settings", "Settings", tooltip="Open", id="settings.open", show=False),
         Binding("u", "undo", "Undo", id="app.undo"),
@@ -198,15 +109,14 @@ class PlannerApp(App[int]):
         self.clock = clock
         self.session = Session(store, clock)
         self.ea_zone = ea_zone or local_zone_name()
-        self.shown_date: pendulum.Date = self.today()
-        self.filter_text = ""
-        self._filter_timer: Timer | None = None
-        self._filter_cache: (
-            tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]] | None
-        ) = None
-        self.day: Day | None = None
+        self.document_changed: Signal[Document] = Signal(self, "document-changed")
+        """Published with the document each time it changes (a change made here, an undo, a
+        save that adopted another process's writes, a reload after a failed save) or the way
+        it is shown does (theme, 12/24-hour times): every screen redraws from it."""
+        self.minute_passed: Signal[pendulum.DateTime] = Signal(self, "minute-passed")
+        """Published with the time (executive's zone) when the clock enters a new minute."""
         self._last_minute: str | None = None
-        """The minute last drawn (date and time: a machine may sleep exactly a day)."""
+        """The minute last seen (date and time: a machine may sleep exactly a day)."""
         self.config_dir = config_dir
         self.welcome = welcome
         """Offer the welcome screen on a first run with no data."""
@@ -283,24 +193,21 @@ class PlannerApp(App[int]):
         """Today, in the executive's zone."""
         return self.now().date()
 
-    def compose(self) -> ComposeResult:
-        yield DayHeader(id="header")
-        with Horizontal(id="panes"):
-            yield SchedulePane()
-            with Vertical(id="right"):
-                # The filter box is mounted on the first `/`: it is hidden until then, and
-                # building it (and its styles) would only delay the first paint.
-                yield FollowUpsPane()
-                yield BriefPane()
-        # Compact: every key of the table fits a 120-column terminal.
-        yield Footer(compact=True)
+    def get_default_screen(self) -> DashboardScreen:
+        return DashboardScreen(self.today())
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        """The dashboard: the screen at the bottom of the stack, always there."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, DashboardScreen)
+        return screen
 
     def on_mount(self) -> None:
         self._ui_loop = asyncio.get_running_loop()
         self.session.on_ui_thread = self._on_ui_thread
         self.apply_preferences(self.preferences)
-        self.refresh_day()
-        self.query_one(FollowUpsPane).focus()
+        self._last_minute = self._minute()
         self.set_interval(POLL_SECONDS, self._tick)
         self.call_after_refresh(self._read_dialog_css)
         self.call_after_refresh(self._settle_memory)
@@ -349,17 +256,6 @@ class PlannerApp(App[int]):
             if not self.stylesheet.has_source(path):
                 self.stylesheet.read(path)
         self.stylesheet.parse()
-
-    def _typed_here(self) -> None:
-        """Keys that open something to type into act at once (priority bindings); over a
-        dialog, or while typing in the filter, the key is only typed; on a screen whose keys
-        are its own (a brief's detail view), the screen's binding acts."""
-        if (
-            self.screen.is_modal
-            or isinstance(self.focused, Input)
-            or getattr(self.screen, "OWNS_KEYS", False)
-        ):
-            raise SkipAction()
 
     @staticmethod
     def _settle_memory() -> None:
@@ -432,68 +328,18 @@ class PlannerApp(App[int]):
     def on_unmount(self) -> None:
         self.session.close()
 
+    def _minute(self) -> str:
+        return fmt(self.now(), "YYYY-MM-DD HH:mm")
+
     def _tick(self) -> None:
-        self.session.poll(on_changed=lambda _document: self.refresh_day())
-        if fmt(self.now(), "YYYY-MM-DD HH:mm") != self._last_minute:
-            self.follow_today()
-            self.refresh_day()
+        """Each second: pick up what other processes wrote, move on with the minute, and
+        fire the alerts that fell due."""
+        self.session.poll(on_changed=self.document_changed.publish)
+        minute = self._minute()
+        if minute != self._last_minute:
+            self._last_minute = minute
+            self.minute_passed.publish(self.now())
         self.check_alerts()
-
-    def follow_today(self) -> None:
-        """A dashboard showing today keeps showing today: past midnight (or after the
-        machine slept) it moves to the new day. One moved to another day stays there."""
-        if self.day is not None and self.day.is_today and self.shown_date != self.today():
-            self.shown_date = self.today()
-
-    # -- drawing ---------------------------------------------------------
-
-    def refresh_day(self) -> None:
-        now = self.clock.now()
-        day = build_day(self.document, self.shown_date, now)
-        self.day = day
-        self._last_minute = fmt(day.now, "YYYY-MM-DD HH:mm")
-        self.query_one(DayHeader).show(
-            day, executive=self.document.settings.executive_name, ea_zone=self.ea_zone
-        )
-        self.query_one(SchedulePane).show(day)
-        self.query_one(BriefPane).show(day)
-        self._show_followups()
-        detail = self._detail_screen()
-        if detail is not None:
-            detail.refresh_view()
-
-    def _show_followups(self) -> None:
-        pane = self.query_one(FollowUpsPane)
-        assert self.day is not None
-        if not self.filter_text:
-            pane.show(self.day.followups, self.day.now.date())
-            pane.border_subtitle = ""
-            return
-        if self.session.history is None:
-            # A change dropped the loaded history: reload it, and show the live document
-            # meanwhile.
-            self.session.load_history(lambda _history: self._show_followups())
-        source = self.session.history or self.document
-        needle = self.filter_text.casefold()
-        key = (needle, id(source), len(source.followups), self.timezone)
-        if self._filter_cache is None or self._filter_cache[0] != key:
-            matches = [f for f in source.followups if needle in _haystack(f)]
-            zone = ZoneInfo(self.timezone)
-            settled = [f for f in matches if not f.is_open]
-            settled.sort(key=lambda f: f.updated.timestamp(), reverse=True)
-            settled_rows = tuple(
-                FollowUpRow(followup=f, state="later", when=plain(f.promised_by).astimezone(zone))
-                for f in settled
-            )
-            live = tuple(f for f in matches if f.is_open)
-            self._filter_cache = (key, live, settled_rows, frozenset(f.id for f in settled))
-        _, live, settled_rows, closed = self._filter_cache
-        # Live matters first, in the usual order; then history, most recent first. Only the
-        # few live rows are recomputed as the clock ticks.
-        rows = followup_rows(live, self.clock.now(), self.shown_date, self.timezone)
-        pane.show(rows, self.day.now.date(), history=settled_rows, closed=closed)
-        count = len(rows) + len(settled_rows)
-        pane.border_subtitle = Content(f"{count} matching “{self.filter_text}”")
 
     # -- changing data ---------------------------------------------------
 
@@ -504,16 +350,16 @@ class PlannerApp(App[int]):
         except PlannerError as exc:
             self.notify(exc.message, title="Not done", severity="error")
             return False
-        self.refresh_day()
+        self.document_changed.publish(self.document)
         if done:
             # The changed row is the first feedback; the toast follows a frame later so
             # that mounting it does not delay that frame.
             self.call_after_refresh(self.notify, done, timeout=3)
         return True
 
-    def _saved(self, _document: Document) -> None:
+    def _saved(self, document: Document) -> None:
         if self.session.pending == 0:
-            self.refresh_day()
+            self.document_changed.publish(document)
 
     def _save_failed(self, error: BaseException) -> None:
         message = error.message if isinstance(error, PlannerError) else str(error)
@@ -521,7 +367,7 @@ class PlannerApp(App[int]):
         self.bell()
         with contextlib.suppress(PlannerError):
             self.session.document = self.store.load()
-        self.refresh_day()
+        self.document_changed.publish(self.document)
 
     def find_followup(self, followup_id: str) -> FollowUp | None:
         for source in (self.document, self.session.history):
@@ -532,149 +378,7 @@ class PlannerApp(App[int]):
                     return f
         return None
 
-    def _detail_screen(self) -> FollowUpScreen | None:
-        """The follow-up detail view, when it is the screen shown. Its class is looked up,
-        not imported: the first frame has no use for it, and no such screen can be open
-        before its module is imported."""
-        module = sys.modules.get("planner.ui.screens.followup")
-        screen = self.screen
-        if module is not None and isinstance(screen, module.FollowUpScreen):
-            return screen
-        return None
-
-    def _selected_followup(self) -> str | None:
-        detail = self._detail_screen()
-        if detail is not None:
-            return detail.followup_id
-        key = self.query_one(FollowUpsPane).selected_key
-        return None if key in (None, "empty") else key
-
-    # -- follow-ups ------------------------------------------------------
-
-    def action_quick_add(self, initial: str = "") -> None:
-        self._typed_here()
-        from planner.ui.flows import followups
-
-        followups.quick_add(self, initial)
-
-    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
-        if event.table.id == "followups" and event.key != "empty":
-            from planner.ui.screens.followup import FollowUpScreen
-
-            self.push_screen(FollowUpScreen(event.key))
-        elif event.table.id == "briefs" and any(b.id == event.key for b in self.document.briefs):
-            from planner.ui.screens.brief import BriefScreen
-
-            self.push_screen(BriefScreen(event.key))
-
-    def action_followup(self, action: str) -> None:
-        self._typed_here()
-        followup_id = self._selected_followup()
-        if followup_id is None:
-            self.notify("Select a follow-up first", severity="warning")
-            return
-        self.run_followup_action(action, followup_id)
-
-    def run_followup_action(self, action: str, followup_id: str) -> None:
-        from planner.ui.flows import followups
-
-        followups.run_action(self, action, followup_id)
-
-    def _filter_box(self) -> Input | None:
-        boxes = self.query("#filter")
-        return boxes.first(Input) if boxes else None
-
-    async def action_filter(self) -> None:
-        self._typed_here()
-        box = self._filter_box()
-        if box is None:
-            box = Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
-            await self.query_one("#right").mount(box, before=self.query_one(FollowUpsPane))
-        box.display = True
-        box.focus()
-        self.session.load_history(
-            lambda _history: self._show_followups() if self.filter_text else None
-        )
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
-            # Typing is never held up by searching five years: filter once typing pauses.
-            if self._filter_timer is not None:
-                self._filter_timer.stop()
-            text = event.value.strip()
-            self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self._set_filter(text))
-
-    def _set_filter(self, text: str) -> None:
-        self._filter_timer = None
-        self.filter_text = text
-        # The pause timer may fire as the app closes, with the panes already gone.
-        with contextlib.suppress(NoMatches):
-            self._show_followups()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            self.query_one(FollowUpsPane).focus()
-
-    def on_key(self, event: Any) -> None:
-        box = self._filter_box()
-        if box is not None and event.key == "escape" and box.has_focus:
-            box.value = ""
-            box.display = False
-            self.filter_text = ""
-            self._show_followups()
-            self.query_one(FollowUpsPane).focus()
-            event.stop()
-
-    # -- briefs ----------------------------------------------------------
-
-    def action_add_brief(self) -> None:
-        self._typed_here()
-        from planner.ui.flows import briefs
-
-        detail = self._detail_screen()
-        briefs.add_brief(self, linked=detail.followup_id if detail is not None else None)
-
-    def action_deliver(self) -> None:
-        from planner.ui.flows import briefs
-
-        briefs.deliver(self)
-
-    # -- schedule --------------------------------------------------------
-
-    def action_add_event(self) -> None:
-        self._typed_here()
-        from planner.ui.flows import schedule
-
-        schedule.add_event(self)
-
-    def action_mark(self, mark: str) -> None:
-        self._typed_here()
-        from planner.ui.flows import schedule
-
-        schedule.mark_time(self, mark)
-
-    def action_import_ics(self) -> None:
-        self._typed_here()
-        from planner.ui.flows import schedule
-
-        schedule.import_ics(self)
-
-    # -- days, undo, help ------------------------------------------------
-
-    def action_shift_day(self, days: int) -> None:
-        self.shown_date = self.shown_date.add(days=days)
-        self.refresh_day()
-
-    def action_today(self) -> None:
-        self.shown_date = self.today()
-        self.refresh_day()
-
-    def action_closeout(self) -> None:
-        """The end-of-day close-out of the day shown, step by step."""
-        from planner.ui.screens.closeout import CloseoutScreen  # only when asked: first paint
-
-        if not any(isinstance(screen, CloseoutScreen) for screen in self.screen_stack):
-            self.push_screen(CloseoutScreen(self.shown_date))
+    # -- undo, help ------------------------------------------------------
 
     def action_undo(self, force: bool = False) -> None:
         """Take back the last change; only its own fields and log entries (see Session)."""
@@ -692,7 +396,7 @@ class PlannerApp(App[int]):
         if not undone:
             self.notify("Nothing to undo", severity="warning", timeout=2)
             return
-        self.refresh_day()
+        self.document_changed.publish(self.document)
 
     def _undo_failed(self, error: BaseException) -> None:
         from planner.storage.patch import UndoConflict
@@ -702,7 +406,7 @@ class PlannerApp(App[int]):
             return
         with contextlib.suppress(PlannerError):
             self.session.document = self.store.load()
-        self.refresh_day()
+        self.document_changed.publish(self.document)
         self._ask_undo_anyway(error)
 
     def _ask_undo_anyway(self, conflict: PlannerError) -> None:
@@ -746,6 +450,7 @@ class PlannerApp(App[int]):
         from planner.ui.screens.brief import BriefScreen
 
         return binding_list(
+            DashboardScreen.BINDINGS,
             self.BINDINGS,
             FollowUpScreen.BINDINGS,
             BriefScreen.BINDINGS,
@@ -771,14 +476,10 @@ class PlannerApp(App[int]):
         return self.named([*self.binding_tables(), palette])
 
     def palette_actions(self, screen: Screen[Any]) -> list[NamedAction]:
-        """The palette's commands: the dashboard's actions, plus those of the screen it
-        was opened on (the detail view's "Back")."""
-        own = (
-            binding_list(getattr(screen, "BINDINGS", ()))
-            if screen is not self.screen_stack[0]
-            else []
-        )
-        actions = self.named(binding_list(self.BINDINGS, own))
+        """The palette's commands: the actions of the screen it was opened on (the
+        dashboard's, the detail view's, ...) and the global ones; never another screen's."""
+        own = binding_list(getattr(screen, "BINDINGS", ()))
+        actions = self.named(binding_list(own, self.BINDINGS))
         return [a for a in actions if not a.id.startswith(("pane.", "dialog."))]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -810,8 +511,9 @@ class PlannerApp(App[int]):
         cycle = prefs_file.hour_cycle(preferences)
         if cycle != hour_cycle():
             set_hour_cycle(cycle)
-            if self.day is not None:
-                self.refresh_day()  # every clock time on screen, in the new form
+            if self.screen_stack:
+                # Every clock time on screen, in the new form.
+                self.document_changed.publish(self.document)
         known = {b.id for b in self.binding_tables() if b.id} if preferences.keymap else set()
         unknown = sorted(set(preferences.keymap) - known)
         if unknown:
@@ -871,8 +573,8 @@ class PlannerApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         # Status colours are drawn into the panes' cells: redraw them in the new theme.
-        if self.day is not None:
-            self.refresh_day()
+        if self.screen_stack:
+            self.document_changed.publish(self.document)
         if (
             not self._theme_from_preferences
             and theme != self.preferences.theme
@@ -926,8 +628,9 @@ class PlannerApp(App[int]):
         minute (not on every tick)."""
         if not any(b.queued for b in self.document.briefs):
             return None
-        if self.day is not None and self.day.is_today and self.day.packing is not None:
-            return self.day.packing
+        day = self.dashboard.day if self.screen_stack else None
+        if day is not None and day.is_today and day.packing is not None:
+            return day.packing
         local = pendulum.instance(now).in_tz(self.timezone)
         stamp = (id(self.document), fmt(local, "YYYY-MM-DD HH:mm"))
         if self._alert_packing is None or self._alert_packing[0] != stamp:
@@ -949,18 +652,6 @@ class PlannerApp(App[int]):
         from planner.ui.flows import settings
 
         settings.open_settings(self)
-
-
-def _haystack(followup: FollowUp) -> str:
-    return " ".join(
-        (
-            followup.customer,
-            followup.organization,
-            followup.summary,
-            " ".join(followup.tags),
-            followup.id,
-        )
-    ).casefold()
 
 
 def create_app(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 import msgspec
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 GROUPS: dict[str, str] = {
     "followup": "Follow-up",
@@ -93,3 +93,38 @@ def named_actions(
 def binding_list(*tables: Iterable[object]) -> list[Binding]:
     """The Binding objects of several BINDINGS tables, in order (tuples are skipped)."""
     return [b for table in tables for b in table if isinstance(b, Binding)]
+
+
+FOLLOWUP_ACTIONS: tuple[tuple[str, str, str, str, str], ...] = (
+    # (key, action, footer description, tooltip, id)
+    ("n", "note", "Note", "Add a note", "followup.note"),
+    ("p", "repromise", "Re-promise", "", "followup.promise"),
+    ("w", "wait", "Wait", "Mark waiting", "followup.wait"),
+    ("s", "start", "In progress", "Mark in progress", "followup.start"),
+    ("x", "resolve", "Resolve", "", "followup.resolve"),
+    ("E", "escalate", "Escalate", "", "followup.escalate"),
+    ("D", "drop", "Drop", "", "followup.drop"),
+)
+"""What can be done to one follow-up, wherever it is shown (the dashboard's list, its detail
+view): the same keys and ids, so one keymap entry moves both."""
+
+
+def followup_bindings(*, hidden: frozenset[str] = frozenset()) -> list[BindingType]:
+    """The follow-up keys as bindings running `followup('<action>')` on their screen.
+
+    Priority: each acts the moment it arrives, before the keys typed after it reach the
+    focused widget (they belong to the dialog it opens). `hidden` names the actions the
+    footer leaves out.
+    """
+    return [
+        Binding(
+            key,
+            f"followup('{action}')",
+            description,
+            tooltip=tooltip,
+            id=binding_id,
+            priority=True,
+            show=action not in hidden,
+        )
+        for key, action, description, tooltip, binding_id in FOLLOWUP_ACTIONS
+    ]

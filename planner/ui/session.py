@@ -11,7 +11,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from planner.clock import Clock
-from planner.storage import Document, Store
+from planner.domain.document import Document
+from planner.storage import Store
 from planner.storage.patch import Patch, UndoConflict, apply_patch, undo_patch
 
 Change = Callable[[Document], Document]

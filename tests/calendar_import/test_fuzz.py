@@ -64,7 +64,7 @@ def _mutate(data: bytes, ops: list[tuple[int, int, str]]) -> bytes:
 
 def _fuzz_importer(files: list[Path]) -> None:
     from planner.calendar_import import NotICalendar, import_range, merge_calendar, read_ics
-    from planner.storage import Document
+    from planner.domain.document import Document
 
     start, end = import_range(TODAY, PARIS, days_back=60, days_ahead=365)
     sources = [f.read_bytes() for f in files]

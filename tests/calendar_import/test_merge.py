@@ -10,7 +10,7 @@ import msgspec
 from planner.calendar_import import ImportedEvent, MergeCounts, import_range, merge_calendar
 from planner.config import EventKind
 from planner.domain import Event
-from planner.storage import Document
+from planner.domain.document import Document
 from tests.calendar_import.helpers import PARIS, TODAY
 
 START, END = import_range(TODAY, PARIS, days_back=60, days_ahead=365)

@@ -13,7 +13,8 @@ import pytest
 
 from planner.cli import main
 from planner.domain import lifecycle as lc
-from planner.storage import Document, Store
+from planner.domain.document import Document
+from planner.storage import Store
 from tests.closeout import day
 
 CLOSE_NOW = "2026-11-23T17:30:00+01:00"

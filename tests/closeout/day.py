@@ -25,7 +25,7 @@ import pendulum
 from planner.config import Settings
 from planner.domain import Brief, Event, FollowUp
 from planner.domain import lifecycle as lc
-from planner.storage import Document
+from planner.domain.document import Document
 
 TZ = "Europe/Paris"
 DATE = pendulum.date(2026, 11, 23)

@@ -19,7 +19,7 @@ from planner.closeout import (
 )
 from planner.domain import Event
 from planner.domain import lifecycle as lc
-from planner.storage import Document
+from planner.domain.document import Document
 from tests.closeout import day
 from tests.closeout.day import CLOSE_TIME, DATE, at
 

@@ -21,9 +21,9 @@ from planner.closeout import (
 )
 from planner.domain import FollowUp
 from planner.domain import lifecycle as lc
+from planner.domain.document import Document
 from planner.domain.lifecycle import Outcome
 from planner.errors import InputError
-from planner.storage import Document
 from tests.closeout import day
 from tests.closeout.day import CLOSE_TIME, DATE, TOMORROW, at
 

@@ -6,6 +6,7 @@ import pendulum
 import pytest
 
 from planner.domain.brief import is_held
+from planner.domain.document import Document
 from planner.domain.lifecycle import (
     NotFoundError,
     Outcome,
@@ -22,7 +23,6 @@ from planner.domain.lifecycle import (
     start,
 )
 from planner.errors import InputError
-from planner.storage import Document
 
 TZ = "Europe/Paris"
 NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz=TZ)

@@ -10,6 +10,7 @@ import pytest
 from planner.calendar_import.merge import merge_calendar
 from planner.calendar_import.reader import ImportedEvent
 from planner.domain import Event
+from planner.domain.document import Document
 from planner.domain.event_changes import (
     edited,
     provenance,
@@ -17,7 +18,6 @@ from planner.domain.event_changes import (
     with_kind,
     with_with_ea,
 )
-from planner.storage import Document
 
 START = datetime.fromisoformat("2026-11-24T14:00:00+01:00")
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import msgspec
 
 from planner.domain import FollowUp
-from planner.storage import Document
+from planner.domain.document import Document
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=PARIS_WINTER)

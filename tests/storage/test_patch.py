@@ -9,7 +9,7 @@ import pytest
 
 from planner.config import Settings
 from planner.domain import FollowUp
-from planner.storage import Document
+from planner.domain.document import Document
 from planner.storage.patch import UndoConflict, apply_patch, undo_patch
 from tests.storage.helpers import NOW, followup
 

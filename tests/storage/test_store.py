@@ -12,8 +12,9 @@ import msgspec
 import pytest
 
 from planner.clock import Clock
+from planner.domain.document import Document
 from planner.errors import DataFileError, StorageError
-from planner.storage import SCHEMA_VERSION, Document, Store
+from planner.storage import SCHEMA_VERSION, Store
 from planner.storage import store as store_module
 from tests.storage.helpers import NOW, add_followup, followup
 

@@ -140,8 +140,8 @@ async def test_alerts_follow_the_real_now_whatever_day_is_shown(
 async def test_an_alert_shows_a_hostile_customer_name_literally(
     store: Store, movable: MovableClock, config_dir: Path
 ) -> None:
+    from planner.domain.document import Document
     from planner.domain.lifecycle import open_followup
-    from planner.storage import Document
 
     now = movable.now()
     hostile = open_followup(

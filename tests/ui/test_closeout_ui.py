@@ -15,8 +15,9 @@ from textual.widgets import Input, Static, TextArea
 
 from planner.cli import main
 from planner.domain import FollowUp
+from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup
-from planner.storage import Document, Store
+from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.closeout import CloseoutScreen, PromiseTable
 from planner.ui.screens.prompt import PromptScreen
@@ -442,7 +443,7 @@ async def test_c_reviews_the_day_shown_on_the_dashboard(app: PlannerApp) -> None
 
 async def test_a_day_more_than_30_days_ago_is_read_only(app: PlannerApp, store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        app.shown_date = pendulum.date(2026, 10, 1)
+        app.dashboard.show_date(pendulum.date(2026, 10, 1))
         await open_review(pilot, step=5)
         assert "settled history, read-only" in text(app, "#closeout-header")
         assert "can be read and copied, not changed" in text(app, "#closeout-state")

@@ -17,6 +17,7 @@ from planner.clock import Clock
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.screens.followup import FollowUpScreen
 from planner.ui.screens.help import HelpScreen
 from planner.ui.screens.quick_add import QuickAddScreen
@@ -270,7 +271,7 @@ async def test_help_lists_every_binding_of_the_dashboard(app: PlannerApp) -> Non
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = shown_text(app)
-        for binding in PlannerApp.BINDINGS:
+        for binding in [*DashboardScreen.BINDINGS, *PlannerApp.BINDINGS]:
             # Each action by its name (the tooltip, else the footer's description) and its id.
             assert (binding.tooltip or binding.description) in text  # type: ignore[union-attr]
             assert binding.id in text  # type: ignore[union-attr]
@@ -300,7 +301,8 @@ async def test_save_failure_is_reported_and_the_document_reloaded(
 def test_the_factory_builds_the_app_from_store_and_clock(store: Store, clock: Clock) -> None:
     app = create_app(store, clock)
     assert app.store is store and app.clock is clock
-    assert app.shown_date == pendulum.date(2026, 11, 23)
+    assert app.today() == pendulum.date(2026, 11, 23)
+    assert app.get_default_screen().shown_date == app.today()
 
 
 async def test_the_collector_held_off_for_the_start_is_back_on_after_the_first_frame(

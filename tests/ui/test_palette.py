@@ -97,7 +97,7 @@ async def test_palette_day_next_moves_the_day(app: PlannerApp) -> None:
         assert offered[0] == "Day: Next"
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert str(app.shown_date) == "2026-11-24"
+        assert str(app.dashboard.shown_date) == "2026-11-24"
 
 
 async def test_a_keymap_in_the_preferences_moves_a_key_everywhere(

@@ -12,7 +12,6 @@ from planner.domain.priority import PRIORITIES
 from planner.text import clean_line
 from planner.ui.flows.forms import refusal_of
 from planner.ui.screens.form import Field, FormScreen, Values
-from planner.ui.widgets.briefs import BriefPane
 from planner.when import parse_when
 
 if TYPE_CHECKING:
@@ -61,14 +60,10 @@ def add_brief(app: PlannerApp, linked: str | None = None) -> None:
     app.push_screen(FormScreen("New brief", fields, refusal_of(build)), done)
 
 
-def deliver(app: PlannerApp) -> None:
-    """Mark the brief selected in the queue delivered."""
-    key = app.query_one(BriefPane).selected_key
-    if key in (None, "empty", "next-moment"):
-        app.notify("Select a brief in the Brief queue first", severity="warning")
-        return
+def deliver(app: PlannerApp, brief_id: str) -> None:
+    """Mark the brief `brief_id` delivered."""
     now = app.now()
     app.change(
-        lambda d: lifecycle.change_brief(d, str(key), lambda b: lifecycle.deliver(b, now))[0],
+        lambda d: lifecycle.change_brief(d, brief_id, lambda b: lifecycle.deliver(b, now))[0],
         "Delivered",
     )

@@ -13,12 +13,12 @@ import msgspec
 import pendulum
 
 from planner.domain import FollowUp, lifecycle
+from planner.domain.document import Document
 from planner.domain.lifecycle import Outcome
 from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
 from planner.humanize import when
 from planner.quickadd import QuickAdd, parse
-from planner.storage import Document
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
@@ -27,9 +27,10 @@ from planner.when import parse_when
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
+    from planner.ui.screens.dashboard import DashboardScreen
 
 
-def quick_add(app: PlannerApp, initial: str = "") -> None:
+def quick_add(app: PlannerApp, dashboard: DashboardScreen, initial: str = "") -> None:
     """The quick-add line, parsed as it is typed; the new follow-up is selected once added."""
 
     def parse_line(text: str) -> QuickAdd:
@@ -54,8 +55,7 @@ def quick_add(app: PlannerApp, initial: str = "") -> None:
             f"Added {followup.customer}: "
             f"{when(followup.promised_by, app.clock.now(), app.timezone)}",
         ):
-            pane = app.query_one(FollowUpsPane)
-            pane.keep_cursor_on(followup.id)
+            dashboard.query_one(FollowUpsPane).keep_cursor_on(followup.id)
 
     app.push_screen(
         QuickAddScreen(parse_line, app.clock.now(), app.timezone, initial, repeat=repeat), done

@@ -25,31 +25,33 @@ if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
 
 
-def time_on_shown_day(app: PlannerApp, value: str, what: str) -> pendulum.DateTime:
-    """`value` as a time in the executive's zone: an HH:MM is on the day the dashboard
-    shows, which need not be today."""
+def time_on_shown_day(
+    app: PlannerApp, day: pendulum.Date, value: str, what: str
+) -> pendulum.DateTime:
+    """`value` as a time in the executive's zone: an HH:MM is on `day`, the day the
+    dashboard shows, which need not be today."""
     moment = parse_time(
         value,
         now=app.clock.now(),
         settings=app.document.settings,
         what=what,
-        day=app.shown_date,
+        day=day,
     )
     return pendulum.instance(moment).in_tz(app.timezone)
 
 
-def add_event(app: PlannerApp) -> None:
+def add_event(app: PlannerApp, day: pendulum.Date) -> None:
     """The new-event form, for the day shown."""
     fields = [
         Field("title", "Title", "Board meeting"),
-        Field("start", f"Start (HH:MM on {fmt(app.shown_date, 'ddd D MMM')})", "14:00"),
+        Field("start", f"Start (HH:MM on {fmt(day, 'ddd D MMM')})", "14:00"),
         Field("end", "End (HH:MM)", "15:00"),
         Field("kind", "Kind", options=EVENT_KINDS, value="meeting"),
     ]
 
     def build(values: Values) -> Event:
-        start = time_on_shown_day(app, values["start"], "start")
-        end = time_on_shown_day(app, values["end"], "end")
+        start = time_on_shown_day(app, day, values["start"], "start")
+        end = time_on_shown_day(app, day, values["end"], "end")
         if end <= start:
             raise PlannerError("the event must end after it starts")
         title = clean_line(values["title"])
@@ -68,7 +70,7 @@ def add_event(app: PlannerApp) -> None:
     app.push_screen(FormScreen("New event", fields, refusal_of(build)), done)
 
 
-def mark_time(app: PlannerApp, mark: str) -> None:
+def mark_time(app: PlannerApp, day: pendulum.Date, mark: str) -> None:
     """Mark a good moment to interrupt (`mark` "window") or block time ("block"), as one
     line: "HH:MM-HH:MM" and an optional note."""
 
@@ -77,8 +79,8 @@ def mark_time(app: PlannerApp, mark: str) -> None:
         start_text, sep, end_text = span.partition("-")
         if not sep:
             raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
-        start = time_on_shown_day(app, start_text, "start")
-        end = time_on_shown_day(app, end_text, "end")
+        start = time_on_shown_day(app, day, start_text, "start")
+        end = time_on_shown_day(app, day, end_text, "end")
         if end <= start:
             raise PlannerError("the end must be after the start")
         return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))  # type: ignore[arg-type]
@@ -139,4 +141,4 @@ def _import(app: PlannerApp, path: Path) -> None:
         )
         return
     app.call_from_thread(app.notify, summary, title="Imported", timeout=6)
-    app.call_from_thread(app.session.poll, lambda _d: app.refresh_day())
+    app.call_from_thread(app.session.poll, app.document_changed.publish)

@@ -53,8 +53,7 @@ def settings_saved(app: PlannerApp, result: SettingsResult | None) -> None:
     settings = result.settings
     if settings != app.document.settings:
         app.change(lambda d: msgspec.structs.replace(d, settings=settings), "Settings saved")
-        app.shown_date = app.today()
-        app.refresh_day()
+        app.dashboard.show_date(app.today())
     if result.preferences != app.preferences:
         saved = app.save_preferences(result.preferences)
         app.apply_preferences(result.preferences)

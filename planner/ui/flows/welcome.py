@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from planner.storage import Document
+from planner.domain.document import Document
 from planner.text import clean_line
 from planner.ui.screens.welcome import WelcomeAnswer, WelcomeScreen
 
@@ -57,7 +57,6 @@ def welcomed(app: PlannerApp, answer: WelcomeAnswer | None) -> None:
         "empty": "Ready: a adds a follow-up, e an event, ? lists every key",
     }[answer.start]
     if app.change(settle, done):
-        app.shown_date = app.today()
-        app.refresh_day()
+        app.dashboard.show_date(app.today())
     if answer.start == "import":
-        app.action_import_ics()
+        app.dashboard.action_import_ics()

@@ -9,22 +9,18 @@ undoable with `u`) and builds the review again after each.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Label, Static, TextArea
-from textual.widgets.data_table import ColumnKey
 
 from planner.closeout import (
     STEPS,
@@ -41,15 +37,26 @@ from planner.closeout import (
 )
 from planner.commands.closeout import HISTORY_DAYS
 from planner.domain import FollowUp, lifecycle
+from planner.domain.document import Document
 from planner.domain.lifecycle import Outcome
 from planner.errors import PlannerError
 from planner.humanize import fmt, when
-from planner.scheduling import GoodMoment, Placement
-from planner.storage import Document
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
 from planner.ui.screens.prompt import PromptScreen
+from planner.ui.widgets.closeout_steps import (
+    about,
+    at_time,
+    day_state,
+    done_view,
+    promise_detail,
+    promise_row,
+    refusal,
+    tell_view,
+    tomorrow_view,
+)
 from planner.ui.widgets.palette import StatusColors, status_colors
+from planner.ui.widgets.promise_table import PromiseTable, StepScroll
 from planner.when import parse_time
 
 if TYPE_CHECKING:
@@ -67,105 +74,14 @@ STEP_IDS: tuple[str, ...] = (
 PROMISES = STEP_IDS.index("step-promises")
 NOTES = STEP_IDS.index("step-notes")
 
-WATCH_SECONDS = 1.0
-"""How often the review looks for a changed document (undo, another process) or minute."""
-
 _PROMISE_ACTIONS = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "details"})
 _CHANGES = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "close_day", "reopen"})
 
 
-class StepScroll(VerticalScroll, inherit_bindings=False):
-    """A scrolling step that leaves ←/→ to the review (they move between steps)."""
+class CloseoutScreen(Screen[None]):
+    """The close-out of one date, one step at a time, over the whole terminal."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
-    ]
-
-
-class PromiseTable(DataTable[Text], inherit_bindings=False):
-    """The promises of step 2, one row each, moved through with ↑/↓ only: ←/→, `n`/`b` and
-    `k` stay the review's keys. The follow-up column takes the width the others leave."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_top", "Top", show=False),
-        Binding("end", "scroll_bottom", "Bottom", show=False),
-        Binding("enter", "select_cursor", "Details", show=False),
-    ]
-    COLUMNS: ClassVar[tuple[tuple[str, str, int | None], ...]] = (
-        ("state", "", 6),
-        ("promise", "Promised", 16),
-        ("followup", "Follow-up", None),
-        ("answer", "Answer", 34),
-    )
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self._rows: list[tuple[str, tuple[Text, ...]]] = []
-        self._laid_out_width = -1
-
-    @property
-    def selected_key(self) -> str | None:
-        if not self._rows or self.cursor_row < 0 or self.cursor_row >= len(self._rows):
-            return None
-        return self._rows[self.cursor_row][0]
-
-    def show(self, rows: Sequence[tuple[str, tuple[Text, ...]]], select: str | None) -> None:
-        """Replace the rows, putting the cursor on `select` (else on the same row as before)."""
-        select = select or self.selected_key
-        self._rows = list(rows)
-        self._fill(select)
-
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._laid_out_width:
-            self._fill(self.selected_key)
-
-    def _fill(self, select: str | None) -> None:
-        if self._laid_out_width != self.size.width:
-            self._laid_out_width = self.size.width
-            fixed = sum(width or 0 for _, _, width in self.COLUMNS)
-            padding = 2 * self.cell_padding * len(self.COLUMNS) + 1  # + the scrollbar
-            room = max(16, self.size.width - fixed - padding)
-            self.clear(columns=True)
-            for key, label, width in self.COLUMNS:
-                self.add_column(label, key=key, width=width if width is not None else room)
-        else:
-            self.clear()
-        widths = [self.columns[ColumnKey(key)].width for key, _, _ in self.COLUMNS]
-        for key, cells in self._rows:
-            fitted = (_fit(cell, width) for cell, width in zip(cells, widths, strict=True))
-            self.add_row(*fitted, key=key)
-        keys = [key for key, _ in self._rows]
-        if select in keys:
-            self.move_cursor(row=keys.index(select), animate=False)
-
-
-def _fit(cell: Text, width: int) -> Text:
-    """The cell cut to one line of `width` cells, with an ellipsis when it is longer."""
-    if cell.cell_len <= width:
-        return cell
-    fitted = cell.copy()
-    fitted.truncate(width, overflow="ellipsis")
-    return fitted
-
-
-class CloseoutScreen(ModalScreen[None]):
-    """The close-out of one date, one step at a time.
-
-    A modal screen although it fills the terminal: its keys take precedence over the
-    dashboard's, so that `x`, `p` or `d` never act on a dashboard row hidden behind it.
-    """
-
-    # dialog.tcss first, as in every modal screen: see the top of that file.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "closeout.tcss"]
+    CSS_PATH = "closeout.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step(1)", "Next", tooltip="Next step", id="closeout.next"),
@@ -247,7 +163,11 @@ class CloseoutScreen(ModalScreen[None]):
         self.rebuild()
         self.query_one("#closeout-notes", TextArea).load_text(self._review.notes)
         self._show_step()
-        self.set_interval(WATCH_SECONDS, self._watch)
+        # Rebuilt when the document changes (an answer, an undo, another process) or the
+        # minute does (a promise falls due). Queued, not immediate: an answer given here
+        # rebuilds itself first, knowing which promise to move on to.
+        app.document_changed.subscribe(self, self._changed)
+        app.minute_passed.subscribe(self, self._changed)
 
     # -- the review ------------------------------------------------------
 
@@ -280,10 +200,10 @@ class CloseoutScreen(ModalScreen[None]):
         self._seen = (document, fmt(now, "YYYY-MM-DD HH:mm"))
         colors = status_colors(app)
         review = self.review
-        self.query_one("#done-body", Static).update(_done(review, colors))
+        self.query_one("#done-body", Static).update(done_view(review, colors))
         self._show_promises(review, colors, select)
-        self.query_one("#tell-body", Static).update(_still_to_tell(review, colors))
-        self.query_one("#tomorrow-body", Static).update(_tomorrow(review, colors))
+        self.query_one("#tell-body", Static).update(tell_view(review, colors))
+        self.query_one("#tomorrow-body", Static).update(tomorrow_view(review, colors))
         notes = self.query_one("#closeout-notes", TextArea)
         notes.read_only = review.closed or self.settled
         self._show_state()
@@ -291,9 +211,8 @@ class CloseoutScreen(ModalScreen[None]):
         self._show_header()
         self.refresh_bindings()
 
-    def _watch(self) -> None:
-        app = self.planner
-        if self._seen != (self._document(), fmt(app.clock.now(), "YYYY-MM-DD HH:mm")):
+    def _changed(self, _what: object) -> None:
+        if self._seen != (self._document(), fmt(self.planner.clock.now(), "YYYY-MM-DD HH:mm")):
             self.rebuild()
 
     def _show_header(self) -> None:
@@ -302,7 +221,7 @@ class CloseoutScreen(ModalScreen[None]):
         text = Text()
         text.append(f"Close-out — {day_label(self.date)}", style="bold")
         text.append("   ")
-        text.append_text(_day_state(review, colors))
+        text.append_text(day_state(review, colors))
         if self.settled:
             text.append(" · settled history, read-only", style="dim")
         text.append("\n")
@@ -319,7 +238,7 @@ class CloseoutScreen(ModalScreen[None]):
         self.query_one("#closeout-header", Static).update(text)
 
     def _show_promises(self, review: Review, colors: StatusColors, select: str | None) -> None:
-        rows = [(c.followup.id, _promise_row(c, review, colors)) for c in review.promises]
+        rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
         if not rows:
             empty = Text("No promise fell due on this day or earlier.", style="dim")
             rows = [("empty", (Text(""), Text(""), empty, Text("")))]
@@ -356,7 +275,7 @@ class CloseoutScreen(ModalScreen[None]):
         if check is None:
             detail.update(Text(""))
             return
-        detail.update(_promise_detail(check, self._review, status_colors(self.planner)))
+        detail.update(promise_detail(check, self._review, status_colors(self.planner)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "promise-table":
@@ -412,7 +331,7 @@ class CloseoutScreen(ModalScreen[None]):
             )
         elif review.closed:
             assert review.closed_at is not None
-            text.append(f"Closed {_at(review.closed_at, self.date)}.", colors.good_style)
+            text.append(f"Closed {at_time(review.closed_at, self.date)}.", colors.good_style)
             if self._saving:
                 text.append(" Saving the summary…")
             else:
@@ -556,9 +475,8 @@ class CloseoutScreen(ModalScreen[None]):
         then: Callable[[str], None],
         **options: object,
     ) -> None:
-        about = _about(promise.followup)
         self.app.push_screen(
-            PromptScreen(title, context=about, **options),  # type: ignore[arg-type]
+            PromptScreen(title, context=about(promise.followup), **options),  # type: ignore[arg-type]
             lambda value: then(value) if value is not None else None,
         )
 
@@ -704,7 +622,7 @@ class CloseoutScreen(ModalScreen[None]):
         blocking = review.unaddressed()
         if blocking:
             self.app.notify(
-                _refusal(blocking, review),
+                refusal(blocking, review),
                 title="The day is not closed",
                 severity="error",
                 timeout=12,
@@ -796,297 +714,6 @@ class CloseoutScreen(ModalScreen[None]):
         self.rebuild()
         if self.step == NOTES:
             self.query_one("#closeout-notes", TextArea).focus()
-
-
-# -- what each step shows ------------------------------------------------------
-
-
-def _about(followup: FollowUp) -> str:
-    who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
-    return f"{who} — {followup.summary}"
-
-
-def _about_text(followup: FollowUp) -> Text:
-    text = Text(followup.customer, style="bold")
-    if followup.organization:
-        text.append(f" ({followup.organization})")
-    text.append(f" — {followup.summary}")
-    return text
-
-
-def _at(moment: pendulum.DateTime, day: pendulum.Date) -> str:
-    """`at 14:30` on `day`, else `on Tue 24 Nov at 14:30`."""
-    if moment.date() == day:
-        return f"at {fmt(moment, 'HH:mm')}"
-    return f"on {fmt(moment, 'ddd D MMM')} at {fmt(moment, 'HH:mm')}"
-
-
-def _short(moment: pendulum.DateTime, day: pendulum.Date) -> str:
-    """`14:30` on `day`, else `Tue 24 Nov 14:30`."""
-    return fmt(moment, "HH:mm" if moment.date() == day else "ddd D MMM HH:mm")
-
-
-def _span(moment: GoodMoment) -> Text:
-    text = Text(f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}", style="bold")
-    if moment.source == "one-on-one":
-        text.append(f" one-on-one: {moment.note}")
-    elif moment.source == "marked":
-        text.append(f" marked: {moment.note}" if moment.note else " marked")
-    elif moment.after_event:
-        text.append(f" after {moment.after_event}")
-    return text
-
-
-def _day_state(review: Review, colors: StatusColors) -> Text:
-    if review.closed_at is not None:
-        return Text(f"closed {_at(review.closed_at, review.date)}", style=colors.good_style)
-    count = len(review.unaddressed())
-    if count:
-        noun = "promise needs" if count == 1 else "promises need"
-        return Text(f"open · {count} {noun} an answer", style=colors.due_soon_style)
-    return Text("open · ready to close", style=colors.good_style)
-
-
-def _grid(*columns: tuple[str, dict[str, object]]) -> Table:
-    table = Table(
-        box=None,
-        expand=True,
-        show_header=True,
-        header_style="bold",
-        pad_edge=False,
-        padding=(0, 2, 0, 0),
-    )
-    for header, options in columns:
-        table.add_column(header, **options)  # type: ignore[arg-type]
-    return table
-
-
-def _done(review: Review, colors: StatusColors) -> RenderableType:
-    done = review.done
-    lead = Text()
-    lead.append(f"Finished on {day_label(review.date)}: ", style="bold")
-    counts = [
-        (len(done.resolved), "follow-up resolved", "follow-ups resolved"),
-        (len(done.delivered), "brief told to the executive", "briefs told to the executive"),
-        (len(done.dropped), "follow-up dropped", "follow-ups dropped"),
-    ]
-    lead.append(" · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts))
-    if done.empty:
-        return Group(lead, Text(""), Text("Nothing resolved, dropped or told today.", "dim"))
-    table = _grid(
-        ("Time", {"width": 5, "no_wrap": True}),
-        ("Done", {"width": 18, "no_wrap": True}),
-        ("Follow-up or brief", {"ratio": 3}),
-        ("Resolution, reason", {"ratio": 2}),
-    )
-    for item in done.resolved:
-        table.add_row(
-            Text(_short(item.at, review.date)),
-            Text("resolved", style=colors.good_style),
-            _about_text(item.followup),
-            Text(item.text),
-        )
-    for told in done.delivered:
-        table.add_row(
-            Text(_short(told.at, review.date)),
-            Text("told the executive", style=colors.good_style),
-            Text(f"{told.brief.title} ({told.brief.kind})"),
-            Text(""),
-        )
-    for item in done.dropped:
-        table.add_row(
-            Text(_short(item.at, review.date)),
-            Text("dropped", style="dim"),
-            _about_text(item.followup),
-            Text(item.text),
-        )
-    return Group(lead, Text(""), table)
-
-
-def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
-    day = review.date
-    match check.addressed:
-        case None:
-            style = colors.broken_style if check.broken else colors.due_soon_style
-            return Text("needs an answer", style=style)
-        case "kept":
-            return Text("kept as it stands", style=colors.good_style)
-        case "re-promised":
-            new = _short(check.current, day) if check.current is not None else "?"
-            return Text(f"re-promised → {new}", style=colors.good_style)
-        case how:
-            at = f" {fmt(check.addressed_at, 'HH:mm')}" if check.addressed_at else ""
-            return Text(f"{how}{at}", style=colors.good_style)
-
-
-def _promise_row(check: PromiseCheck, review: Review, colors: StatusColors) -> tuple[Text, ...]:
-    return (
-        Text("BROKEN", style=colors.broken_style) if check.broken else Text("due", style="dim"),
-        Text(_short(check.promise, review.date)),
-        _about_text(check.followup),
-        _answer(check, review, colors),
-    )
-
-
-def _promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
-    followup = check.followup
-    text = _about_text(followup)
-    text.append(
-        f"\n{followup.kind} · {followup.channel} · {followup.priority} · {followup.status}",
-        style="dim",
-    )
-    text.append("\nPromised ")
-    text.append(_short(check.promise, review.date))
-    if check.broken:
-        text.append(" — broken", style=colors.broken_style)
-    text.append("\n")
-    at = f" {_at(check.addressed_at, review.date)}" if check.addressed_at else ""
-    match check.addressed:
-        case None:
-            text.append("Needs an answer: ", style="bold")
-            text.append("x resolve · p re-promise · E escalate · k keep as it stands")
-        case "kept":
-            text.append("Kept as it stands", style=colors.good_style)
-            if not review.closed:
-                text.append(" · K takes the keep back", style="dim")
-        case "re-promised":
-            new = _short(check.current, review.date) if check.current is not None else "?"
-            text.append(f"Re-promised{at} for {new}", style=colors.good_style)
-        case how:
-            text.append(f"{how.capitalize()}{at}", style=colors.good_style)
-    if check.text:
-        text.append(f": {check.text}")
-    if followup.log:
-        text.append("\nLast fact: ", style="dim")
-        text.append(lifecycle.log_line(followup.log[-1], review.timezone), style="dim")
-    return text
-
-
-def _refusal(blocking: Sequence[PromiseCheck], review: Review) -> str:
-    count = len(blocking)
-    noun = "promise still needs" if count == 1 else "promises still need"
-    lines = [f"{count} {noun} an answer:"]
-    for check in blocking:
-        state = "broken" if check.broken else "due"
-        lines.append(
-            f"• {_about(check.followup)} — {state}, promised {_short(check.promise, review.date)}"
-        )
-    lines.append("Resolve, re-promise, escalate or keep each one (step 2), then close.")
-    return "\n".join(lines)
-
-
-def _placement_flags(placement: Placement, colors: StatusColors) -> Text:
-    if placement.held:
-        return Text("held: needs a solution first", style=colors.due_soon_style)
-    text = Text()
-    if placement.at is None or placement.moment is None:
-        text.append("no good moment with room", style=colors.due_soon_style)
-    for flag in placement.flags:
-        if flag == "no room":
-            continue
-        if text:
-            text.append(", ")
-        text.append(flag, style=colors.broken_style if placement.interrupt_now else "")
-    return text
-
-
-def _still_to_tell(review: Review, colors: StatusColors) -> RenderableType:
-    tell = review.still_to_tell
-    placements = tell.placements
-    lead = Text()
-    if not placements:
-        lead.append("Nothing left to tell the executive.", style="bold")
-        return lead
-    count = len(placements)
-    lead.append(
-        f"{count} {'brief' if count == 1 else 'briefs'} still to tell, carried to "
-        f"{day_label(tell.date)}",
-        style="bold",
-    )
-    if tell.date != review.date.add(days=1):
-        lead.append(" (the next workday)", style="bold")
-    lead.append(" and the good moment each lands in:")
-    table = _grid(
-        ("Lands", {"width": 5, "no_wrap": True}),
-        ("Good moment", {"ratio": 3}),
-        ("Brief", {"ratio": 4}),
-        ("Kind", {"width": 20, "no_wrap": True}),
-        ("Min", {"width": 3, "justify": "right"}),
-        ("Note", {"ratio": 2}),
-    )
-    shown: GoodMoment | None = None
-    for placement in placements:
-        brief = placement.brief
-        moment = placement.moment
-        if placement.at is not None and moment is not None:
-            lands = Text(_short(placement.at, tell.date))
-            # The good moment is named once, on the first brief that lands in it.
-            where = _span(moment) if moment != shown else Text("")
-            shown = moment
-        else:
-            lands, where = Text("—", style="dim"), Text("")
-        kind = brief.kind + (f" · {brief.priority}" if brief.priority in ("urgent", "high") else "")
-        table.add_row(
-            lands,
-            where,
-            Text(brief.title, style="bold" if placement.interrupt_now else ""),
-            Text(kind),
-            Text(str(brief.minutes)),
-            _placement_flags(placement, colors),
-        )
-    return Group(lead, Text(""), table)
-
-
-def _tomorrow(review: Review, colors: StatusColors) -> RenderableType:
-    tomorrow = review.tomorrow
-    tz = review.timezone
-    lead = Text(day_label(tomorrow.date), style="bold")
-    if tomorrow.date != review.date.add(days=1):
-        lead.append(" (the next workday)", style="bold")
-    lead.append("\nFirst good moment: ")
-    if tomorrow.first_moment is not None:
-        first = _span(tomorrow.first_moment)
-        first.stylize(colors.good_style)
-        lead.append_text(first)
-    else:
-        lead.append("none that day", style=colors.due_soon_style)
-
-    parts: list[RenderableType] = [lead, Text(""), Text("The executive's schedule", "bold")]
-    if tomorrow.events:
-        schedule = _grid(
-            ("Time", {"width": 11, "no_wrap": True}),
-            ("Kind", {"width": 11, "no_wrap": True}),
-            ("Event", {"ratio": 1}),
-        )
-        for event in tomorrow.events:
-            if event.all_day:
-                span = "all day"
-            else:
-                start = pendulum.instance(event.start).in_tz(tz)
-                end = pendulum.instance(event.end).in_tz(tz)
-                span = f"{_short(start, tomorrow.date)}–{_short(end, tomorrow.date)}"
-            schedule.add_row(Text(span), Text(event.kind, style="dim"), Text(event.title))
-        parts.append(schedule)
-    else:
-        parts.append(Text("No events.", style="dim"))
-
-    parts += [Text(""), Text("Promises due", "bold")]
-    if tomorrow.promises:
-        due = _grid(
-            ("Promised", {"width": 16, "no_wrap": True}),
-            ("Follow-up", {"ratio": 1}),
-            ("Channel", {"width": 9, "no_wrap": True}),
-        )
-        for item in tomorrow.promises:
-            due.add_row(
-                Text(_short(item.promise, tomorrow.date)),
-                _about_text(item.followup),
-                Text(item.followup.channel, style="dim"),
-            )
-        parts.append(due)
-    else:
-        parts.append(Text("No promise falls due.", style="dim"))
-    return Group(*parts)
 
 
 __all__ = ["STEP_TITLES", "CloseoutScreen"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
 from rich.text import Text
@@ -15,11 +15,16 @@ from textual.widgets import Footer, Static
 
 from planner.day import status_words
 from planner.domain import FollowUp
+from planner.domain.document import Document
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.history import standing
 from planner.domain.lifecycle import log_line
 from planner.humanize import fmt, when
+from planner.ui.bindings import followup_bindings
 from planner.ui.widgets.palette import status_colors
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
 
 
 def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "bold red") -> Text:
@@ -64,37 +69,31 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
 
 
 class FollowUpScreen(Screen[None]):
-    """One follow-up in full. The action keys are the dashboard's own."""
+    """One follow-up in full. The action keys are the dashboard's own (the same ids)."""
 
     CSS_PATH = "followup.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
-        # The same ids as the dashboard's keys: one keymap entry moves both. Priority, as
-        # the dashboard's are: each acts the moment it arrives (and the footer shows these).
+        *followup_bindings(),
         Binding(
-            "n", "act('note')", "Note", tooltip="Add a note", id="followup.note", priority=True
-        ),
-        Binding("p", "act('repromise')", "Re-promise", id="followup.promise", priority=True),
-        Binding(
-            "w", "act('wait')", "Waiting", tooltip="Mark waiting", id="followup.wait", priority=True
-        ),
-        Binding(
-            "s",
-            "act('start')",
-            "In progress",
-            tooltip="Mark in progress",
-            id="followup.start",
+            "b",
+            "add_brief",
+            "Brief",
+            tooltip="Add a brief about it",
+            id="brief.add",
             priority=True,
+            show=False,
         ),
-        Binding("x", "act('resolve')", "Resolve", id="followup.resolve", priority=True),
-        Binding("E", "act('escalate')", "Escalate", id="followup.escalate", priority=True),
-        Binding("D", "act('drop')", "Drop", id="followup.drop", priority=True),
     ]
 
     def __init__(self, followup_id: str) -> None:
         super().__init__()
         self.followup_id = followup_id
+
+    @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
@@ -102,20 +101,29 @@ class FollowUpScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.planner.document_changed.subscribe(self, self._document_changed, immediate=True)
+        self.refresh_view()
+
+    def _document_changed(self, _document: Document) -> None:
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        app = self.app
-        followup = app.find_followup(self.followup_id)  # type: ignore[attr-defined]
+        app = self.planner
+        followup = app.find_followup(self.followup_id)
         body = self.query_one("#detail-body", Static)
         if followup is None:
             body.update(Text("This follow-up is no longer here (undone or archived)."))
             return
         self.query_one("#detail").border_title = Content(f"Follow-up: {followup.customer}")
-        broken = status_colors(app).broken_style  # type: ignore[arg-type]
-        body.update(
-            describe(followup, app.clock.now(), app.timezone, broken_style=broken)  # type: ignore[attr-defined]
-        )
+        broken = status_colors(app).broken_style
+        body.update(describe(followup, app.clock.now(), app.timezone, broken_style=broken))
 
-    def action_act(self, action: str) -> None:
-        self.app.run_followup_action(action, self.followup_id)  # type: ignore[attr-defined]
+    def action_followup(self, action: str) -> None:
+        from planner.ui.flows import followups
+
+        followups.run_action(self.planner, action, self.followup_id)
+
+    def action_add_brief(self) -> None:
+        from planner.ui.flows import briefs
+
+        briefs.add_brief(self.planner, linked=self.followup_id)

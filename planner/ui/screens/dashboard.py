@@ -1,0 +1,358 @@
+"""The dashboard screen: the executive's whole day in three panes, and the keys that work it.
+
+The screen owns its layout, its keys, the day shown and the follow-ups filter. Its keys
+live here, not on the App, so that no other screen (the detail view, the close-out, a
+dialog) ever runs them: once another screen is on top, they are simply not in force.
+Changes go up to the App (`PlannerApp.change`, through the session); the screen redraws
+when the App announces a changed document or a new minute.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, ClassVar, cast
+from zoneinfo import ZoneInfo
+
+import pendulum
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.events import Key
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from planner.day import Day, FollowUpRow, build_day, followup_rows
+from planner.domain import FollowUp
+from planner.domain.base import plain
+from planner.domain.document import Document
+from planner.ui.bindings import followup_bindings
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.header import DayHeader
+from planner.ui.widgets.row_table import RowTable
+from planner.ui.widgets.schedule import SchedulePane
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
+
+FILTER_DELAY = 0.15
+"""Seconds after the last keystroke in the filter box before the follow-ups are filtered."""
+
+FilterCache = tuple[object, tuple[FollowUp, ...], tuple[FollowUpRow, ...], frozenset[str]]
+
+
+class DashboardScreen(Screen[None]):
+    """Schedule, Follow-ups and Brief queue of one day, with the day's header and footer."""
+
+    # The one table of the dashboard's keys. The footer shows `description`; the help
+    # screen and the command palette name each action "Group: tooltip" (group from the
+    # id's prefix, tooltip else description). The ids are what a [keymap] in
+    # preferences.toml names. Keys that open something to type into act the moment they
+    # arrive (priority), before the keys typed after them reach the focused pane; while
+    # typing in the filter box they are typed (see _typed_here).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "quick_add", "Add", tooltip="Quick-add", id="followup.add", priority=True),
+        *followup_bindings(hidden=frozenset({"wait", "start", "drop"})),
+        Binding("slash", "filter", "Filter", id="followup.filter", priority=True),
+        Binding("b", "add_brief", "Brief", tooltip="Add", id="brief.add", priority=True),
+        Binding("d", "deliver", "Delivered", tooltip="Mark delivered", id="brief.deliver"),
+        Binding(
+            "e", "add_event", "Event", tooltip="Add", id="event.add", priority=True, show=False
+        ),
+        Binding("i", "import_ics", "Import .ics", id="event.import", priority=True, show=False),
+        Binding(
+            "g",
+            "mark('window')",
+            "Mark good moment",
+            tooltip="Mark",
+            id="moment.mark",
+            priority=True,
+            show=False,
+        ),
+        Binding("G", "mark('block')", "Block time", id="moment.block", priority=True, show=False),
+        Binding(
+            "left_square_bracket",
+            "shift_day(-1)",
+            "Previous day",
+            tooltip="Previous",
+            id="day.previous",
+            show=False,
+        ),
+        Binding(
+            "right_square_bracket",
+            "shift_day(1)",
+            "Next day",
+            tooltip="Next",
+            id="day.next",
+            show=False,
+        ),
+        Binding("t", "today", "Today", id="day.today", show=False),
+        Binding("c", "closeout", "Close-out", id="day.closeout"),
+        Binding("tab", "app.focus_next", "Next pane", tooltip="Next", id="pane.next", show=False),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous pane",
+            tooltip="Previous",
+            id="pane.previous",
+            show=False,
+        ),
+    ]
+
+    def __init__(self, shown_date: pendulum.Date) -> None:
+        super().__init__(id="dashboard")
+        self.shown_date = shown_date
+        """The day the panes show (`[`, `]` and `t` move it)."""
+        self.day: Day | None = None
+        """The day as last drawn."""
+        self.filter_text = ""
+        self._filter_timer: Timer | None = None
+        self._filter_cache: FilterCache | None = None
+
+    @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield DayHeader(id="header")
+        with Horizontal(id="panes"):
+            yield SchedulePane()
+            with Vertical(id="right"):
+                # The filter box is mounted on the first `/`: it is hidden until then, and
+                # building it (and its styles) would only delay the first paint.
+                yield FollowUpsPane()
+                yield BriefPane()
+        # Compact: every key of the table fits a 120-column terminal.
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = self.planner
+        app.document_changed.subscribe(self, self._document_changed, immediate=True)
+        app.minute_passed.subscribe(self, self._minute_passed, immediate=True)
+        self.refresh_day()
+        self.query_one(FollowUpsPane).focus()
+
+    def _document_changed(self, _document: Document) -> None:
+        self.refresh_day()
+
+    def _minute_passed(self, _now: pendulum.DateTime) -> None:
+        self.follow_today()
+        self.refresh_day()
+
+    def follow_today(self) -> None:
+        """A dashboard showing today keeps showing today: past midnight (or after the
+        machine slept) it moves to the new day. One moved to another day stays there."""
+        today = self.planner.today()
+        if self.day is not None and self.day.is_today and self.shown_date != today:
+            self.shown_date = today
+
+    def _typed_here(self) -> None:
+        """Keys that open something to type into act at once (priority bindings); while
+        typing in the filter box, the key is only typed."""
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
+    # -- drawing ---------------------------------------------------------
+
+    def refresh_day(self) -> None:
+        """Draw the day shown from the document as it is now."""
+        app = self.planner
+        document = app.document
+        day = build_day(document, self.shown_date, app.clock.now())
+        self.day = day
+        self.query_one(DayHeader).show(
+            day, executive=document.settings.executive_name, ea_zone=app.ea_zone
+        )
+        self.query_one(SchedulePane).show(day)
+        self.query_one(BriefPane).show(day)
+        self._show_followups()
+
+    def _show_followups(self) -> None:
+        pane = self.query_one(FollowUpsPane)
+        assert self.day is not None
+        if not self.filter_text:
+            pane.show(self.day.followups, self.day.now.date())
+            pane.border_subtitle = ""
+            return
+        app = self.planner
+        session = app.session
+        if session.history is None:
+            # A change dropped the loaded history: reload it, and show the live document
+            # meanwhile.
+            session.load_history(lambda _history: self._show_followups())
+        source = session.history or app.document
+        needle = self.filter_text.casefold()
+        key = (needle, id(source), len(source.followups), app.timezone)
+        if self._filter_cache is None or self._filter_cache[0] != key:
+            matches = [f for f in source.followups if needle in _haystack(f)]
+            zone = ZoneInfo(app.timezone)
+            settled = [f for f in matches if not f.is_open]
+            settled.sort(key=lambda f: f.updated.timestamp(), reverse=True)
+            settled_rows = tuple(
+                FollowUpRow(followup=f, state="later", when=plain(f.promised_by).astimezone(zone))
+                for f in settled
+            )
+            live = tuple(f for f in matches if f.is_open)
+            self._filter_cache = (key, live, settled_rows, frozenset(f.id for f in settled))
+        _, live, settled_rows, closed = self._filter_cache
+        # Live matters first, in the usual order; then history, most recent first. Only the
+        # few live rows are recomputed as the clock ticks.
+        rows = followup_rows(live, app.clock.now(), self.shown_date, app.timezone)
+        pane.show(rows, self.day.now.date(), history=settled_rows, closed=closed)
+        count = len(rows) + len(settled_rows)
+        pane.border_subtitle = Content(f"{count} matching “{self.filter_text}”")
+
+    # -- follow-ups ------------------------------------------------------
+
+    def selected_followup(self) -> str | None:
+        """The id of the follow-up under the Follow-ups pane's cursor, if any."""
+        key = self.query_one(FollowUpsPane).selected_key
+        return None if key in (None, "empty") else key
+
+    def action_quick_add(self, initial: str = "") -> None:
+        self._typed_here()
+        from planner.ui.flows import followups
+
+        followups.quick_add(self.planner, self, initial)
+
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
+        if event.table.id == "followups" and event.key != "empty":
+            from planner.ui.screens.followup import FollowUpScreen
+
+            self.app.push_screen(FollowUpScreen(event.key))
+        elif event.table.id == "briefs" and any(
+            b.id == event.key for b in self.planner.document.briefs
+        ):
+            from planner.ui.screens.brief import BriefScreen
+
+            self.app.push_screen(BriefScreen(event.key))
+
+    def action_followup(self, action: str) -> None:
+        self._typed_here()
+        followup_id = self.selected_followup()
+        if followup_id is None:
+            self.notify("Select a follow-up first", severity="warning")
+            return
+        from planner.ui.flows import followups
+
+        followups.run_action(self.planner, action, followup_id)
+
+    def _filter_box(self) -> Input | None:
+        boxes = self.query("#filter")
+        return boxes.first(Input) if boxes else None
+
+    async def action_filter(self) -> None:
+        self._typed_here()
+        box = self._filter_box()
+        if box is None:
+            box = Input(placeholder="filter follow-ups (all history) — Escape clears", id="filter")
+            await self.query_one("#right").mount(box, before=self.query_one(FollowUpsPane))
+        box.display = True
+        box.focus()
+        self.planner.session.load_history(
+            lambda _history: self._show_followups() if self.filter_text else None
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            # Typing is never held up by searching five years: filter once typing pauses.
+            if self._filter_timer is not None:
+                self._filter_timer.stop()
+            text = event.value.strip()
+            self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self._set_filter(text))
+
+    def _set_filter(self, text: str) -> None:
+        self._filter_timer = None
+        self.filter_text = text
+        # The pause timer may fire as the app closes, with the panes already gone.
+        with contextlib.suppress(NoMatches):
+            self._show_followups()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(FollowUpsPane).focus()
+
+    def on_key(self, event: Key) -> None:
+        box = self._filter_box()
+        if box is not None and event.key == "escape" and box.has_focus:
+            box.value = ""
+            box.display = False
+            self.filter_text = ""
+            self._show_followups()
+            self.query_one(FollowUpsPane).focus()
+            event.stop()
+
+    # -- briefs ----------------------------------------------------------
+
+    def action_add_brief(self) -> None:
+        self._typed_here()
+        from planner.ui.flows import briefs
+
+        briefs.add_brief(self.planner)
+
+    def action_deliver(self) -> None:
+        key = self.query_one(BriefPane).selected_key
+        if key in (None, "empty", "next-moment"):
+            self.notify("Select a brief in the Brief queue first", severity="warning")
+            return
+        from planner.ui.flows import briefs
+
+        briefs.deliver(self.planner, str(key))
+
+    # -- schedule --------------------------------------------------------
+
+    def action_add_event(self) -> None:
+        self._typed_here()
+        from planner.ui.flows import schedule
+
+        schedule.add_event(self.planner, self.shown_date)
+
+    def action_mark(self, mark: str) -> None:
+        self._typed_here()
+        from planner.ui.flows import schedule
+
+        schedule.mark_time(self.planner, self.shown_date, mark)
+
+    def action_import_ics(self) -> None:
+        self._typed_here()
+        from planner.ui.flows import schedule
+
+        schedule.import_ics(self.planner)
+
+    # -- days ------------------------------------------------------------
+
+    def show_date(self, date: pendulum.Date) -> None:
+        """Show `date`."""
+        self.shown_date = date
+        self.refresh_day()
+
+    def action_shift_day(self, days: int) -> None:
+        self.show_date(self.shown_date.add(days=days))
+
+    def action_today(self) -> None:
+        self.show_date(self.planner.today())
+
+    def action_closeout(self) -> None:
+        """The end-of-day close-out of the day shown, step by step."""
+        from planner.ui.screens.closeout import CloseoutScreen  # only when asked: first paint
+
+        self.app.push_screen(CloseoutScreen(self.shown_date))
+
+
+def _haystack(followup: FollowUp) -> str:
+    return " ".join(
+        (
+            followup.customer,
+            followup.organization,
+            followup.summary,
+            " ".join(followup.tags),
+            followup.id,
+        )
+    ).casefold()
+
+
+__all__ = ["DashboardScreen"]

@@ -1,0 +1,102 @@
+"""The close-out's widgets: a step that scrolls, and the promise table of step 2.
+
+Both leave ←/→, `n`/`b` and the answer keys to the close-out screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+
+class StepScroll(VerticalScroll, inherit_bindings=False):
+    """A scrolling step that leaves ←/→ to the review (they move between steps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
+class PromiseTable(DataTable[Text], inherit_bindings=False):
+    """The promises of step 2, one row each, moved through with ↑/↓ only: ←/→, `n`/`b` and
+    `k` stay the review's keys. The follow-up column takes the width the others leave."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
+        Binding("enter", "select_cursor", "Details", show=False),
+    ]
+    COLUMNS: ClassVar[tuple[tuple[str, str, int | None], ...]] = (
+        ("state", "", 6),
+        ("promise", "Promised", 16),
+        ("followup", "Follow-up", None),
+        ("answer", "Answer", 34),
+    )
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._rows: list[tuple[str, tuple[Text, ...]]] = []
+        self._laid_out_width = -1
+
+    @property
+    def selected_key(self) -> str | None:
+        if not self._rows or self.cursor_row < 0 or self.cursor_row >= len(self._rows):
+            return None
+        return self._rows[self.cursor_row][0]
+
+    def show(self, rows: Sequence[tuple[str, tuple[Text, ...]]], select: str | None) -> None:
+        """Replace the rows, putting the cursor on `select` (else on the same row as before)."""
+        select = select or self.selected_key
+        self._rows = list(rows)
+        self._fill(select)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._laid_out_width:
+            self._fill(self.selected_key)
+
+    def _fill(self, select: str | None) -> None:
+        if self._laid_out_width != self.size.width:
+            self._laid_out_width = self.size.width
+            fixed = sum(width or 0 for _, _, width in self.COLUMNS)
+            padding = 2 * self.cell_padding * len(self.COLUMNS) + 1  # + the scrollbar
+            room = max(16, self.size.width - fixed - padding)
+            self.clear(columns=True)
+            for key, label, width in self.COLUMNS:
+                self.add_column(label, key=key, width=width if width is not None else room)
+        else:
+            self.clear()
+        widths = [self.columns[ColumnKey(key)].width for key, _, _ in self.COLUMNS]
+        for key, cells in self._rows:
+            fitted = (_fit(cell, width) for cell, width in zip(cells, widths, strict=True))
+            self.add_row(*fitted, key=key)
+        keys = [key for key, _ in self._rows]
+        if select in keys:
+            self.move_cursor(row=keys.index(select), animate=False)
+
+
+def _fit(cell: Text, width: int) -> Text:
+    """The cell cut to one line of `width` cells, with an ellipsis when it is longer."""
+    if cell.cell_len <= width:
+        return cell
+    fitted = cell.copy()
+    fitted.truncate(width, overflow="ellipsis")
+    return fitted
+
+
+__all__ = ["PromiseTable", "StepScroll"]
