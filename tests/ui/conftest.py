@@ -83,3 +83,13 @@ def snap_compare(snap_compare: Any) -> Any:
         return bool(snap_compare(app, terminal_size=terminal_size, run_before=steady))
 
     return compare
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor stays shown instead of blinking: a snapshot taken on a busy machine
+    must not depend on which half of the blink it caught."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
