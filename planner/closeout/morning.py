@@ -18,7 +18,7 @@ from planner.domain import Brief, Closeout, FollowUp
 from planner.errors import InputError
 
 if TYPE_CHECKING:
-    from planner.storage import Document
+    from planner.domain.document import Document
 
 
 @dataclass(frozen=True)

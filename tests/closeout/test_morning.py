@@ -13,8 +13,8 @@ from planner.closeout import (
     morning_notes,
 )
 from planner.domain import lifecycle as lc
+from planner.domain.document import Document
 from planner.errors import InputError
-from planner.storage import Document
 from tests.closeout import day
 from tests.closeout.day import CLOSE_TIME, DATE, TOMORROW, at
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from planner.closeout import build_review, render_markdown
 from planner.domain import FollowUp
 from planner.domain import lifecycle as lc
+from planner.domain.document import Document
 from planner.domain.history import standing
-from planner.storage import Document
 from tests.closeout.day import SETTINGS, TZ
 
 DATE = pendulum.date(2026, 11, 23)

@@ -11,7 +11,8 @@ import pytest
 
 from planner.clock import Clock
 from planner.domain import lifecycle
-from planner.storage import Document, Store
+from planner.domain.document import Document
+from planner.storage import Store
 from planner.storage.patch import UndoConflict
 from planner.ui.session import Session
 from tests.storage.helpers import NOW, followup
