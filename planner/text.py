@@ -47,5 +47,10 @@ def for_terminal(value: str) -> str:
     return _OUTPUT.sub(_replace_output, value)
 
 
+def has_control(value: str) -> bool:
+    """Whether `for_terminal` would change `value` (a fast check for hot paths)."""
+    return _OUTPUT.search(value) is not None
+
+
 def _replace_output(match: re.Match[str]) -> str:
     return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else ""

@@ -105,6 +105,9 @@ class PlannerApp(App[int]):
         welcome: bool = True,
     ) -> None:
         super().__init__()
+        from planner.ui.terminal_filter import TerminalText
+
+        self._filters.append(TerminalText())  # the output boundary: see terminal_filter
         self.store = store
         self.clock = clock
         self.session = Session(store, clock)

@@ -157,3 +157,55 @@ def test_a_dashboard_crash_exits_1_and_leaves_the_traceback_in_a_log(
     assert oct(log.stat().st_mode & 0o777) == "0o600"
     # The terminal is back to normal: the shell's line shows below the message.
     assert screen.rstrip().splitlines()[-1].startswith("EXITED-1")
+
+
+def test_no_escape_sequence_from_stored_text_reaches_the_terminal(
+    terminal: Terminal, data_dir: Path, tmp_path: Path
+) -> None:
+    """A document that already holds escapes (written by hand, or by an older version):
+    the dashboard's raw output, captured byte for byte with pipe-pane, carries none."""
+    import json
+
+    hostile = "\x1b]0;pwned\x07\x1b]52;c;cm0gLXJmIH4vKg==\x07\x9b2J\u202e"
+    data_dir.mkdir(parents=True)
+    entry = {"at": "2026-11-23T09:00:00+01:00", "action": "created", "text": f"typed{hostile}"}
+    document = {
+        "schema_version": 1,
+        "events": [
+            {
+                "id": "e-1",
+                "title": f"Board{hostile}",
+                "start": "2026-11-23T14:00:00+01:00",
+                "end": "2026-11-23T15:00:00+01:00",
+            }
+        ],
+        "followups": [
+            {
+                "id": "f-esc",
+                "customer": f"Eve{hostile}",
+                "summary": f"refund{hostile}",
+                "promised_by": "2026-11-23T16:00:00+01:00",
+                "created": "2026-11-23T09:00:00+01:00",
+                "updated": "2026-11-23T09:00:00+01:00",
+                "log": [entry],
+            }
+        ],
+    }
+    (data_dir / "planner.json").write_text(json.dumps(document))
+    raw = tmp_path / "raw.out"
+    program = " ".join(installed_command())
+    command = f"env {_env(EA_PLANNER_DATA_DIR=str(data_dir))} {program}; echo EXITED-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "ea", "-x", "120", "-y", "40", "sleep 0.5; " + command)
+    terminal.tmux("pipe-pane", "-o", "-t", "ea", f"cat >> {raw}")
+    terminal.wait_for("Eve")
+    terminal.keys("Enter")  # the detail view, with the facts log
+    terminal.wait_for("typed")
+    terminal.keys("Escape")
+    time.sleep(0.5)  # Escape then q at once would read as Alt+q
+    terminal.keys("q")
+    terminal.wait_for("EXITED-")
+    output = raw.read_bytes()
+    assert b"Eve" in output
+    for injected in (b"\x1b]0;pwned", b"\x1b]52;", b"\xc2\x9b", b"\xe2\x80\xae"):
+        assert injected not in output
+    assert "pwned" not in terminal.tmux("display-message", "-p", "-t", "ea", "#{pane_title}")
