@@ -90,3 +90,40 @@ async def test_a_theme_file_that_is_a_fifo_is_skipped_not_waited_on(
         await pilot.pause()
         notices = [n.message for n in app._notifications if n.title == "Theme skipped"]
         assert any("pipe.toml" in m and "not a regular file" in m for m in notices)
+
+
+async def test_at_80_columns_the_header_keeps_until_hh_mm(store: Store, clock: Clock) -> None:
+    from planner.domain import Event
+    from planner.ui.widgets.header import DayHeader
+
+    now = clock.now().in_tz(FROZEN_ZONE)
+    long_title = "Quarterly board strategy offsite with the regional directors and advisors"
+    event = Event(
+        id="e-long",
+        title=long_title,
+        start=now.subtract(minutes=30),
+        end=now.add(minutes=60),
+        kind="meeting",
+    )
+    store.update(lambda d: msgspec.structs.replace(d, events=(event,)))
+    # The EA in another zone than the executive: the first line carries both clocks.
+    app = create_app(store, clock, ea_zone="America/New_York")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.query_one(DayHeader)
+        lines = [
+            strip.text
+            for strip in header.query_one("#header-status").render_lines(
+                header.query_one("#header-status").region.reset_offset
+            )
+        ]
+        shown = " ".join(line.strip() for line in lines if line.strip())
+        assert "until 11:00" in shown, shown
+        assert shown.startswith("in Quarterly board")
+        assert len(lines[0].rstrip()) <= 80
+        title = header.query_one("#header-title")
+        assert (
+            len([s for s in title.render_lines(title.region.reset_offset) if s.text.strip()]) == 1
+        )
+        status = header.query_one("#header-status")
+        assert status.region.height >= 1 and status.region.bottom <= header.region.bottom

@@ -48,7 +48,17 @@ class DayHeader(Vertical):
                 "next-good-moment": "bold",
                 "none-left": colors.muted_style,
             }[day.status.kind]
-            text.append(day.status.text, style=style)
+            text.append(self._fitted(day.status.text), style=style)
             for kind in STATUS_CLASSES:
                 status.set_class(kind == day.status.kind, f"-{kind}")
         status.update(text)
+
+    def _fitted(self, status: str) -> str:
+        """The status in the width there is: a long event title gives way, never the
+        "until HH:MM" after it."""
+        width = (self.size.width or self.app.size.width) - 2
+        if len(status) <= width or " until " not in status:
+            return status
+        head, _, tail = status.rpartition(" until ")
+        keep = max(width - len(tail) - len(" until ") - 1, 8)
+        return head[:keep].rstrip() + "… until " + tail
