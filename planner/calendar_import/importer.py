@@ -15,7 +15,7 @@ Standard input has no name of its own: without 1–3 the user is asked for one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
@@ -154,11 +154,17 @@ def merge_read(
     *,
     calendar: str | None,
     source_name: str | None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Merge what was read into the document (one locked write); the report."""
+    """Merge what was read into the document (one locked write); the report.
+    `cancelled`, asked under the lock just before the write, stops it (ImportCancelled)."""
     chosen: list[str] = []
 
     def change(document: Document) -> tuple[Document, MergeCounts]:
+        if cancelled is not None and cancelled():
+            from planner.calendar_import.reader import ImportCancelled
+
+            raise ImportCancelled()
         name = choose_calendar(document, read, given=calendar, source_name=source_name)
         chosen.append(name)
         return merge_calendar(document, name, read.events, start=window.start, end=window.end)
@@ -186,7 +192,13 @@ class Prepared(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def prepare(
-    store: Store, clock: Clock, data: bytes, *, source_name: str | None, what: str
+    store: Store,
+    clock: Clock,
+    data: bytes,
+    *,
+    source_name: str | None,
+    what: str,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Prepared:
     """Read iCalendar `data` in the import window; `what` names the source in a refusal."""
     from planner.calendar_import.reader import NotICalendar, read_ics
@@ -200,6 +212,7 @@ def prepare(
             start=window.start,
             end=window.end,
             people=people(document.settings),
+            cancelled=cancelled,
         )
     except NotICalendar as exc:
         raise InputError(
@@ -220,10 +233,20 @@ def import_data(
     calendar: str | None,
     source_name: str | None,
     what: str,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Read iCalendar `data` and merge it; `what` names the source in a refusal."""
-    ready = prepare(store, clock, data, source_name=source_name, what=what)
-    return merge_read(store, ready.read, ready.window, calendar=calendar, source_name=source_name)
+    """Read iCalendar `data` and merge it; `what` names the source in a refusal.
+    `cancelled` is asked between series and before the write: True stops the import
+    with nothing written (ImportCancelled)."""
+    ready = prepare(store, clock, data, source_name=source_name, what=what, cancelled=cancelled)
+    return merge_read(
+        store,
+        ready.read,
+        ready.window,
+        calendar=calendar,
+        source_name=source_name,
+        cancelled=cancelled,
+    )
 
 
 def joined(parts: Sequence[bytes]) -> bytes:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -43,6 +43,7 @@ import msgspec
 
 from planner.calendar_import.kinds import NO_PEOPLE, People, Person, guess_kind
 from planner.config import EventKind
+from planner.errors import PlannerError
 from planner.text import clean_line, clean_text
 
 MAX_OCCURRENCES = 2000
@@ -66,6 +67,13 @@ MAX_ATTENDEES = 40
 """An all-hands invites hundreds; the event view shows the first forty."""
 
 NO_TITLE = "(no title)"
+
+
+class ImportCancelled(PlannerError):
+    """The import was cancelled (the dashboard quit while it ran): nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was imported")
 
 
 class NotICalendar(Exception):
@@ -167,6 +175,7 @@ def read_ics(
     start: datetime,
     end: datetime,
     people: People = NO_PEOPLE,
+    cancelled: Callable[[], bool] | None = None,
 ) -> CalendarRead:
     """Every event of the file that overlaps [start, end), in `zone`; see the module doc.
 
@@ -180,6 +189,7 @@ def read_ics(
         for name in broken
     )
     reader = _Reader(zone, start, end, people)
+    reader.cancelled_by = cancelled
     reader.notes.extend(notes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -211,6 +221,8 @@ class _Reader:
         self.people = people
         self.cancelled = 0
         self.outside = 0
+        self.cancelled_by: Callable[[], bool] | None = None
+        """Asked between series: True stops the read (ImportCancelled)."""
         self.full = False
         """The import reached MAX_EVENTS_PER_IMPORT: every further series is skipped."""
         self.name = ""
@@ -290,6 +302,8 @@ class _Reader:
         for component in calendar.walk("VEVENT"):
             groups.setdefault(_uid(component), []).append(component)
         for uid, components in groups.items():
+            if self.cancelled_by is not None and self.cancelled_by():
+                raise ImportCancelled()
             self.read_series(uid, components, x_wr)
 
     def x_wr_timezone(self, calendar: Any) -> tzinfo | None:

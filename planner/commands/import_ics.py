@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -93,12 +94,15 @@ def import_source(
     *,
     calendar: str | None,
     stdin: BinaryIO | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import a file, a vdir folder, standard input (`-`) or a URL; the report."""
     from planner.calendar_import.importer import import_data
 
     data, name, what = read_source(source, stdin=stdin)
-    return import_data(store, clock, data, calendar=calendar, source_name=name, what=what)
+    return import_data(
+        store, clock, data, calendar=calendar, source_name=name, what=what, cancelled=cancelled
+    )
 
 
 def read_source(source: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, str | None, str]:
@@ -119,9 +123,17 @@ def read_source(source: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, s
     return read_file(path), path.stem, str(path)
 
 
-def import_file(store: Store, clock: Clock, path: Path, *, calendar: str | None) -> list[str]:
-    """Import one file or folder; the report lines (the dashboard's `i`)."""
-    return import_source(store, clock, str(path), calendar=calendar).lines()
+def import_file(
+    store: Store,
+    clock: Clock,
+    path: Path,
+    *,
+    calendar: str | None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[str]:
+    """Import one file or folder; the report lines (the dashboard's `i`, which cancels
+    through `cancelled` when it quits)."""
+    return import_source(store, clock, str(path), calendar=calendar, cancelled=cancelled).lines()
 
 
 def read_stream(stream: BinaryIO) -> bytes:

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import gc
 import sys
+import threading
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -108,6 +109,8 @@ class PlannerApp(App[int]):
         from planner.ui.terminal_filter import TerminalText
 
         self._filters.append(TerminalText())  # the output boundary: see terminal_filter
+        self.quitting = threading.Event()
+        """Set when the dashboard quits: a running import stops and writes nothing."""
         self.store = store
         self.clock = clock
         self.session = Session(store, clock)
@@ -328,7 +331,21 @@ class PlannerApp(App[int]):
             return
         self._ui_loop.call_soon_threadsafe(fn)
 
+    async def action_quit(self) -> None:
+        """Quit: a running import stops (writing nothing), and changes not yet on disk
+        are saved first, with a word about it."""
+        self.quitting.set()
+        if self.session.pending:
+            count = self.session.pending
+            self.notify(
+                f"Saving {count} change{'s' if count > 1 else ''} before quitting…", timeout=5
+            )
+            while self.session.pending:
+                await asyncio.sleep(0.02)
+        self.exit()
+
     def on_unmount(self) -> None:
+        self.quitting.set()
         self.session.close()
 
     def _minute(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
+import pytest
 from textual.content import Content
 
 from planner.clock import Clock
@@ -127,3 +128,44 @@ async def test_at_80_columns_the_header_keeps_until_hh_mm(store: Store, clock: C
         )
         status = header.query_one("#header-status")
         assert status.region.height >= 1 and status.region.bottom <= header.region.bottom
+
+
+async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
+    demo_store: Store, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from planner.ui.flows import schedule
+    from planner.ui.screens.prompt import PromptScreen
+
+    finished = threading.Event()
+    real_import = schedule._import
+
+    def watched(app: PlannerApp, path: Path) -> None:
+        try:
+            real_import(app, path)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(schedule, "_import", watched)
+
+    series = "".join(
+        f"BEGIN:VEVENT\r\nUID:s{n}\r\nSUMMARY:Series {n}\r\n"
+        f"DTSTART:20260101T{8 + n % 10:02d}0000Z\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"
+        for n in range(300)
+    )
+    big = tmp_path / "big.ics"
+    big.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{series}END:VCALENDAR\r\n")
+    before = demo_store.path.read_bytes()
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("Input").value = str(big)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not finished.is_set(), "the import ended before q: nothing to cancel"
+        await pilot.press("q")
+    assert finished.wait(60), "the import went on after the dashboard quit"
+    assert demo_store.path.read_bytes() == before

@@ -134,8 +134,13 @@ def _import(app: PlannerApp, path: Path) -> None:
     from planner.commands.import_ics import import_file
 
     try:
-        summary = "\n".join(import_file(app.store, app.clock, path, calendar=None))
+        lines = import_file(
+            app.store, app.clock, path, calendar=None, cancelled=app.quitting.is_set
+        )
+        summary = "\n".join(lines)
     except PlannerError as exc:
+        if app.quitting.is_set():
+            return  # cancelled by quitting: nothing was written
         app.call_from_thread(
             app.notify, exc.message, title="Import failed", severity="error", timeout=10
         )
