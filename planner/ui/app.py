@@ -364,17 +364,23 @@ class PlannerApp(App[int]):
     # -- changing data ---------------------------------------------------
 
     def change(self, change: Callable[[Document], Document], done: str = "") -> bool:
-        """Apply a change now and save it in the background; False (and a message) if refused."""
+        """Apply a change now and save it in the background; False (and a message) if refused.
+
+        The row shows the change at once, the header says "saving…" while it is not on
+        disk, and `done` is said only once it is (a kill -9 before that loses nothing the
+        EA was told was saved)."""
+
+        def saved(document: Document) -> None:
+            self._saved(document)
+            if done:
+                self.notify(done, timeout=3)
+
         try:
-            self.session.apply(change, on_saved=self._saved, on_failed=self._save_failed)
+            self.session.apply(change, on_saved=saved, on_failed=self._save_failed)
         except PlannerError as exc:
             self.notify(exc.message, title="Not done", severity="error")
             return False
         self.document_changed.publish(self.document)
-        if done:
-            # The changed row is the first feedback; the toast follows a frame later so
-            # that mounting it does not delay that frame.
-            self.call_after_refresh(self.notify, done, timeout=3)
         return True
 
     def _saved(self, document: Document) -> None:

@@ -169,3 +169,39 @@ async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
         await pilot.press("q")
     assert finished.wait(60), "the import went on after the dashboard quit"
     assert demo_store.path.read_bytes() == before
+
+
+async def test_a_change_is_said_only_once_it_is_on_disk(
+    demo_store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until the background save is done the header says "saving…" and no toast says
+    the change was made; then the toast comes and "saving…" goes."""
+    import threading
+
+    from planner.ui.widgets.header import DayHeader
+
+    release = threading.Event()
+    real_update = Store.update
+
+    def slow_update(self: Store, change):  # type: ignore[no-untyped-def]
+        assert release.wait(30)
+        return real_update(self, change)
+
+    monkeypatch.setattr(Store, "update", slow_update)
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        settings = msgspec.structs.replace(app.document.settings, executive_name="Dana Saved")
+        assert app.change(lambda d: msgspec.structs.replace(d, settings=settings), "Settings saved")
+        await pilot.pause(0.2)
+        title = app.query_one(DayHeader).query_one("#header-title")
+        assert "saving…" in str(title.render())
+        assert not [n for n in app._notifications if n.message == "Settings saved"]
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if [n for n in app._notifications if n.message == "Settings saved"]:
+                break
+        assert [n for n in app._notifications if n.message == "Settings saved"]
+        assert "saving…" not in str(title.render())
+    assert Store(demo_store.directory).load().settings.executive_name == "Dana Saved"

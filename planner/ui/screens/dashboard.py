@@ -165,7 +165,10 @@ class DashboardScreen(Screen[None]):
         day = build_day(document, self.shown_date, app.clock.now())
         self.day = day
         self.query_one(DayHeader).show(
-            day, executive=document.settings.executive_name, ea_zone=app.ea_zone
+            day,
+            executive=document.settings.executive_name,
+            ea_zone=app.ea_zone,
+            saving=app.session.pending > 0,
         )
         self.query_one(SchedulePane).show(day)
         self.query_one(BriefPane).show(day)

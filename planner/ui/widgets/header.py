@@ -21,8 +21,10 @@ class DayHeader(Vertical):
         yield Static(id="header-title")
         yield Static(id="header-status")
 
-    def show(self, day: Day, *, executive: str, ea_zone: str) -> None:
+    def show(self, day: Day, *, executive: str, ea_zone: str, saving: bool = False) -> None:
         title = Text()
+        if saving:  # a change shown but not yet on disk; first, so no width ever hides it
+            title.append("saving…  ", style="italic")
         title.append(fmt(day.date, "dddd D MMMM YYYY"), style="bold")
         if not day.is_today:
             title.append(" (not today)", style="italic")
