@@ -17,13 +17,14 @@ import gc
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 import pendulum
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -271,6 +272,25 @@ class PlannerApp(App[int]):
         the collector back on if the command line held it off for the start."""
         gc.freeze()
         gc.enable()
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        # A key bound over a dialog runs here, in the app's loop, not the dialog's: an
+        # error in it is reported like one in the dialog's own handlers (planner.ui.guard),
+        # and the dialog stays with what was typed.
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            from planner.ui.guard import Guarded, report
+
+            if not isinstance(self.screen, Guarded):
+                raise
+            report(self, error, where=f"{type(self.screen).__name__}, key action")
+            return True
 
     def notify(
         self,

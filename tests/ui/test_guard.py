@@ -87,3 +87,26 @@ async def test_an_error_in_the_quick_add_preview_keeps_the_line(
         await pilot.press(*"refund by tomorrow 3pm", "enter")
         await pilot.pause()
         assert [r.customer for r in results if r is not None] == ["Ana Lima"]
+
+
+async def test_an_error_in_a_dialogs_key_action_is_shown_and_the_dialog_kept(
+    store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Keys bound over a dialog (Escape here) run in the app's loop, not the dialog's.
+    from planner.ui.screens.welcome import WelcomeScreen
+
+    def broken_cancel(self: WelcomeScreen) -> None:
+        raise RuntimeError("cancel broke")
+
+    monkeypatch.setattr(WelcomeScreen, "action_cancel", broken_cancel)
+    app = create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Dana")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, WelcomeScreen)
+        (shown,) = errors_shown(app)
+        assert "RuntimeError: cancel broke" in shown
+        assert "key action" in (store.directory / LOG_NAME).read_text()
+        assert app.screen.query_one("#welcome-name", Input).value == "Dana"
