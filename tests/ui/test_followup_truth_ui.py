@@ -81,3 +81,16 @@ async def test_resolving_an_escalated_matter_offers_to_retire_its_escalation_bri
         # The "how it was solved" brief the resolution queued stays in the queue.
         (fyi,) = [b for b in briefs.values() if b.id != escalation.id]
         assert fyi.kind == "fyi" and fyi.queued
+
+
+async def test_the_close_outs_step_2_lists_every_other_open_follow_up(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        text = shown_text(app)
+        assert "Still open, no promise due today:" in text
+        assert "paused: now" in text and "Aiko Sato (Initech)" in text
+        assert "waiting on the customer since" in text
+        assert "Grace Kim (Hooli)" in text

@@ -7,14 +7,16 @@ Untrusted text (names, summaries, titles) goes in as `Text`, never as markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import pendulum
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from planner.closeout import PromiseCheck, Review, day_label
-from planner.domain import FollowUp, lifecycle
+from planner.closeout import Delivered, PromiseCheck, Review, day_label
+from planner.domain import FollowUp, LogEntry, lifecycle
+from planner.domain.history import Standing
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 from planner.ui.widgets.palette import StatusColors
@@ -98,28 +100,78 @@ def done_view(review: Review, colors: StatusColors) -> RenderableType:
         ("Follow-up or brief", {"ratio": 3}),
         ("Resolution, reason", {"ratio": 2}),
     )
-    for item in done.resolved:
-        table.add_row(
-            Text(_short(item.at, review.date)),
-            Text("resolved", style=colors.good_style),
-            _about_text(item.followup),
-            Text(item.text),
-        )
-    for told in done.delivered:
-        table.add_row(
-            Text(_short(told.at, review.date)),
-            Text("told the executive", style=colors.good_style),
-            Text(f"{told.brief.title} ({told.brief.kind})"),
-            Text(""),
-        )
-    for item in done.dropped:
-        table.add_row(
-            Text(_short(item.at, review.date)),
-            Text("dropped", style="dim"),
-            _about_text(item.followup),
-            Text(item.text),
-        )
+    for item in done.in_order:  # one list, in time order
+        if isinstance(item, Delivered):
+            table.add_row(
+                Text(_short(item.at, review.date)),
+                Text("told the executive", style=colors.good_style),
+                Text(f"{item.brief.title} ({item.brief.kind})"),
+                Text(""),
+            )
+        else:
+            resolved = item.action == "resolved"
+            table.add_row(
+                Text(_short(item.at, review.date)),
+                Text(item.action, style=colors.good_style if resolved else "dim"),
+                _about_text(item.followup),
+                Text(item.text),
+            )
     return Group(lead, Text(""), table)
+
+
+def still_open_view(review: Review) -> Text:
+    """Every other open follow-up, with its current promise and where it stands."""
+    text = Text()
+    if not review.still_open:
+        return text
+    text.append("Still open, no promise due today:\n", style="bold")
+    for item in review.still_open:
+        state = item.state
+        promise = _short(item.current, review.date)
+        if state.paused:
+            base = _short(_local(state.promised_by, review), review.date)
+            promise = f"promised {base}, paused: now {promise}"
+        text.append(f"  {promise} · ")
+        text.append_text(_about_text(item.followup))
+        words = _state_words(state, review)
+        if words:
+            text.append(f" · {words}", style="italic")
+        text.append(_moves_text(item.moves, review), style="dim")
+        text.append("\n")
+    return text
+
+
+def _state_words(state: Standing, review: Review) -> str:
+    match state.status:
+        case "waiting":
+            words = f"waiting on the {state.waiting_on or 'someone'}"
+            if state.wait_began is not None:
+                words += f" since {_short(_local(state.wait_began, review), review.date)}"
+            if state.waiting_for:
+                words += f" for: {state.waiting_for}"
+            return words
+        case "escalated":
+            return "escalated to the executive"
+        case "in progress":
+            return "in progress"
+    return ""
+
+
+def _moves_text(moves: tuple[LogEntry, ...], review: Review) -> str:
+    parts = []
+    for entry in moves:
+        if entry.old_promise is None or entry.new_promise is None:
+            continue
+        old = _short(_local(entry.old_promise, review), review.date)
+        new = _short(_local(entry.new_promise, review), review.date)
+        at = _short(_local(entry.at, review), review.date)
+        what = "re-promised" if entry.action == "re-promised" else "moved by the customer wait"
+        parts.append(f"{what} {old} → {new} at {at}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _local(moment: datetime, review: Review) -> pendulum.DateTime:
+    return pendulum.instance(moment).in_tz(review.timezone)
 
 
 def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
@@ -139,9 +191,11 @@ def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
 
 
 def promise_row(check: PromiseCheck, review: Review, colors: StatusColors) -> tuple[Text, ...]:
+    # An unanswered promise shows as it stands now (re-promised and broken again: the new one).
+    shown = check.current if check.current is not None and not check.is_addressed else check.promise
     return (
         Text("BROKEN", style=colors.broken_style) if check.broken else Text("due", style="dim"),
-        Text(_short(check.promise, review.date)),
+        Text(_short(shown, review.date)),
         _about_text(check.followup),
         _answer(check, review, colors),
     )
@@ -154,10 +208,15 @@ def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) ->
         f"\n{followup.kind} · {followup.channel} · {followup.priority} · {followup.status}",
         style="dim",
     )
+    if check.state is not None:
+        words = _state_words(check.state, review)
+        if words:
+            text.append(f" · {words}", style="italic")
     text.append("\nPromised ")
     text.append(_short(check.promise, review.date))
     if check.broken:
         text.append(" — broken", style=colors.broken_style)
+    text.append(_moves_text(check.moves, review), style="dim")
     text.append("\n")
     at = f" {at_time(check.addressed_at, review.date)}" if check.addressed_at else ""
     match check.addressed:
