@@ -52,6 +52,7 @@ from planner.ui.widgets.closeout_steps import (
     promise_detail,
     promise_row,
     refusal,
+    still_open_view,
     tell_view,
     tomorrow_view,
 )
@@ -136,6 +137,7 @@ class CloseoutScreen(Screen[None]):
                 yield PromiseTable(id="promise-table")
                 yield Static(id="promise-remaining")
                 yield Static(id="promise-detail")
+                yield Static(id="promise-still-open")
             with StepScroll(id="step-tell", classes="step"):
                 yield Static(id="tell-body")
             with StepScroll(id="step-tomorrow", classes="step"):
@@ -268,6 +270,7 @@ class CloseoutScreen(Screen[None]):
         else:
             line.append("No promise to answer: the day can be closed (ctrl+s).", colors.good_style)
         self.query_one("#promise-remaining", Static).update(line)
+        self.query_one("#promise-still-open", Static).update(still_open_view(review))
 
     def _show_promise_detail(self) -> None:
         check = self._check(self.query_one(PromiseTable).selected_key)
