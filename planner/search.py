@@ -108,6 +108,13 @@ def _match(
     return tuple(found)
 
 
+def matches_followup(query: Query, followup: FollowUp) -> bool:
+    """Whether `followup` matches `query`: the dashboard's filter reads a query as
+    `ea-planner search` does."""
+    fields = _match(query, _followup_fields(followup), followup.tags, followup.organization)
+    return fields is not None
+
+
 def search(document: Any, text: str) -> dict[str, list[Hit]]:
     """Every record of `document` matching `text`, by collection, newest first."""
     query = Query.parse(text)

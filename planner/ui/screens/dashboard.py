@@ -29,6 +29,7 @@ from planner.day import Day, FollowUpRow, build_day, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
 from planner.domain.document import Document
+from planner.search import Query, matches_followup
 from planner.ui.bindings import followup_bindings
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
@@ -188,10 +189,10 @@ class DashboardScreen(Screen[None]):
             # meanwhile.
             session.load_history(lambda _history: self._show_followups())
         source = session.history or app.document
-        needle = self.filter_text.casefold()
-        key = (needle, id(source), len(source.followups), app.timezone)
+        query = Query.parse(self.filter_text)
+        key = (query, id(source), len(source.followups), app.timezone)
         if self._filter_cache is None or self._filter_cache[0] != key:
-            matches = [f for f in source.followups if needle in _haystack(f)]
+            matches = [f for f in source.followups if matches_followup(query, f)]
             zone = ZoneInfo(app.timezone)
             settled = [f for f in matches if not f.is_open]
             settled.sort(key=lambda f: f.updated.timestamp(), reverse=True)
@@ -205,16 +206,24 @@ class DashboardScreen(Screen[None]):
         # Live matters first, in the usual order; then history, most recent first. Only the
         # few live rows are recomputed as the clock ticks.
         rows = followup_rows(live, app.clock.now(), self.shown_date, app.timezone)
-        pane.show(rows, self.day.now.date(), history=settled_rows, closed=closed)
+        pane.show(
+            rows,
+            self.day.now.date(),
+            history=settled_rows,
+            closed=closed,
+            empty=f"nothing matches “{self.filter_text}” — Escape clears the filter",
+        )
         count = len(rows) + len(settled_rows)
         pane.border_subtitle = Content(f"{count} matching “{self.filter_text}”")
 
     # -- follow-ups ------------------------------------------------------
 
     def selected_followup(self) -> str | None:
-        """The id of the follow-up under the Follow-ups pane's cursor, if any."""
-        key = self.query_one(FollowUpsPane).selected_key
-        return None if key in (None, "empty") else key
+        """The id of the follow-up under the Follow-ups pane's cursor, when that pane is the
+        one being worked in: a key pressed in the Schedule never acts on a follow-up."""
+        pane = self.query_one(FollowUpsPane)
+        key = pane.selected_key
+        return None if not pane.has_focus or key in (None, "empty") else key
 
     def action_quick_add(self, initial: str = "") -> None:
         self._typed_here()
@@ -238,7 +247,7 @@ class DashboardScreen(Screen[None]):
         self._typed_here()
         followup_id = self.selected_followup()
         if followup_id is None:
-            self.notify("Select a follow-up first", severity="warning")
+            self.notify("Select a follow-up in the Follow-ups pane first", severity="warning")
             return
         from planner.ui.flows import followups
 
@@ -298,8 +307,9 @@ class DashboardScreen(Screen[None]):
         briefs.add_brief(self.planner)
 
     def action_deliver(self) -> None:
-        key = self.query_one(BriefPane).selected_key
-        if key in (None, "empty", "next-moment"):
+        pane = self.query_one(BriefPane)
+        key = pane.selected_key
+        if not pane.has_focus or key in (None, "empty", "next-moment"):
             self.notify("Select a brief in the Brief queue first", severity="warning")
             return
         from planner.ui.flows import briefs
@@ -344,18 +354,6 @@ class DashboardScreen(Screen[None]):
         from planner.ui.screens.closeout import CloseoutScreen  # only when asked: first paint
 
         self.app.push_screen(CloseoutScreen(self.shown_date))
-
-
-def _haystack(followup: FollowUp) -> str:
-    return " ".join(
-        (
-            followup.customer,
-            followup.organization,
-            followup.summary,
-            " ".join(followup.tags),
-            followup.id,
-        )
-    ).casefold()
 
 
 __all__ = ["DashboardScreen"]

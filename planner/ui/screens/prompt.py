@@ -27,6 +27,7 @@ class PromptScreen(Guarded, TypeAhead, ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("tab", "complete", "Complete", show=False),
     ]
 
     def __init__(
@@ -84,3 +85,13 @@ class PromptScreen(Guarded, TypeAhead, ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    async def action_complete(self) -> None:
+        """Tab takes the completion offered (a path), as → does."""
+        if self._prompt_suggester is None:
+            return
+        box = self.query_one(Input)
+        suggestion = await self._prompt_suggester.get_suggestion(box.value)
+        if suggestion:
+            box.value = suggestion
+            box.cursor_position = len(suggestion)

@@ -66,8 +66,10 @@ class FollowUpsPane(PaneTable):
         *,
         history: tuple[FollowUpRow, ...] = (),
         closed: frozenset[str] = frozenset(),
+        empty: str = "no open follow-ups — a adds one",
     ) -> None:
-        """Show `rows`, then `history` (settled matters, shown as closed).
+        """Show `rows`, then `history` (settled matters, shown as closed); `empty` says what
+        an empty list means.
 
         Cells are made only for the rows drawn: history may be thousands of rows. `history`
         is a cached tuple, so its identity stands for its content and a refresh that
@@ -76,9 +78,11 @@ class FollowUpsPane(PaneTable):
         state, promise, *rest = self.COLUMNS
         self.set_columns((state, (*promise[:2], 12 + clock_extra(), promise[3]), *rest))
         if not rows and not history:
-            hint = Text("no open follow-ups — a adds one", style="dim")
+            hint = Text(empty, style="dim")
             blank = Text("")
-            self.fill_lazily(lambda: ["empty"], lambda _n: (blank, blank, hint, blank, blank), 0)
+            self.fill_lazily(
+                lambda: ["empty"], lambda _n: (blank, blank, hint, blank, blank), empty
+            )
             return
         colors = status_colors(self.app)  # type: ignore[arg-type]
         live = len(rows)

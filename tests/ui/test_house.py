@@ -1,0 +1,141 @@
+"""The dashboard's house: each screen's keys act only there, a key pressed in one pane
+never acts on another's row, the filter reads what the EA types, Tab completes a path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+from textual.widgets import Input
+
+from planner.ui.app import PlannerApp
+from planner.ui.screens.closeout import CloseoutScreen
+from planner.ui.screens.followup import FollowUpScreen
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.schedule import SchedulePane
+
+HOLIDAY = Path(__file__).resolve().parents[1] / "calendar_import" / "fixtures" / "holidays.ics"
+MONDAY = pendulum.date(2026, 11, 23)
+
+
+# -- keys act only on their own screen and pane ------------------------------------
+
+
+async def test_day_keys_on_the_detail_view_leave_the_dashboard_on_its_day(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, FollowUpScreen)
+        await pilot.press("right_square_bracket", "right_square_bracket", "c", "slash")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpScreen)
+        assert app.dashboard.shown_date == MONDAY
+        await pilot.press("escape")
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_follow_up_keys_in_the_schedule_touch_no_follow_up(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.document
+        app.query_one(SchedulePane).focus()
+        await pilot.press("D", "x", "E")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)  # no "Why drop it?"
+        assert app.document == before
+        assert any("Follow-ups pane" in n.message for n in app._notifications)
+
+
+async def test_d_in_the_follow_ups_delivers_no_brief(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(BriefPane).move_cursor(row=1)  # a brief, but the pane is not in use
+        app.query_one(FollowUpsPane).focus()
+        before = app.document.briefs
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.document.briefs == before
+        assert any("Brief queue" in n.message for n in app._notifications)
+
+
+async def test_close_out_keys_never_reach_the_dashboard(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, CloseoutScreen)
+        await pilot.press("left_square_bracket", "t", "a", "slash", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseoutScreen)
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_the_global_keys_work_on_every_screen(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, FollowUpScreen)
+
+
+# -- path completion -----------------------------------------------------------------
+
+
+async def test_tab_accepts_the_path_completion(app: PlannerApp, tmp_path: Path) -> None:
+    folder = tmp_path / "calendars"
+    folder.mkdir()
+    (folder / "holidays-2026.ics").write_bytes(HOLIDAY.read_bytes())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        box.value = str(folder / "hol")
+        await pilot.pause(0.2)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert box.value == str(folder / "holidays-2026.ics")
+
+
+# -- the filter ----------------------------------------------------------------------
+
+
+async def filter_rows(app: PlannerApp, pilot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    if not app.dashboard.query("#filter"):
+        await pilot.press("slash")
+        await pilot.pause()
+    app.dashboard.query_one("#filter", Input).value = text
+    await pilot.pause(0.4)
+    return app.query_one(FollowUpsPane).row_keys()
+
+
+def customer_of(app: PlannerApp, key: str) -> str:
+    return next(f.customer for f in app.document.followups if f.id == key)
+
+
+async def test_the_filter_reads_tags_with_or_without_the_hash(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        with_hash = await filter_rows(app, pilot, "#billing")
+        without = await filter_rows(app, pilot, "billing")
+        assert [customer_of(app, k) for k in with_hash] == ["Maria Ortiz"]
+        assert with_hash == without
+
+
+async def test_the_filter_searches_notes_resolutions_and_organisations(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        note = await filter_rows(app, pilot, "CFO sign-off")
+        assert [customer_of(app, k) for k in note] == ["Maria Ortiz"]
+        resolution = await filter_rows(app, pilot, "existing envelope")
+        assert [customer_of(app, k) for k in resolution] == ["Priya Raman"]
+        organisation = await filter_rows(app, pilot, "Stark")
+        assert [customer_of(app, k) for k in organisation] == ["Lars Nilsen"]
+
+
+async def test_the_filter_says_when_nothing_matches(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = await filter_rows(app, pilot, "zebra")
+        assert rows == ["empty"]
+        hint = str(app.query_one(FollowUpsPane).get_row("empty")[2])
+        assert "nothing matches “zebra”" in hint
+        assert "a adds one" not in hint
