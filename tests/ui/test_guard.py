@@ -110,3 +110,29 @@ async def test_an_error_in_a_dialogs_key_action_is_shown_and_the_dialog_kept(
         assert "RuntimeError: cancel broke" in shown
         assert "key action" in (store.directory / LOG_NAME).read_text()
         assert app.screen.query_one("#welcome-name", Input).value == "Dana"
+
+
+async def test_an_error_while_typing_close_out_notes_keeps_them(
+    demo_store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import TextArea
+
+    from planner.ui.screens.closeout import NOTES, CloseoutScreen
+
+    def broken_preview(self: CloseoutScreen) -> None:
+        raise RuntimeError("preview broke")
+
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CloseoutScreen)
+        screen.action_go(NOTES)
+        await pilot.pause()
+        monkeypatch.setattr(CloseoutScreen, "_show_preview", broken_preview)
+        await pilot.press(*"Call Maria")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert screen.query_one("#closeout-notes", TextArea).text == "Call Maria"
+        assert errors_shown(app) and "preview broke" in errors_shown(app)[0]

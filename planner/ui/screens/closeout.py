@@ -43,6 +43,7 @@ from planner.errors import PlannerError
 from planner.humanize import fmt, when
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
+from planner.ui.guard import Guarded
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.closeout_steps import (
     about,
@@ -79,7 +80,7 @@ _PROMISE_ACTIONS = frozenset({"resolve", "repromise", "escalate", "keep", "unkee
 _CHANGES = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "close_day", "reopen"})
 
 
-class CloseoutScreen(Screen[None]):
+class CloseoutScreen(Guarded, Screen[None]):
     """The close-out of one date, one step at a time, over the whole terminal."""
 
     CSS_PATH = "closeout.tcss"

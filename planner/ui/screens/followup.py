@@ -21,6 +21,7 @@ from planner.domain.history import standing
 from planner.domain.lifecycle import log_line
 from planner.humanize import fmt, when
 from planner.ui.bindings import followup_bindings
+from planner.ui.guard import Guarded
 from planner.ui.widgets.palette import status_colors
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
     return text
 
 
-class FollowUpScreen(Screen[None]):
+class FollowUpScreen(Guarded, Screen[None]):
     """One follow-up in full. The action keys are the dashboard's own (the same ids)."""
 
     CSS_PATH = "followup.tcss"
