@@ -46,15 +46,20 @@ from planner.ui.bindings import NamedAction, binding_list, named_actions
 from planner.ui.providers import ActionCommands, ThemeCommands
 from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.session import Session
+from planner.ui.sync import BackgroundSync
 from planner.ui.themes import DEFAULT_THEME, LoadedTheme, all_themes
 from planner.ui.widgets.table import PaneTable
 
 if TYPE_CHECKING:
     from planner.alerts import Alert
+    from planner.sync.run import SyncOutcome
 
 DIALOG_CSS = ("dialog.tcss", "followup.tcss")
 """Stylesheets (in planner/ui/screens) of the screens most keys open, read after the first
 frame: the dialogs' shared one first, as every dialog lists it."""
+SYNC_AFTER_START = 0.5
+"""Seconds after start before the first calendar sync: the first frame comes first."""
+
 POLL_SECONDS = 1.0
 """How often the dashboard looks for changes made by other processes, and ticks the clock."""
 ALERT_SECONDS = 20
@@ -124,6 +129,14 @@ class PlannerApp(App[int]):
         """Published with the time (executive's zone) when the clock enters a new minute."""
         self._last_minute: str | None = None
         """The minute last seen (date and time: a machine may sleep exactly a day)."""
+        self.calendar_sync = BackgroundSync(
+            self,
+            store,
+            clock,
+            subscriptions=lambda: self.document.settings.calendars,
+            on_done=self._calendars_synced,
+        )
+        """Subscribed calendars, synced in the background every few minutes and on `R`."""
         self.config_dir = config_dir
         self.welcome = welcome
         """Offer the welcome screen on a first run with no data."""
@@ -218,6 +231,8 @@ class PlannerApp(App[int]):
         self.set_interval(POLL_SECONDS, self._tick)
         self.call_after_refresh(self._read_dialog_css)
         self.call_after_refresh(self._settle_memory)
+        # The first sync (and its network libraries) waits until the first frame is up.
+        self.set_timer(SYNC_AFTER_START, self.calendar_sync.start)
         for title, message in self.startup_notices:
             self.notify(message, title=title, severity="error", timeout=15)
         if self.welcome and self.is_first_run():
@@ -366,7 +381,29 @@ class PlannerApp(App[int]):
 
     def on_unmount(self) -> None:
         self.quitting.set()
+        self.calendar_sync.stop()
         self.session.close()
+
+    def _calendars_synced(self, outcomes: list[SyncOutcome], asked: bool) -> None:
+        """After a sync: show what it brought in, and say what it did when `R` asked."""
+        self.session.poll(on_changed=self.document_changed.publish)
+        with contextlib.suppress(IndexError, AssertionError):
+            self.dashboard.show_freshness()
+        if not asked:
+            return
+        for outcome in outcomes:
+            if outcome.ok:
+                text = (
+                    outcome.report.summary() if outcome.report else f'"{outcome.name}": unchanged'
+                )
+                self.notify(text, title="Synced", timeout=5)
+            else:
+                self.notify(
+                    f"{outcome.error}; the schedule is unchanged",
+                    title=f'Calendar "{outcome.name}" not synced',
+                    severity="error",
+                    timeout=10,
+                )
 
     def _minute(self) -> str:
         return fmt(self.now(), "YYYY-MM-DD HH:mm")

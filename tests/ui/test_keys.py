@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
+from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.schedule import SchedulePane
@@ -119,8 +120,39 @@ async def test_i_imports_an_ics_file_in_the_background(app: PlannerApp) -> None:
         set_input(app, str(HOLIDAY))
         await pilot.press("enter")
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        # It asks which calendar, offering the file's name for a calendar not seen before.
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one(Input).value == "holidays"
+        set_input(app, "Public holidays")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause(1.5)  # the next poll picks up what the import wrote
-        assert any(e.calendar == "holidays" for e in app.document.events)
+        assert any(e.calendar == "Public holidays" for e in app.document.events)
+
+
+async def test_i_offers_the_calendar_the_events_already_belong_to(
+    app: PlannerApp, tmp_path: Path
+) -> None:
+    again = tmp_path / "calendar (1).ics"
+    again.write_bytes(HOLIDAY.read_bytes())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for source, answer in ((HOLIDAY, "Public holidays"), (again, None)):
+            await pilot.press("i")
+            set_input(app, str(source))
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if answer is None:
+                assert app.screen.query_one(Input).value == "Public holidays"
+            else:
+                set_input(app, answer)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause(1.5)
+    holidays = [e for e in app.document.events if e.calendar == "Public holidays"]
+    assert len(holidays) == 6
+    assert not any(e.calendar == "calendar (1)" for e in app.document.events)
 
 
 async def test_i_reports_a_file_that_is_not_a_calendar(app: PlannerApp, tmp_path: Path) -> None:

@@ -35,16 +35,18 @@ async def test_start_empty_writes_the_answers_into_planner_json_settings(
         assert isinstance(app.screen, WelcomeScreen)
         assert app.screen.query_one("#welcome-zone", Input).value == FROZEN_ZONE  # the EA's own
         fill(app, "Dana Whitfield", "America/New_York", "Northwind")
+        app.screen.query_one("#welcome-assistant", Input).value = "Chris Park"
         app.screen.query_one("#start-empty", Button).press()
         await pilot.pause()
         assert not isinstance(app.screen, WelcomeScreen)
         assert "Dana Whitfield" in str(app.query_one("#header-title").render())
     settings = Store(store.directory).load().settings
-    assert (settings.executive_name, settings.timezone, settings.own_organization) == (
-        "Dana Whitfield",
-        "America/New_York",
-        "Northwind",
-    )
+    assert (
+        settings.executive_name,
+        settings.timezone,
+        settings.own_organization,
+        settings.assistant_name,
+    ) == ("Dana Whitfield", "America/New_York", "Northwind", "Chris Park")
     again = first_run(Store(store.directory), clock, config_dir)
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -22,6 +22,7 @@ from planner.ui.widgets.path_suggester import PathSuggester
 from planner.when import parse_time
 
 if TYPE_CHECKING:
+    from planner.calendar_import.importer import Prepared
     from planner.ui.app import PlannerApp
 
 
@@ -109,19 +110,19 @@ def mark_time(app: PlannerApp, day: pendulum.Date, mark: str) -> None:
 
 
 def import_ics(app: PlannerApp) -> None:
-    """Ask for an .ics file, then import it in a worker thread: a large calendar never
-    holds up the screen."""
+    """Ask for an .ics file (or a folder of them, or a URL), read it in a worker thread, ask
+    which calendar it is (offering the one its events already belong to), then merge it in
+    a worker thread: a large calendar never holds up the screen."""
 
     def done(value: str | None) -> None:
         if not value:
             return
-        path = Path(value).expanduser()
-        app.notify(f"Importing {path.name}…", timeout=2)
-        app.run_worker(lambda: _import(app, path), thread=True, group="import")
+        app.notify(f"Reading {Path(value).name or value}…", timeout=2)
+        app.run_worker(lambda: _read(app, value.strip()), thread=True, group="import")
 
     app.push_screen(
         PromptScreen(
-            "Import an .ics file",
+            "Import an .ics file (or a folder of them, or a URL)",
             placeholder="~/Downloads/calendar.ics",
             suggester=PathSuggester(),
         ),
@@ -129,21 +130,90 @@ def import_ics(app: PlannerApp) -> None:
     )
 
 
-def _import(app: PlannerApp, path: Path) -> None:
-    """In the worker thread: import, then tell the UI thread the outcome."""
-    from planner.commands.import_ics import import_file
+def _failed(app: PlannerApp, exc: PlannerError) -> None:
+    if app.quitting.is_set():
+        return  # cancelled by quitting: nothing was written
+    app.call_from_thread(
+        app.notify, exc.message, title="Import failed", severity="error", timeout=10
+    )
+
+
+def _read(app: PlannerApp, source: str) -> None:
+    """In the worker thread: read the calendar, then ask on the UI thread which one it is."""
+    from planner.calendar_import.importer import prepare
+    from planner.commands.import_ics import read_source
 
     try:
-        lines = import_file(
-            app.store, app.clock, path, calendar=None, cancelled=app.quitting.is_set
+        data, name, what = read_source(source)
+        ready = prepare(
+            app.store,
+            app.clock,
+            data,
+            source_name=name,
+            what=what,
+            cancelled=app.quitting.is_set,
         )
-        summary = "\n".join(lines)
     except PlannerError as exc:
-        if app.quitting.is_set():
-            return  # cancelled by quitting: nothing was written
-        app.call_from_thread(
-            app.notify, exc.message, title="Import failed", severity="error", timeout=10
-        )
+        _failed(app, exc)
         return
-    app.call_from_thread(app.notify, summary, title="Imported", timeout=6)
+    if app.quitting.is_set():
+        return
+    app.call_from_thread(_ask_calendar, app, ready)
+
+
+def _ask_calendar(app: PlannerApp, ready: Prepared) -> None:
+    known = sorted({e.calendar for e in app.document.events if e.calendar is not None})
+    context = (
+        f"{len(ready.read.events)} events read. Calendars now: {', '.join(known)}."
+        if known
+        else f"{len(ready.read.events)} events read."
+    )
+    if ready.suggested is not None and ready.suggested in known:
+        context += f" These events are already in “{ready.suggested}”."
+
+    def check(value: str) -> tuple[bool, str]:
+        name = clean_line(value)
+        if not name:
+            return False, "give the calendar a name"
+        if name in known:
+            return True, f"updates “{name}”: events it no longer has are removed from it"
+        return True, f"a new calendar “{name}”"
+
+    def chosen(value: str | None) -> None:
+        if value is None:
+            return
+        name = clean_line(value)
+        app.run_worker(lambda: _merge(app, ready, name), thread=True, group="import")
+
+    app.push_screen(
+        PromptScreen(
+            "Which calendar is it?",
+            value=ready.suggested or "",
+            placeholder="work",
+            check=check,
+            context=context,
+        ),
+        chosen,
+    )
+
+
+def _merge(app: PlannerApp, ready: Prepared, calendar: str) -> None:
+    """In the worker thread: merge, then tell the UI thread the outcome."""
+    from planner.calendar_import.importer import merge_read
+
+    try:
+        report = merge_read(
+            app.store,
+            ready.read,
+            ready.window,
+            calendar=calendar,
+            source_name=ready.source_name,
+            cancelled=app.quitting.is_set,
+        )
+    except PlannerError as exc:
+        _failed(app, exc)
+        return
+    if app.quitting.is_set():
+        return
+    app.call_from_thread(app.notify, "\n".join(report.lines()), title="Imported", timeout=6)
     app.call_from_thread(app.session.poll, app.document_changed.publish)

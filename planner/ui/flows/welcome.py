@@ -25,6 +25,7 @@ def welcomed(app: PlannerApp, answer: WelcomeAnswer | None) -> None:
         return
     name = clean_line(answer.executive_name)
     organization = clean_line(answer.own_organization)
+    assistant = clean_line(answer.assistant_name)
     sample = None
     if answer.start == "sample":
         from planner.demo import sample_document
@@ -38,6 +39,7 @@ def welcomed(app: PlannerApp, answer: WelcomeAnswer | None) -> None:
             executive_name=name or base.executive_name,
             timezone=answer.timezone,
             own_organization=organization or base.own_organization,
+            assistant_name=assistant or base.assistant_name,
         )
         if sample is None:
             return msgspec.structs.replace(document, settings=settings)

@@ -40,6 +40,9 @@ from planner.ui.widgets.schedule import SchedulePane
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
 
+SCHEDULE_MIN_WIDTH = 34
+"""The Schedule pane is never narrower (time, kind and a few words of the title)."""
+
 FILTER_DELAY = 0.15
 """Seconds after the last keystroke in the filter box before the follow-ups are filtered."""
 
@@ -65,6 +68,14 @@ class DashboardScreen(Screen[None]):
             "e", "add_event", "Event", tooltip="Add", id="event.add", priority=True, show=False
         ),
         Binding("i", "import_ics", "Import .ics", id="event.import", priority=True, show=False),
+        Binding(
+            "R",
+            "sync_calendars",
+            "Sync",
+            tooltip="Sync the subscribed calendars now",
+            id="calendar.sync",
+            show=False,
+        ),
         Binding(
             "g",
             "mark('window')",
@@ -171,9 +182,29 @@ class DashboardScreen(Screen[None]):
             ea_zone=app.ea_zone,
             saving=app.session.pending > 0,
         )
+        self.show_freshness()
+        self._size_schedule()
         self.query_one(SchedulePane).show(day)
         self.query_one(BriefPane).show(day)
         self._show_followups()
+
+    def on_resize(self) -> None:
+        self._size_schedule()
+
+    def _size_schedule(self) -> None:
+        """Give the Schedule the width its titles need, out of what the Follow-ups can spare
+        while keeping all their columns (their matter column gives way; the detail view shows
+        it in full). Never less than SCHEDULE_MIN_WIDTH."""
+        # The terminal's width, known before the first layout (the screen's is not yet).
+        total = self.app.size.width
+        if self.day is None or not total:
+            return
+        spare = total - FollowUpsPane.width_for(FollowUpsPane.MIN_FLEXIBLE)
+        wanted = SchedulePane.wanted_width(self.day)
+        width = max(SCHEDULE_MIN_WIDTH, min(wanted, spare))
+        pane = self.query_one(SchedulePane)
+        if pane.styles.width is None or pane.styles.width.value != width:
+            pane.styles.width = width
 
     def _show_followups(self) -> None:
         pane = self.query_one(FollowUpsPane)
@@ -242,6 +273,26 @@ class DashboardScreen(Screen[None]):
             from planner.ui.screens.brief import BriefScreen
 
             self.app.push_screen(BriefScreen(event.key))
+        elif event.table.id == "schedule" and event.key.startswith("e:"):
+            from planner.ui.screens.event import EventScreen
+
+            self.app.push_screen(EventScreen(event.key[2:]))
+
+    def action_sync_calendars(self) -> None:
+        if not self.planner.calendar_sync.now():
+            self.notify(
+                "No calendars subscribed: `ea-planner calendar add NAME URL` adds one "
+                "(docs/calendars.md)",
+                title="Sync",
+                severity="warning",
+            )
+        self.show_freshness()
+
+    def show_freshness(self) -> None:
+        """The header's line on how fresh the schedule is (after each sync, each redraw)."""
+        self.query_one(DayHeader).show_freshness(
+            self.planner.calendar_sync.freshness(self.planner.timezone)
+        )
 
     def action_followup(self, action: str) -> None:
         self._typed_here()

@@ -33,10 +33,12 @@ class WelcomeAnswer:
     executive_name: str
     timezone: str
     own_organization: str
+    assistant_name: str = ""
+    """The EA's own name: a meeting of the executive and the EA alone is a one-on-one."""
 
 
 class WelcomeScreen(Guarded, ModalScreen[WelcomeAnswer | None]):
-    """Three facts and three ways to start."""
+    """A few facts and three ways to start."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "welcome.tcss"]
 
@@ -60,12 +62,16 @@ class WelcomeScreen(Guarded, ModalScreen[WelcomeAnswer | None]):
                 Text(
                     "The executive's schedule, your customer follow-ups with the time you "
                     "promised to get back, and the good moments to interrupt — in one place. "
-                    "Three facts first; S (settings) changes them later."
+                    "A few facts first; S (settings) changes them later."
                 ),
                 classes="dialog-context",
             )
             yield Label("The executive's name", classes="form-label")
             yield Input(placeholder="e.g. Dana Whitfield", id="welcome-name")
+            yield Label(
+                "Your own name (finds your one-on-ones with the executive)", classes="form-label"
+            )
+            yield Input(placeholder="e.g. Chris Park", id="welcome-assistant")
             yield Label("The executive's time zone (→ completes)", classes="form-label")
             yield Input(
                 value=self._welcome_zone,
@@ -119,6 +125,7 @@ class WelcomeScreen(Guarded, ModalScreen[WelcomeAnswer | None]):
                 executive_name=self.query_one("#welcome-name", Input).value.strip(),
                 timezone=zone,
                 own_organization=self.query_one("#welcome-org", Input).value.strip(),
+                assistant_name=self.query_one("#welcome-assistant", Input).value.strip(),
             )
         )
 

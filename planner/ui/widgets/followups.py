@@ -54,7 +54,7 @@ class FollowUpsPane(PaneTable):
         ("priority", "Pri", 6, 2),
     )
 
-    MIN_FLEXIBLE = 24
+    MIN_FLEXIBLE = 16
 
     def __init__(self) -> None:
         super().__init__(id="followups", title="Follow-ups")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from planner.day import Day
@@ -19,7 +19,18 @@ class DayHeader(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
-        yield Static(id="header-status")
+        with Horizontal(id="header-line"):
+            yield Static(id="header-status")
+            yield Static(id="header-sync")
+
+    def show_freshness(self, line: str) -> None:
+        """How fresh the schedule is: `synced 09:05`, or which calendar is stale and why."""
+        sync = self.query_one("#header-sync", Static)
+        stale = " since " in line
+        sync.set_class(stale, "-stale")
+        colors = status_colors(self.app)  # type: ignore[arg-type]
+        style = colors.due_soon_style if stale else colors.muted_style
+        sync.update(Text(("  ·  " + line) if line else "", style=style))
 
     def show(self, day: Day, *, executive: str, ea_zone: str, saving: bool = False) -> None:
         title = Text()

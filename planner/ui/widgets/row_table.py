@@ -32,6 +32,9 @@ columns with a drop order above 0 are hidden, 1 first, when that room gets too s
 Row = tuple[str, tuple[Text, ...]]
 """(key, one Text per column of COLUMNS)."""
 
+CHROME = 4
+"""Columns around a pane's cells: its round border (2), scrollbar (1), and a column of slack."""
+
 CELL_GAP = 2
 LINES_CACHED = 160
 """Rendered lines kept per table (a few screens)."""
@@ -264,6 +267,13 @@ class RowTable(ScrollView, can_focus=True):
         self._make_layout()
         self._resize_virtual()
         self._scroll_cursor_into_view()
+
+    @classmethod
+    def width_for(cls, flexible: int) -> int:
+        """The pane's outer width that shows every column, the flexible one `flexible` wide
+        (border and scrollbar included)."""
+        fixed = sum(column[2] or 0 for column in cls.COLUMNS)
+        return fixed + flexible + CELL_GAP * len(cls.COLUMNS) + CHROME
 
     def _resize_virtual(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_keys) + 1)

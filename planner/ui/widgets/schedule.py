@@ -31,6 +31,12 @@ class SchedulePane(PaneTable):
         self.set_class(hour_cycle() == 12, "-twelve-hour")
         self.fill(lambda: self._rows(day))
 
+    @classmethod
+    def wanted_width(cls, day: Day) -> int:
+        """The width that shows every title of the day in full."""
+        longest = max((len(e.title) for e in day.events), default=0)
+        return cls.width_for(max(longest, cls.MIN_FLEXIBLE, 24))
+
     def _rows(self, day: Day) -> None:
         colors = status_colors(self.app)  # type: ignore[arg-type]
         tz = day.timezone

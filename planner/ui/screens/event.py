@@ -1,0 +1,257 @@
+"""The view of one event (`Enter` on the schedule): every detail, and edit, kind, delete.
+
+Calendar text is untrusted: it is shown as `Text`, never as markup. The view
+says where the event comes from and what the next sync does to a change made
+here (planner.domain.event_changes.provenance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+import msgspec
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from planner.config import EVENT_KINDS
+from planner.domain import Event
+from planner.domain.event_changes import (
+    edited,
+    provenance,
+    with_interruptible,
+    with_kind,
+    with_with_ea,
+)
+from planner.errors import PlannerError
+from planner.humanize import fmt
+from planner.text import clean_line
+
+if TYPE_CHECKING:
+    from planner.storage import Document
+
+WITH_EA = "one-on-one with the EA"
+
+
+def describe(event: Event, tz: str) -> Text:
+    """Every field of an event as plain text."""
+    text = Text()
+
+    def row(name: str, value: str, style: str = "") -> None:
+        text.append(f"{name:<14}", style="dim")
+        text.append((value or "—") + "\n", style=style)
+
+    start = pendulum.instance(event.start).in_tz(tz)
+    end = pendulum.instance(event.end).in_tz(tz)
+    row("title", event.title, "bold")
+    if event.all_day:
+        last = end.subtract(seconds=1)
+        span = fmt(start, "ddd D MMM YYYY")
+        if last.date() != start.date():
+            span += " – " + fmt(last, "ddd D MMM YYYY")
+        row("when", f"all day {span}")
+    elif start.date() == end.date():
+        row("when", f"{fmt(start, 'ddd D MMM YYYY HH:mm')}–{fmt(end, 'HH:mm')} ({tz})")
+    else:
+        row("when", f"{fmt(start, 'ddd D MMM YYYY HH:mm')} – {fmt(end, 'ddd D MMM HH:mm')} ({tz})")
+    row("place", event.location)
+    kind = event.kind + (" with the EA" if event.with_ea else "")
+    row("kind", kind + (" (set by you)" if event.kind_by_hand else ""))
+    interruptible = {
+        True: "yes, whatever its kind",
+        False: "never, whatever its kind",
+        None: "as its kind says",
+    }[event.interruptible]
+    row("interruptible", interruptible)
+    row("calendar", event.calendar or "added by hand")
+    row("attendees", "; ".join(event.attendees))
+    row("id", event.id, "dim")
+    if event.description:
+        text.append("\nDescription\n", style="bold")
+        text.append(event.description + "\n")
+    return text
+
+
+class EventScreen(Screen[None]):
+    """One event in full, and what can be done to it."""
+
+    CSS_PATH = "event.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="detail.back"),
+        Binding("e", "edit", "Edit", tooltip="Edit title, times, place", id="event.edit"),
+        Binding("k", "kind", "Kind", tooltip="Change the kind", id="event.kind"),
+        Binding(
+            "I",
+            "interruptible",
+            "Interruptible",
+            tooltip="Interruptible or not",
+            id="event.interruptible",
+        ),
+        Binding("D", "delete", "Delete", id="event.delete"),
+    ]
+
+    def __init__(self, event_id: str) -> None:
+        super().__init__()
+        self.event_id = event_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="event"):
+            yield Static(id="event-body")
+            yield Static(id="event-provenance")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        signal = getattr(self.app, "document_changed", None)
+        if signal is not None:
+            signal.subscribe(self, lambda _document: self.refresh_view())
+        self.refresh_view()
+
+    @property
+    def event(self) -> Event | None:
+        for event in self.app.document.events:  # type: ignore[attr-defined]
+            if event.id == self.event_id:
+                return event  # type: ignore[no-any-return]
+        return None
+
+    def refresh_view(self) -> None:
+        event = self.event
+        body = self.query_one("#event-body", Static)
+        note = self.query_one("#event-provenance", Static)
+        if event is None:
+            body.update(Text("This event is no longer on the schedule (deleted or synced away)."))
+            note.update("")
+            return
+        self.query_one("#event").border_title = "Event"
+        body.update(describe(event, self.app.timezone))  # type: ignore[attr-defined]
+        note.update(Text(provenance(event)))
+
+    def _change(self, change: Callable[[Event], Event], done: str) -> None:
+        event_id = self.event_id
+
+        def apply(document: Document) -> Document:
+            events = tuple(change(e) if e.id == event_id else e for e in document.events)
+            return msgspec.structs.replace(document, events=events)
+
+        self.app.change(apply, done)  # type: ignore[attr-defined]
+        self.refresh_view()
+
+    def action_kind(self) -> None:
+        from planner.ui.screens.choice import ChoiceScreen
+
+        event = self.event
+        if event is None:
+            return
+        options = [(kind, kind) for kind in EVENT_KINDS]
+        options.insert(EVENT_KINDS.index("one-on-one") + 1, (WITH_EA, WITH_EA))
+
+        def chosen(kind: str | None) -> None:
+            if kind is None:
+                return
+            if kind == WITH_EA:
+                self._change(
+                    lambda e: with_with_ea(e, True), f"Kind: {WITH_EA} (kept across syncs)"
+                )
+            else:
+                self._change(lambda e: with_kind(e, kind), f"Kind: {kind} (kept across syncs)")  # type: ignore[arg-type]
+
+        self.app.push_screen(ChoiceScreen(f"Kind of “{event.title}”", options), chosen)
+
+    def action_interruptible(self) -> None:
+        from planner.ui.screens.choice import ChoiceScreen
+
+        event = self.event
+        if event is None:
+            return
+        options = [
+            ("yes", "interruptible, whatever its kind"),
+            ("no", "never interrupt, whatever its kind"),
+            ("kind", "as its kind says"),
+        ]
+        values = {"yes": True, "no": False, "kind": None}
+
+        def chosen(answer: str | None) -> None:
+            if answer is None:
+                return
+            value = values[answer]
+            self._change(
+                lambda e: with_interruptible(e, value),
+                f"Interruptible: {answer} (kept across syncs)",
+            )
+
+        self.app.push_screen(ChoiceScreen(f"Interrupt during “{event.title}”?", options), chosen)
+
+    def action_edit(self) -> None:
+        from planner.ui.flows.forms import refusal_of
+        from planner.ui.screens.form import Field, FormScreen, Values
+        from planner.when import parse_time
+
+        event = self.event
+        if event is None:
+            return
+        tz = self.app.timezone  # type: ignore[attr-defined]
+        start = pendulum.instance(event.start).in_tz(tz)
+        end = pendulum.instance(event.end).in_tz(tz)
+        fields = [
+            Field("title", "Title", value=event.title),
+            Field(
+                "start",
+                "Start (YYYY-MM-DD HH:MM, or HH:MM that day)",
+                value=fmt(start, "YYYY-MM-DD HH:mm"),
+            ),
+            Field("end", "End (HH:MM, or YYYY-MM-DD HH:MM)", value=fmt(end, "HH:mm")),
+            Field("location", "Place", value=event.location),
+        ]
+
+        def build(values: Values) -> Callable[[Event], Event]:
+            settings = self.app.document.settings  # type: ignore[attr-defined]
+            now = self.app.clock.now()  # type: ignore[attr-defined]
+            new_start = parse_time(
+                values["start"], now=now, settings=settings, what="start", day=start.date()
+            )
+            new_end = parse_time(
+                values["end"], now=now, settings=settings, what="end", day=new_start.date()
+            )
+            title = clean_line(values["title"])
+            if not title:
+                raise PlannerError("give the event a title")
+            if new_end <= new_start:
+                raise PlannerError("the event must end after it starts")
+            location = clean_line(values["location"])
+            return lambda e: edited(e, title=title, start=new_start, end=new_end, location=location)
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            note = (
+                "; the calendar's own title and times come back at the next sync"
+                if event.calendar is not None
+                else ""
+            )
+            self._change(build(values), f"Event changed{note}")
+
+        self.app.push_screen(FormScreen("Edit the event", fields, refusal_of(build)), done)
+
+    def action_delete(self) -> None:
+        event = self.event
+        if event is None:
+            return
+        event_id = event.id
+
+        def remove(document: Document) -> Document:
+            return msgspec.structs.replace(
+                document, events=tuple(e for e in document.events if e.id != event_id)
+            )
+
+        note = (
+            f"; it comes back at the next sync while calendar “{event.calendar}” has it"
+            if event.calendar is not None
+            else " (u undoes)"
+        )
+        self.app.change(remove, f"Event deleted: {event.title}{note}")  # type: ignore[attr-defined]
+        self.app.pop_screen()
