@@ -17,6 +17,7 @@ import gc
 import sys
 import threading
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -29,8 +30,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 
 from planner import preferences as prefs_file
 from planner.clock import Clock, local_zone_name
@@ -62,8 +65,23 @@ SYNC_AFTER_START = 0.5
 
 POLL_SECONDS = 1.0
 """How often the dashboard looks for changes made by other processes, and ticks the clock."""
+KEY_WATCH_SECONDS = 0.5
+"""How often the app checks that the widget a key went to is still there (see _watch_key)."""
+KEY_WATCH_GIVE_UP = 6
+"""Checks after which a key still on its way no longer holds up the keys typed after it."""
 ALERT_SECONDS = 20
 """How long an alert's notification stays on screen."""
+
+
+class _KeyDone(Message, bubble=True):
+    """Sent after a key, through the widget the key went to and up to the app: when it is
+    back, everything the key caused on its way has been handled."""
+
+    def __init__(self, rounds: int) -> None:
+        super().__init__()
+        self.rounds = rounds
+        self.watched = 0
+        """Times `PlannerApp._watch_key` has found it still on its way."""
 
 
 class PlannerApp(App[int]):
@@ -144,14 +162,18 @@ class PlannerApp(App[int]):
         """Keys of the alerts already shown: each fires once."""
         self._alert_packing: tuple[object, Packing] | None = None
         self._clashes_told: set[str] = set()
+        self._pending_keys: deque[events.Key] = deque()
+        """Keys typed and not yet sent on (see on_event)."""
+        self._key_on_its_way: _KeyDone | None = None
+        """Follows the key sent last; the next is sent once it is back at the app."""
+        self._key_target: DOMNode | None = None
+        self._typing_into: DOMNode | None = None
+        """The input the keys on their way are only typed into, if they all are."""
+        self._key_watch: Timer | None = None
         self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
             weakref.WeakKeyDictionary()
         )
-        """The screen shown when each key in flight arrived."""
-        self._held_keys: list[events.Key] = []
-        """Keys typed while a dialog was not yet ready for them (see on_event)."""
-        self._released_keys: set[events.Key] = set()
-        """Held keys sent round again and not yet delivered."""
+        """The screen shown when each key on its way was sent."""
         self.startup_notices: list[tuple[str, str]] = []
         """(title, message) to show once the screen is up: unreadable files, unknown themes."""
         self.preferences = Preferences()
@@ -321,43 +343,107 @@ class PlannerApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def on_event(self, event: events.Event) -> None:
-        # A fast typist (or a terminal delivering several keys in one read) types on
-        # straight after the key that opens a dialog. Those keys must not be used by the
-        # dashboard, lost before the dialog's input has focus, or reordered on the way.
+        # Every key acts in the order typed, on what the keys before it left. Textual
+        # sends a key to the focused widget's queue, and the widget's bindings act only
+        # once it has come back up, queue by queue, to the app; a key that came after it
+        # would meanwhile run a priority binding (an action on the row the cursor has not
+        # reached yet) or be typed before a Tab has moved focus. So the app takes one
+        # key at a time: the next goes out once everything the previous one caused on
+        # its way (cursor moved, focus moved, a dialog opened) is done (see _KeyDone).
         if isinstance(event, events.Key):
             if not event.is_forwarded:
-                if event in self._released_keys:
-                    self._released_keys.discard(event)
-                    if not self._released_keys:
-                        self.release_held_keys()  # those that came while these went round
-                elif (
-                    self._held_keys
-                    or self._released_keys
-                    or not getattr(self.screen, "ready_for_keys", True)
-                ):
-                    # The dialog is not ready, or keys held for it are still on their way:
-                    # this one waits its turn.
-                    self._held_keys.append(event)
-                    event.stop()
-                    return
-                self._key_screens[event] = self.screen
-            elif self._key_screens.pop(event, self.screen) is not self.screen:
-                # Keys go to the focused pane first and come back up to the app for its
-                # bindings: these were on their way when one of them opened a dialog.
+                self._pending_keys.append(event)
+                await self._send_keys()
+                return
+            sent_on = self._key_screens.pop(event, None)
+            if sent_on is not None and sent_on is not self.screen:
+                # Back up from a screen that something else (an alert's dialog, the
+                # morning notes) has covered meanwhile: it is for the screen now shown,
+                # before the keys typed after it.
                 event.stop()
-                self.post_message(events.Key(event.key, event.character))
+                self._pending_keys.appendleft(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
 
-    def release_held_keys(self) -> None:
-        """Deliver the keys held for a dialog, in order, once it can take them."""
-        if self._released_keys or not getattr(self.screen, "ready_for_keys", True):
+    async def _send_keys(self) -> None:
+        """Send the keys typed ahead, one by one, while the screen shown can take them (a
+        dialog is ready once its input has focus): each once the one before it is done, or
+        straight after it when both are only typed into the same input."""
+        while (
+            self._pending_keys
+            and self.screen_stack
+            and getattr(self.screen, "ready_for_keys", True)
+        ):
+            key = self._pending_keys[0]
+            target = self.focused or self.screen
+            if self._key_on_its_way is not None and not (
+                self._typing_into is target and self._typed(target, key)
+            ):
+                return
+            self._pending_keys.popleft()
+            typed = self._typed(target, key)
+            self._key_screens[key] = self.screen
+            await super().on_event(key)
+            if not key.is_forwarded:
+                # A priority binding took it here: follow where it left the focus.
+                self._key_screens.pop(key, None)
+                target = self.focused or self.screen
+                typed = False
+            self._typing_into = target if typed else None
+            self._follow_key(target, rounds=2)
+
+    def _typed(self, target: DOMNode, key: events.Key) -> bool:
+        """Whether `key` is only typed into `target` (an input): no binding acts on it."""
+        check = getattr(target, "check_consume_key", None)
+        if check is None or not check(key.key, key.character):
+            return False
+        return not any(
+            binding.priority
+            for _namespace, bindings in self.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(key.key, ())
+        )
+
+    def _follow_key(self, target: DOMNode, rounds: int) -> None:
+        """Send a `_KeyDone` after the key just sent, through `target` and up to the app."""
+        done = _KeyDone(rounds)
+        self._key_on_its_way = done
+        self._key_target = target
+        target.post_message(done)
+        if self._key_watch is None:
+            self._key_watch = self.set_interval(KEY_WATCH_SECONDS, self._watch_key)
+
+    async def on__key_done(self, done: _KeyDone) -> None:
+        done.stop()
+        if done is not self._key_on_its_way or not self.screen_stack:  # or closing
             return
-        held, self._held_keys = self._held_keys, []
-        for key in held:
-            again = events.Key(key.key, key.character)
-            self._released_keys.add(again)
-            self.post_message(again)
+        if done.rounds > 1:
+            # Messages the key's action posted (a row selected, a dialog to open) are
+            # in the same queues: one more round sees them handled.
+            self._follow_key(self.focused or self.screen, done.rounds - 1)
+            return
+        self._key_on_its_way = None
+        self._typing_into = None
+        await self._send_keys()
+
+    async def _watch_key(self) -> None:
+        """A key's `_KeyDone` is lost when its widget goes away on the way (or, should it
+        ever be, stopped there): then the keys after it go on, never held for good."""
+        done, target = self._key_on_its_way, self._key_target
+        if done is None or not self.screen_stack:
+            if self._key_watch is not None:
+                self._key_watch.stop()
+                self._key_watch = None
+            return
+        done.watched += 1
+        if target is None or not target.is_attached or done.watched > KEY_WATCH_GIVE_UP:
+            self._key_on_its_way = None
+            self._key_target = None
+            self._typing_into = None
+            await self._send_keys()
+
+    def release_held_keys(self) -> None:
+        """A dialog is ready for keys: send those typed ahead for it, in order."""
+        self.call_later(self._send_keys)
 
     def _on_ui_thread(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the app's loop soon, from the writer thread or the UI thread alike,

@@ -135,3 +135,78 @@ def test_typing_straight_after_a_loses_and_reorders_nothing(
     terminal.wait_for("EXITED-0")
     stored = {(f.customer, f.summary) for f in Store(data_dir).load().followups}
     assert stored == {(line.split(": ")[0], line.split(": ")[1].split(" by ")[0]) for line in typed}
+
+
+def add_lines(data_dir: Path, *lines: str) -> None:
+    """Quick-add each of `lines` with the real command, before the dashboard starts."""
+    env = {
+        **os.environ,
+        "EA_PLANNER_DATA_DIR": str(data_dir),
+        "PYTHONPATH": str(ROOT),
+    }
+    for line in lines:
+        added = subprocess.run(
+            [*installed_command(), "add", line], env=env, capture_output=True, text=True
+        )
+        assert added.returncode == 0, added.stderr
+
+
+def test_keys_sent_in_one_burst_act_in_order_on_the_row_the_cursor_reached(
+    terminal: Terminal, data_dir: Path
+) -> None:
+    """Home, then Down Down Down x (or j j j x) in one send: the resolve dialog is the 4th
+    row's, and no cursor key is typed into it."""
+    add_lines(
+        data_dir, "Anna Alpha: one by fri", "Bert Beta: two by fri", "Carl Gamma: three by fri"
+    )
+    open_dashboard(terminal, data_dir, "Dora Delta: four by fri")
+    terminal.wait_for("Dora Delta")
+    for burst in (["Down", "Down", "Down", "x"], ["j", "j", "j", "x"]):
+        terminal.keys("Home")
+        time.sleep(0.3)
+        terminal.keys(*burst, "O", "k")
+        screen = terminal.wait_for("How was it resolved?")
+        deadline = time.monotonic() + 10
+        while "Ok" not in screen and time.monotonic() < deadline:
+            time.sleep(0.1)
+            screen = terminal.screen()
+        dialog = [line for line in screen.splitlines() if "█" in line]
+        assert any("Dora Delta — four" in line for line in dialog), screen
+        assert not any("Anna Alpha" in line for line in dialog), screen
+        assert any("  Ok  " in line for line in dialog), screen
+        assert "jjj" not in screen
+        terminal.keys("Escape")
+        deadline = time.monotonic() + 10
+        while "How was it resolved?" in terminal.screen():
+            assert time.monotonic() < deadline, terminal.screen()
+            time.sleep(0.05)
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    assert all(f.is_open for f in Store(data_dir).load().followups)
+
+
+def test_a_form_typed_in_one_burst_fills_each_field(terminal: Terminal, data_dir: Path) -> None:
+    """e, a title, Tab, a time, Tab, a time, Enter with no pause: each in its own field."""
+    open_dashboard(terminal, data_dir, "Jonas Weber: reorg question by fri")
+    terminal.wait_for("Jonas Weber")
+    terminal.keys("-l", "eLunch with Ines (rescheduled)")
+    terminal.keys("Tab")
+    terminal.keys("-l", "12:30")
+    terminal.keys("Tab")
+    terminal.keys("-l", "1:30pm")
+    terminal.keys("Enter")
+    terminal.wait_for("Lunch with Ines")
+    deadline = time.monotonic() + 20
+    while "New event" in terminal.screen() or "Start (" in terminal.screen():
+        assert time.monotonic() < deadline, terminal.screen()
+        time.sleep(0.05)
+    terminal.keys("q")
+    terminal.wait_for("EXITED-0")
+    (event,) = Store(data_dir).load().events
+    assert event.title == "Lunch with Ines (rescheduled)"
+    assert (event.start.hour, event.start.minute, event.end.hour, event.end.minute) == (
+        12,
+        30,
+        13,
+        30,
+    )
