@@ -2,6 +2,8 @@
 
 - `Maria Ortiz: …` — the main form: 1–6 words before the first colon.
 - `Maria Ortiz @Acme: …`, `Zoë O'Brien @"Acme Corp": …` — with the organisation.
+- `Jana Novak (Tessmann) emailed - …`, `Dr. Sabine Kessler (Alpenbank) - …` — the
+  organisation in brackets after the name; `(Tessmann internal)` marks it internal.
 - `José Núñez from Acme called, …`, `Maria Ortiz from "Acme Corp" rang …`,
   `Ann Lee called about …` — the way a message slip starts: a name (capitalised), an
   optional `from <Org>`, then called / rang / phoned / emailed / wrote / texted /
@@ -67,10 +69,62 @@ class Customer(NamedTuple):
     channel: Channel | None = None
     """How the customer reached the EA, from the verb of the slip form (rang → phone)."""
     verb: str = ""
+    internal: bool = False
+    """True when the form says so: `Jana Novak (Tessmann internal) emailed …`."""
+
+
+_BRACKETED = re.compile(
+    rf"""\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}?)
+    \s*\((?P<org>[^()@!#~]+?)\)
+    (?:\s+(?P<verb>(?:{_VERBS}))(?![\w-])(?P<punct>\s*[,:;–—-])?|\s*(?P<sep>[:,;–—-]))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_INTERNAL = re.compile(r"[\s,;/-]+internal$", re.IGNORECASE)
+
+
+def _bracketed_form(text: str) -> Customer | None:
+    """`Jana Novak (Tessmann internal) emailed - …`, `Dr. Sabine Kessler (Alpenbank) - …`:
+    the organisation in brackets after the name (a trailing "internal" marks it as the
+    executive's own side)."""
+    m = _BRACKETED.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    if not first[0].isupper() or first.casefold() in _NOT_NAMES or name.casefold() in _LABELS:
+        return None
+    raw = m.group("org")
+    internal = _INTERNAL.search(" " + raw) is not None
+    organization = clean_line(_INTERNAL.sub("", " " + raw))
+    if not organization:
+        return None
+    spans: list[tuple[int, int, CustomerRole]] = [
+        (m.start("name"), m.end("name"), "customer"),
+        (m.start("org") - 1, m.end("org") + 1, "organization"),
+    ]
+    verb = ""
+    if m.group("verb"):
+        verb = " ".join(m.group("verb").split())
+        spans.append((m.start("verb"), m.end(), "intro"))
+    else:
+        spans.append((m.start("sep"), m.end(), "intro"))
+    return Customer(
+        clean_line(name),
+        organization,
+        "(" + raw + ")",
+        tuple(spans),
+        m.end(),
+        channel=_VERB_CHANNELS.get(verb.split()[0].lower()) if verb else None,
+        verb=verb,
+        internal=internal,
+    )
 
 
 def read_customer(text: str) -> Customer:
     """The customer form at the start of `text`; a Customer with name "" when none matches."""
+    bracketed = _bracketed_form(text)
+    if bracketed is not None:
+        return bracketed
     slip = _slip_form(text)
     colon = text.find(":")
     if slip is not None and (colon < 0 or colon >= slip.end - 1):

@@ -36,6 +36,7 @@ from planner.quickadd.words import (
     is_asap,
     kind_word,
     priority_words,
+    reached_by,
 )
 from planner.text import clean_line
 from planner.when import (
@@ -129,6 +130,8 @@ _CHANNEL_TOKENS: dict[str, Channel] = {
 }
 _PROMISE_WORDS = ("by", "due", "before")
 _MAX_WHEN_WORDS = 8
+_GONE_BY_DAYS = 300
+"""A date without a year that lands further ahead than this has just passed this year."""
 _TRAILING = ",;."
 _TOKEN_STARTS = "@!#~"
 
@@ -159,6 +162,8 @@ _PREPOSITIONS = frozenset({
     "at", "in", "into", "over", "during", "that", "last",
 })  # fmt: skip
 """Words that make the day after them prose: "the order for Friday"."""
+_DANGLING = re.compile(r"(?:\s*[,;:]\s*promised|\s+[-–—]|\s*[,;:])+$", re.IGNORECASE)
+"""What a token at the end of the line leaves dangling in the summary."""
 _BOUNDARY = "\ue000"
 _PUNCTUATION_AFTER = re.compile(r"\s*" + _BOUNDARY + r"\s*(?=[,;.!?)])")
 
@@ -231,6 +236,8 @@ class _Reading:
         """Each `by`/`due`/`before` that read a WHEN."""
         self.alone: list[_Promise] = []
         """Each promise form written without a keyword (`in 2 hours`, `eod`)."""
+        self.gone_by: list[_Promise] = []
+        """Each `by`/`due` date that has just passed this year ("due 4/12" on 7 Dec)."""
         self.unread_promises: list[tuple[str, str]] = []
         """Each `by`/`due` followed by words that are not a WHEN: (keyword, those words)."""
 
@@ -355,10 +362,26 @@ def _read_promise(
         if both.words == found.words + 1 and not _covered(reading, day):
             found, first = both, day
     span = Span(first.start, last.end, "promise")
-    reading.spans.append(span)
     said = " ".join(x.text for x in lexemes[lexemes.index(first) : k + 1 + found.words])
-    reading.promises.append(_Promise(said.rstrip(_TRAILING), found, span))
+    promise = _Promise(said.rstrip(_TRAILING), found, span)
+    if _gone_by(words[: found.words], found, now):
+        # "signed SOW due 4/12" on 7 Dec: the date has just passed, so it is what was
+        # due, not a promise a year ahead; it is the promise only if the line has no other
+        reading.gone_by.append(promise)
+        return found.words
+    reading.spans.append(span)
+    reading.promises.append(promise)
     return found.words - (1 if first is not lexemes[k] else 0)
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _gone_by(words: list[str], found: WhenMatch, now: pendulum.DateTime) -> bool:
+    """A date without a year read as next year's because this year's has just passed."""
+    if found.value is None or any(_YEAR.search(word) for word in words):
+        return False
+    return (found.value - now).in_days() > _GONE_BY_DAYS
 
 
 def _covered(reading: _Reading, lexeme: _Lexeme) -> bool:
@@ -477,7 +500,11 @@ def _summary(text: str, spans: list[Span]) -> str:
         pos = span.end
     pieces.append(text[pos:])
     joined = _PUNCTUATION_AFTER.sub("", "".join(pieces)).replace(_BOUNDARY, " ")
-    return clean_line(joined)
+    if text[pos:].strip():
+        return clean_line(joined)
+    # a token ended the line: what led up to it goes with it ("the board pack, by 7",
+    # "the signed copy, promised by fri", "the figures - asap")
+    return _DANGLING.sub("", clean_line(joined))
 
 
 def _release_punctuation(text: str, spans: list[Span], start: int) -> list[Span]:
@@ -591,6 +618,15 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
         if promise is not None:
             reading.alone.append(promise)
             notes.append(f"{promise.text!r} at the end read as the promise (no `by`)")
+    if promise is None and reading.gone_by and not reading.unread_promises:
+        promise = reading.gone_by[0]
+        reading.alone.append(promise)
+    elif promise is not None:
+        for passed in reading.gone_by:
+            notes.append(
+                f"{passed.text!r} stays in the summary: that date has passed this year "
+                f"(the promise is {promise.text!r})"
+            )
     if promise is not None and promise in reading.alone:
         spans.append(promise.span)
     promise_given = promise is not None or bool(reading.unread_promises)
@@ -654,6 +690,10 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
             spans.append(Span(word.start, word.end, "channel", kept=True))
         if channel is not None:
             notes.append(f"channel {channel} (from {channel_found[0].word!r})")
+        elif (reached := reached_by(_mask(text, spans), customer.end)) is not None:
+            channel = reached[0]
+            spans.append(Span(reached[1].start, reached[1].end, "channel", kept=True))
+            notes.append(f"channel {channel}, as they reached you ({reached[1].word!r})")
         elif customer.channel is not None:
             channel = customer.channel
             notes.append(f"channel {channel}, as they reached you ({customer.verb!r})")
@@ -670,7 +710,7 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
         text=text,
         customer=customer.name,
         organization=organization,
-        internal=bool(own) and organization.casefold() == own,
+        internal=customer.internal or (bool(own) and organization.casefold() == own),
         summary=summary,
         kind=kind,
         kind_guessed=written_kind is None,

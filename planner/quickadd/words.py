@@ -116,6 +116,20 @@ _CHANNEL_PHRASES: tuple[tuple[Channel, re.Pattern[str]], ...] = (
 _IMPERATIVE = re.compile(r"\s*(?:please\s+)?(call|ring|phone|e-?mail|write)\b", re.IGNORECASE)
 
 
+_REACHED = re.compile(r"\s*(called|rang|phoned|e-?mailed|wrote|texted)(?![\w-])", re.IGNORECASE)
+
+
+def reached_by(masked: str, summary_start: int) -> tuple[Channel, WordReading] | None:
+    """How the customer reached out, when the summary starts by saying it ("called again,
+    …"): the channel to reply on when nothing else says one."""
+    m = _REACHED.match(masked, summary_start)
+    if m is None:
+        return None
+    verb = m.group(1)
+    said: Channel = "email" if verb.lower() in ("emailed", "e-mailed", "wrote") else "phone"
+    return said, WordReading(m.start(1), m.end(1), verb)
+
+
 def channel_words(masked: str, summary_start: int) -> tuple[Channel | None, list[WordReading]]:
     """The channel the plain words ask for: the first phrase that says one, and all found."""
     found: list[tuple[WordReading, Channel]] = []

@@ -667,6 +667,15 @@ def _resolve_time(time: _Time, settings: Settings) -> tuple[int, int]:
     return time.hour, time.minute
 
 
+def _outside_workday(time: _Time, settings: Settings) -> bool:
+    """True for an hour 1–12 whose morning and evening readings both miss the workday."""
+    if not 1 <= time.hour <= 12:
+        return False
+    start, end = _workday_span(settings)
+    readings = ((time.hour % 12) * 60 + time.minute, (time.hour % 12 + 12) * 60 + time.minute)
+    return not any(start <= minutes <= end for minutes in readings)
+
+
 def _rolls(time: _Time) -> bool:
     """An hour alone and a part of the day mean the next one: `by 3` at 16:00 is tomorrow's."""
     return time.kind in ("bare", "part", "start") and time.label.split()[0].lower() not in (
@@ -702,13 +711,21 @@ def _resolve_date_time(phrase: _Phrase, context: _Context, notes: list[str]) -> 
         date = date.add(days=1)
         notes.append(f"'midnight' read as the end of {_nice(date.subtract(days=1))} (00:00)")
     result = wall_time(date, hour, minute, context.zone)
+    outside = time.kind == "bare" and _outside_workday(time, settings)
+    if outside and day is None:
+        # neither 07:00 nor 19:00 is in the workday: early in the morning, "by 7" is the
+        # 7 o'clock still to come this morning
+        morning = wall_time(date, time.hour % 12, time.minute, context.zone)
+        if context.now < morning < result:
+            result = morning
     if day is None and _rolls(time) and result <= context.now:
         date = _next_workday(today, settings)
         result = wall_time(date, hour, minute, context.zone)
     if time.kind == "bare":
+        where = "" if outside else " in the workday"
         notes.append(
             f"{time.label!r} read as {fmt(result, 'HH:mm')}{_day_note(result, today)} "
-            f"(an hour alone: the next {time.hour} o'clock in the workday)"
+            f"(an hour alone: the next {time.hour} o'clock{where})"
         )
     elif time.kind == "twelve" and (hour, minute) != (time.hour, time.minute):
         notes.append(

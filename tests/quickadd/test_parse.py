@@ -615,3 +615,28 @@ def test_a_day_after_a_preposition_stays_in_the_summary_before_by() -> None:
         "call back",
         pendulum.datetime(2026, 11, 27, 10, tz=PARIS),
     )
+
+
+def test_bracketed_internal_marks_the_organisation_internal() -> None:
+    settings = Settings(timezone="Europe/Paris", own_organization="Globex")
+    now = pendulum.datetime(2026, 11, 23, 9, 10, tz="Europe/Paris")
+    result = parse(
+        "Jana Novak (Tessmann internal) emailed - travel figures", now=now, settings=settings
+    )
+    assert (result.customer, result.organization, result.internal) == (
+        "Jana Novak",
+        "Tessmann",
+        True,
+    )
+    assert result.channel == "email"
+    outside = parse("Jana Novak (Tessmann) emailed - travel figures", now=now, settings=settings)
+    assert not outside.internal
+
+
+def test_an_hour_alone_before_the_workday_is_this_mornings() -> None:
+    settings = Settings(timezone="Europe/Paris")
+    now = pendulum.datetime(2026, 11, 23, 5, 20, tz="Europe/Paris")
+    result = parse("Piet de Vries: needs the board pack, by 7", now=now, settings=settings)
+    assert result.promised_by == pendulum.datetime(2026, 11, 23, 7, 0, tz="Europe/Paris")
+    assert not any("in the workday" in note for note in result.notes), result.notes
+    assert any("outside the workday" in note for note in result.notes), result.notes

@@ -34,6 +34,8 @@ NOWS: dict[str, tuple[pendulum.DateTime, Settings]] = {
     # Clocks go back on Sunday 25 October 2026 at 03:00 (02:00–03:00 happens twice).
     "sat before fall": (pendulum.datetime(2026, 10, 24, 15, 0, tz="Europe/Paris"), PARIS),
     "ny mon 08:00": (pendulum.datetime(2026, 11, 23, 8, 0, tz="America/New_York"), NEW_YORK),
+    "mon 05:20": (pendulum.datetime(2026, 11, 23, 5, 20, tz="Europe/Paris"), PARIS),
+    "mon 7 dec": (pendulum.datetime(2026, 12, 7, 9, 10, tz="Europe/Paris"), PARIS),
 }
 
 
@@ -52,6 +54,7 @@ class Row(NamedTuple):
 R = Row
 M, T, F = "mon 09:10", "thu 16:40", "fri 18:45"
 SPRING, FALL, NY = "sat before spring", "sat before fall", "ny mon 08:00"
+EARLY, DEC7 = "mon 05:20", "mon 7 dec"
 
 ROWS = [
     # --- Monday 23 November, 09:10 --------------------------------------------------------
@@ -436,6 +439,23 @@ ROWS = [
       "Dana Cruz", "Stark Industries", "contract question", "2026-11-23T16:00:00-05:00", "normal", "email", "question"),
     R(NY, "Dana Cruz from Wayne Enterprises rang about the gala seats, call back by noon",
       "Dana Cruz", "Wayne Enterprises", "about the gala seats, call back", "2026-11-23T12:00:00-05:00", "normal", "phone", "request"),
+    # --- field findings ----------------------------------------------------------------------
+    R(EARLY, "Piet de Vries: needs the board pack, by 7",
+      "Piet de Vries", "", "needs the board pack", "2026-11-23T07:00", "normal", "email", "request"),
+    R(DEC7, "Omar Haddad @Globex: signed SOW due 4/12, call back tomorrow 9am",
+      "Omar Haddad", "Globex", "signed SOW due 4/12, call back", "2026-12-08T09:00", "normal", "phone", "request"),
+    R(M, "Jana Novak (Tessmann) emailed - needs the travel figures by friday",
+      "Jana Novak", "Tessmann", "needs the travel figures", "2026-11-27T18:00", "normal", "email", "request"),
+    R(M, "Jana Novak (Tessmann internal) emailed - travel figures for the board by 3pm",
+      "Jana Novak", "Tessmann", "travel figures for the board", "2026-11-23T15:00", "normal", "email", "request"),
+    R(M, "Frau Dr. Sabine Kessler (Alpenbank) - very unhappy about the fee letter, call her back by 3",
+      "Frau Dr. Sabine Kessler", "Alpenbank", "very unhappy about the fee letter, call her back", "2026-11-23T15:00", "normal", "phone", "complaint"),
+    R(M, "Lena Fischer: NDA countersigned copy, promised by friday",
+      "Lena Fischer", "", "NDA countersigned copy", "2026-11-27T18:00", "normal", "email", "request"),
+    R(M, "Klaus Berger: asking again, by 4pm",
+      "Klaus Berger", "", "asking again", "2026-11-23T16:00", "normal", "email", "question"),
+    R(M, "Klaus Berger: called again, wants the credit note by 4pm",
+      "Klaus Berger", "", "called again, wants the credit note", "2026-11-23T16:00", "normal", "phone", "request"),
 ]  # fmt: skip
 
 
