@@ -162,7 +162,7 @@ _PREPOSITIONS = frozenset({
     "at", "in", "into", "over", "during", "that", "last",
 })  # fmt: skip
 """Words that make the day after them prose: "the order for Friday"."""
-_DANGLING = re.compile(r"(?:\s*[,;:]\s*promised|\s+[-–—]|\s*[,;:])+$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:\s*[,;:]\s*promised|\s+[-–—]|\s*[,;:])+\s*$", re.IGNORECASE)
 """What a token at the end of the line leaves dangling in the summary."""
 _BOUNDARY = "\ue000"
 _PUNCTUATION_AFTER = re.compile(r"\s*" + _BOUNDARY + r"\s*(?=[,;.!?)])")
@@ -500,11 +500,21 @@ def _summary(text: str, spans: list[Span]) -> str:
         pos = span.end
     pieces.append(text[pos:])
     joined = _PUNCTUATION_AFTER.sub("", "".join(pieces)).replace(_BOUNDARY, " ")
-    if text[pos:].strip():
-        return clean_line(joined)
-    # a token ended the line: what led up to it goes with it ("the board pack, by 7",
-    # "the signed copy, promised by fri", "the figures - asap")
-    return _DANGLING.sub("", clean_line(joined))
+    return clean_line(joined)
+
+
+def _take_dangling(text: str, spans: list[Span], start: int) -> list[Span]:
+    """A token that ends the line takes what led up to it ("the board pack, by 7", "the
+    signed copy, promised by fri"): the summary does not end on a dangling comma."""
+    masked = _mask(text, spans)
+    ending = [s for s in spans if not s.kept and not masked[s.end :].strip()]
+    if not ending:
+        return spans
+    last = min(ending, key=lambda s: s.start)
+    found = _DANGLING.search(masked, start, last.start)
+    if found is None or not masked[start : found.start()].strip():
+        return spans
+    return [s._replace(start=found.start()) if s == last else s for s in spans]
 
 
 def _release_punctuation(text: str, spans: list[Span], start: int) -> list[Span]:
@@ -676,7 +686,7 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
         spans.append(Span(written_kind.start, written_kind.end, "kind", kept=not label))
         if label:
             notes.append(f"{kind!r} labels the line: kind {kind}, left out of the summary")
-    spans = _release_punctuation(text, spans, customer.end)
+    spans = _take_dangling(text, _release_punctuation(text, spans, customer.end), customer.end)
     summary = _summary(text, spans)
     if not summary:
         errors.append(_SUMMARY_MISSING)
