@@ -80,11 +80,16 @@ def run(args: argparse.Namespace, context: Context) -> int:
                 "add the note to one of them with: ea-planner note ID TEXT"
             )
         note_text = parsed.summary or text
-        changed, outcome = lifecycle.change_followup(
-            document,
-            matches[0].id,
-            lambda f: lifecycle.Outcome(lifecycle.note(f, note_text, now.in_tz(tz))),
-        )
+        promise = parsed.promised_by if parsed.promise_given else None
+
+        def noted(f: FollowUp) -> lifecycle.Outcome:
+            # the line's own promise ("call her back in 30 min") re-promises the open matter
+            changed = lifecycle.note(f, note_text, now.in_tz(tz))
+            if promise is not None:
+                changed = lifecycle.repromise(changed, promise, now.in_tz(tz))
+            return lifecycle.Outcome(changed)
+
+        changed, outcome = lifecycle.change_followup(document, matches[0].id, noted)
         return changed, outcome.followup
 
     if args.dry_run:
@@ -103,7 +108,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
         verb = "Would note" if args.dry_run else "Noted"
         print(
             f"{verb} on {stored.id} ({stored.customer} — {stored.summary}): "
-            f"{stored.log[-1].text if not args.dry_run else parsed.summary or text}"
+            f"{parsed.summary or text}"
+            + (
+                f"\n  re-promised: {when(parsed.promised_by, now, tz)}"
+                if parsed.promise_given
+                else ""
+            )
             + ("\n  (dry run: nothing saved)" if args.dry_run else ""),
             file=context.out,
         )

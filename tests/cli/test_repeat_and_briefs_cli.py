@@ -176,3 +176,28 @@ def test_brief_drop_takes_it_off_the_queue_with_the_reason(
     assert "Dropped (1)" in listing and "dropped: the executive already knows" in listing
     code, _, err = run(capsys, "brief", "deliver", brief)
     assert code == 2 and "was dropped" in err
+
+
+def test_add_as_note_with_a_promise_re_promises_the_open_follow_up(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    first = add(capsys, "Sabine Kessler @Alpenbank: fee letter wrong by 15:00")
+    code, out, _ = run(
+        capsys,
+        "add",
+        "--as-note",
+        "Sabine Kessler @Alpenbank: rang again, furious nobody called back, "
+        "call her back in 30 min",
+    )
+    assert code == 0
+    assert f"Noted on {first['id']}" in out
+    assert "re-promised:" in out
+    (stored,) = Store(data_dir).load().followups
+    note, repromise = stored.log[-2], stored.log[-1]
+    assert (note.action, note.text) == (
+        "note",
+        "rang again, furious nobody called back, call her back",
+    )
+    assert repromise.action == "re-promised"
+    assert repromise.new_promise is not None
+    assert stored.promised_by == repromise.new_promise

@@ -44,3 +44,26 @@ async def test_another_organisation_is_no_repeat_caller_and_enter_still_adds(
         await pilot.press("enter")
         await pilot.pause()
         assert len(app.document.followups) == before + 1
+
+
+async def test_ctrl_n_with_a_promise_notes_and_re_promises_the_open_follow_up(
+    app: PlannerApp, store: Store
+) -> None:
+    maria = next(f for f in app.document.followups if f.customer == "Maria Ortiz")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Maria Ortiz: rang again, furious, call her back in 30 min @Acme")
+        await pilot.pause()
+        preview = static_text(app, "#quick-add-preview")
+        assert ", re-promising it for" in preview
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        noted = next(f for f in app.document.followups if f.id == maria.id)
+        assert (noted.log[-2].action, noted.log[-2].text) == (
+            "note",
+            "rang again, furious, call her back",
+        )
+        assert noted.log[-1].action == "re-promised"
+        assert noted.promised_by == noted.log[-1].new_promise
+    on_disk = next(f for f in Store(store.directory).load().followups if f.id == maria.id)
+    assert on_disk.log[-1].action == "re-promised"

@@ -67,12 +67,18 @@ def note_instead(app: PlannerApp, note: NoteInstead) -> None:
     now = app.now()
     followup = app.find_followup(note.followup_id)
     who = followup.customer if followup is not None else note.followup_id
-    app.change(
-        lambda d: lifecycle.change_followup(
-            d, note.followup_id, lambda f: Outcome(lifecycle.note(f, note.text, now))
-        )[0],
-        f"Noted on {who}'s open follow-up",
-    )
+    promise = note.promise
+
+    def noted(f: FollowUp) -> Outcome:
+        changed = lifecycle.note(f, note.text, now)
+        if promise is not None:  # the line's own promise re-promises the open matter
+            changed = lifecycle.repromise(changed, promise, now)
+        return Outcome(changed)
+
+    said = f"Noted on {who}'s open follow-up"
+    if promise is not None:
+        said += f", re-promised {when(promise, app.clock.now(), app.timezone)}"
+    app.change(lambda d: lifecycle.change_followup(d, note.followup_id, noted)[0], said)
 
 
 def run_action(app: PlannerApp, action: str, followup_id: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,6 +32,8 @@ class NoteInstead:
 
     followup_id: str
     text: str
+    promise: pendulum.DateTime | None = None
+    """The line's own promise, if it gave one: it re-promises the open follow-up."""
 
 
 def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...] = ()) -> Text:
@@ -79,7 +82,11 @@ def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...
             text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
         text.append("  ctrl+n adds this as a note to ", style="italic")
         text.append(matches[0].summary, style="italic bold")
-        text.append(" instead\n", style="italic")
+        text.append(" instead", style="italic")
+        if parsed.promise_given and parsed.promised_by is not None:
+            moment = when(parsed.promised_by, now, tz)  # type: ignore[arg-type]
+            text.append(f", re-promising it for {moment}", style="italic")
+        text.append("\n")
     return text
 
 
@@ -150,7 +157,8 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
         if not matches:
             self.notify("No open follow-up of this customer to add a note to", severity="warning")
             return
-        self.dismiss(NoteInstead(matches[0].id, parsed.summary or value.strip()))
+        promise = parsed.promised_by if parsed.promise_given else None
+        self.dismiss(NoteInstead(matches[0].id, parsed.summary or value.strip(), promise))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
