@@ -338,7 +338,8 @@ def _read_promise(
     words = [lexeme.text for lexeme in following]
     found = match_when(words, now=now, settings=settings, before=keyword == "before")
     if found.words == 0:
-        if keyword != "before":  # "before the meeting" is prose
+        # "before the meeting" is prose; "before 0" is a time that could not be read
+        if keyword != "before" or words[0][:1].isdigit():
             unread: list[str] = []
             for word in words:
                 unread.append(word)

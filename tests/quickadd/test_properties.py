@@ -277,3 +277,10 @@ def test_no_token_is_lost_in_realistic_lines(line: str) -> None:
     covered = sorted(s for s in result.spans if not s.kept)
     for before, after in itertools.pairwise(covered):
         assert before.end <= after.start
+
+
+def test_before_a_number_that_is_no_time_is_refused_not_left_in_the_summary() -> None:
+    """Hypothesis once drew this: `before 0` stayed in the summary with the default promise."""
+    result = parse("Ann: e? before 0", now=MONDAY, settings=SETTINGS)
+    assert not result.ok
+    assert parse("Ann: before the meeting, wants a call", now=MONDAY, settings=SETTINGS).ok
