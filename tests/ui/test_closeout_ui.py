@@ -454,3 +454,30 @@ async def test_a_day_more_than_30_days_ago_is_read_only(app: PlannerApp, store: 
         await app.workers.wait_for_complete()
     assert Store(store.directory).load().closeouts == ()
     assert not (store.directory / "closeouts").exists()
+
+
+async def test_a_summary_that_cannot_be_saved_leaves_the_day_open(
+    app: PlannerApp, store: Store, notes: list[tuple[str, str]]
+) -> None:
+    """The day is closed only with its Markdown on disk (here `closeouts` is a file)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        for key in ("k", "k", "k"):  # keep each of the three promises as it stands
+            await answer(pilot, key)
+        assert text(app, "#promise-remaining") == (
+            "Every promise has an answer: the day can be closed (ctrl+s)."
+        )
+        blocker = store.directory / "closeouts"
+        blocker.write_text("not a folder")
+        await pilot.press("5")
+        await close_and_wait(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        severity, message = notes[-1]
+        assert severity == "error"
+        assert message.startswith("The day stays open: its summary could not be saved")
+        assert review_screen(app).review.closed is False
+        await app.workers.wait_for_complete()
+    saved = Store(store.directory).load().closeouts
+    assert all(not record.closed for record in saved)
+    assert blocker.read_text() == "not a folder"

@@ -680,11 +680,17 @@ class CloseoutScreen(Guarded, Screen[None]):
             self._show_state()
 
     def _summary_failed(self, error: BaseException) -> None:
+        """A day is closed only with its summary on disk: without it, it opens again."""
         self._saving = False
         message = error.message if isinstance(error, PlannerError) else str(error)
+        app, date = self.planner, self.date
+        record = find_closeout(app.document, date)
+        if record is not None and record.closed:
+            app.change(lambda d: reopen_day(d, date, app.clock.now()))
+        self.rebuild()
         self.app.notify(
-            f"The day is closed but its summary was not saved: {message}. "
-            "Reopen and close it again to retry.",
+            f"The day stays open: its summary could not be saved ({message}). "
+            "Make room or fix the folder, then close it again.",
             title="Summary not saved",
             severity="error",
             timeout=12,
