@@ -195,3 +195,18 @@ async def test_the_quick_add_settings_are_set_here_and_quick_add_follows_them(
     assert parse("Ann: asap", now=now, settings=saved).promised_by == now.add(minutes=20)
     numeric = parse("Ann: call back by 12/4", now=now, settings=saved).promised_by
     assert numeric is not None and (numeric.month, numeric.day) == (12, 4)
+
+
+async def test_only_the_zone_field_falls_back_to_the_eas_zone(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    """An empty field with no default said "(the EA's local zone)", the EA's name included."""
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SettingsScreen)
+        assert field(app, "assistant_name").placeholder == "(not set)"
+        saying_zone = [
+            field.id for field in app.screen.query(Input) if "local zone" in str(field.placeholder)
+        ]
+        assert saying_zone in ([], ["setting-timezone"])

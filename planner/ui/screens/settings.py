@@ -192,7 +192,8 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                     continue
                 field = Input(
                     value=as_text(getattr(self._settings, name)),
-                    placeholder=as_text(getattr(defaults, name)) or "(the EA's local zone)",
+                    placeholder=as_text(getattr(defaults, name))
+                    or ("(the EA's local zone)" if name == "timezone" else "(not set)"),
                     suggester=ZoneSuggester() if name == "timezone" else None,
                     compact=True,
                     id=f"setting-{name}",
