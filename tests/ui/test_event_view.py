@@ -105,7 +105,10 @@ async def test_edit_then_delete_an_event_and_undo_brings_it_back(
         assert event_titled(app, "Hiring debrief: platform lead").id == event.id
 
 
-async def test_an_imported_event_says_what_a_sync_keeps(app: PlannerApp, demo_store: Store) -> None:
+async def test_an_imported_event_says_what_a_sync_keeps(demo_store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.app import create_app
+    from tests.conftest import FROZEN_ZONE
+
     def imported(document):  # type: ignore[no-untyped-def]
         events = tuple(
             msgspec.structs.replace(
@@ -122,6 +125,7 @@ async def test_an_imported_event_says_what_a_sync_keeps(app: PlannerApp, demo_st
         return msgspec.structs.replace(document, events=events)
 
     demo_store.update(imported)
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)  # opens on the imported calendar
     async with app.run_test(size=(120, 40)) as pilot:
         await open_event(app, pilot, "Customer QBR: Acme")
         body = static_text(app, "#event-body")

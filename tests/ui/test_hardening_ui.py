@@ -139,15 +139,15 @@ async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
     from planner.ui.screens.prompt import PromptScreen
 
     finished = threading.Event()
-    real_import = schedule._import
+    real_read = schedule._read  # the import's first step: reading the calendar
 
-    def watched(app: PlannerApp, path: Path) -> None:
+    def watched(app: PlannerApp, source: str) -> None:
         try:
-            real_import(app, path)
+            real_read(app, source)
         finally:
             finished.set()
 
-    monkeypatch.setattr(schedule, "_import", watched)
+    monkeypatch.setattr(schedule, "_read", watched)
 
     series = "".join(
         f"BEGIN:VEVENT\r\nUID:s{n}\r\nSUMMARY:Series {n}\r\n"

@@ -92,7 +92,7 @@ def test_quick_add_in_the_real_terminal_lands_on_disk(terminal: Terminal, data_d
     terminal.keys("-l", "Rita Moreno: wants the signed contract @Globex by tomorrow 10am")
     terminal.wait_for("Tue 24 Nov 10:00 (tomorrow)")
     terminal.keys("Enter")
-    screen = terminal.wait_for("Rita Moreno · Globex")
+    screen = terminal.wait_for("Rita Moreno ·")  # the row, at whatever width the pane has
     assert "New follow-up" not in screen
     terminal.keys("q")
     terminal.wait_for("EXITED-0")
