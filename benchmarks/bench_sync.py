@@ -1,6 +1,6 @@
 """Calendar sync: an unchanged feed, a CalDAV sync of a busy year, first paint with subscriptions.
 
-    python benchmarks/bench_sync.py [--events 2000] [--runs 11]
+    python benchmarks/bench_sync.py [--events 2000] [--runs 11] [--only feed|caldav]
     python benchmarks/bench_sync.py --first-paint --data-dir /tmp/ea-5y [--runs 15]
 
 1. A published feed of a busy year (`--events` meetings) on a local HTTP server
@@ -235,6 +235,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--first-paint", action="store_true")
     parser.add_argument("--data-dir", type=Path, help="the 5-year dataset (--first-paint)")
+    parser.add_argument(
+        "--only", choices=("feed", "caldav"), help="run only the feed or only the CalDAV part"
+    )
     args = parser.parse_args()
     events = busy_year(args.events)
     work = Path(tempfile.mkdtemp(prefix="ea-bench-sync-"))
@@ -244,8 +247,10 @@ def main() -> int:
                 raise SystemExit("--first-paint needs --data-dir (benchmarks/make_dataset.py)")
             bench_first_paint(work, events, args.data_dir, args.runs)
             return 0
-        bench_feed(work, events, args.runs)
-        bench_caldav(work, events, args.runs)
+        if args.only != "caldav":
+            bench_feed(work, events, args.runs)
+        if args.only != "feed":
+            bench_caldav(work, events, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

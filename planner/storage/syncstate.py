@@ -6,6 +6,7 @@ is the user's data. Losing it costs one full fetch, nothing more.
     sync/state.json          per calendar: validators, sync-token, last good sync, last error
     sync/<key>.ics           a feed's last good body (parsed again when the day moves)
     sync/<key>.caldav.json   a CalDAV calendar's objects by href: etag and data
+    sync/<key>.parsed.json   the events read from each of those objects (planner.sync.parsed)
 
 Every write goes through `atomic_write` under the data directory's lock,
 like planner.json. No password is ever part of any of it.
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 SYNC_DIR = "sync"
 STATE_NAME = "state.json"
+CACHE_SUFFIXES = (".ics", ".caldav.json", ".parsed.json")
+"""The cached data a calendar may have (see the module doc)."""
 
 
 class CalendarState(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -98,7 +101,8 @@ def forget(store: Store, name: str) -> None:
         return SyncState(calendars=calendars)
 
     _write(store, without)
-    for path in (cache_path(store, name, ".ics"), cache_path(store, name, ".caldav.json")):
+    for suffix in CACHE_SUFFIXES:
+        path = cache_path(store, name, suffix)
         with contextlib.suppress(OSError):
             path.unlink()
 

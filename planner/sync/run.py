@@ -21,7 +21,6 @@ from planner.calendar_import.importer import (
     ImportReport,
     Window,
     import_window,
-    joined,
     merge_read,
     people,
 )
@@ -51,6 +50,11 @@ class SyncOutcome(msgspec.Struct, frozen=True, kw_only=True):
     report: ImportReport | None = None
     unchanged: bool = False
     error: str = ""
+    parsed: int | None = None
+    """How many of the calendar's objects were parsed (CalDAV: the others were read from
+    the last sync's); None for a feed, which is parsed whole."""
+    objects: int = 0
+    """How many objects the CalDAV calendar holds in the import window."""
 
     @property
     def ok(self) -> bool:
@@ -61,7 +65,12 @@ class SyncOutcome(msgspec.Struct, frozen=True, kw_only=True):
             return [f'calendar "{self.name}": not synced: {self.error}; the schedule is unchanged']
         if self.report is None:
             return [f'calendar "{self.name}": unchanged']
-        return self.report.lines()
+        lines = self.report.lines()
+        if self.parsed is not None:
+            kept = self.objects - self.parsed
+            since = f" ({kept} unchanged since the last sync)" if kept else ""
+            lines.append(f"  parsed {self.parsed} of {self.objects} events{since}")
+        return lines
 
 
 def sync_calendars(
@@ -189,14 +198,25 @@ def _sync_caldav(
     )
     if not fetched.changed and same_day:
         return SyncOutcome(name=sub.name, unchanged=True), fresh
-    body = joined([obj.data.encode("utf-8") for obj in fetched.objects.values()])
-    if not fetched.objects:
-        body = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
-    report = _merge(store, sub, body, window)
+    from planner.sync.parsed import NotCalendarObject, read_objects
+
+    try:
+        done = read_objects(
+            store,
+            sub.name,
+            sub.url,
+            fetched.objects,
+            window,
+            people(store.load().settings),
+        )
+    except NotCalendarObject as exc:
+        raise FetchError(f"what the server sent is not iCalendar: {exc.reason}") from None
+    report = merge_read(store, done.read, window, calendar=sub.name, source_name=None)
     write_cache(
         store, sub.name, CALDAV_CACHE, msgspec.json.encode(CaldavCache(objects=fetched.objects))
     )
-    return SyncOutcome(name=sub.name, report=report), fresh
+    outcome = SyncOutcome(name=sub.name, report=report, parsed=done.parsed, objects=done.objects)
+    return outcome, fresh
 
 
 def _merge(store: Store, sub: Subscription, body: bytes, window: Window) -> ImportReport:

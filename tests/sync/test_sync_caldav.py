@@ -214,3 +214,84 @@ def test_an_unknown_calendar_name_is_bad_input(
     status, out, err = run_cli(capsys, "sync", "nope")
     assert (status, out) == (2, "")
     assert err == 'ea-planner: no calendar named "nope"; `ea-planner calendar list` shows them\n'
+
+
+def parsed_line(out: str) -> str:
+    lines = [line.strip() for line in out.splitlines() if line.strip().startswith("parsed ")]
+    assert len(lines) == 1, out
+    return lines[0]
+
+
+def test_a_sync_parses_only_the_events_that_changed_on_the_server(
+    capsys: pytest.CaptureFixture[str], remote: Any, data_dir: Path
+) -> None:
+    board = remote.save_event(
+        vevent("board@x", "Board meeting", "20261124T140000", "20261124T160000")
+    )
+    acme = remote.save_event(
+        vevent("acme@x", "Customer call: Acme renewal", "20261125T090000", "20261125T093000")
+    )
+    lunch = remote.save_event(
+        vevent("lunch@x", "Lunch with Sam", "20261126T123000", "20261126T133000")
+    )
+    subscribe(capsys, str(remote.url))
+    status, out, err = run_cli(capsys, "sync")
+    assert (status, err) == (0, "")
+    assert "added 3, updated 0, removed 0" in out
+    assert parsed_line(out) == "parsed 3 of 3 events"
+
+    # Unchanged: nothing parsed, nothing said about parsing.
+    status, out, _ = run_cli(capsys, "sync")
+    assert (status, out) == (0, 'calendar "work": unchanged\n')
+
+    # One changed (its title): exactly that one is parsed, and the schedule follows it.
+    acme.data = vevent("acme@x", "Customer call: Acme", "20261125T090000", "20261125T093000")
+    acme.save()
+    status, out, _ = run_cli(capsys, "sync")
+    assert status == 0
+    assert "added 0, updated 1, removed 0" in out
+    assert parsed_line(out) == "parsed 1 of 3 events (2 unchanged since the last sync)"
+    assert schedule(data_dir) == [
+        ("2026-11-24T14:00:00+01:00", "Board meeting"),
+        ("2026-11-25T09:00:00+01:00", "Customer call: Acme"),
+        ("2026-11-26T12:30:00+01:00", "Lunch with Sam"),
+    ]
+
+    # Moved: one parsed, the schedule has it at its new time.
+    board.data = vevent("board@x", "Board meeting", "20261124T150000", "20261124T170000")
+    board.save()
+    status, out, _ = run_cli(capsys, "sync")
+    assert "added 0, updated 1, removed 0" in out
+    assert parsed_line(out) == "parsed 1 of 3 events (2 unchanged since the last sync)"
+    assert ("2026-11-24T15:00:00+01:00", "Board meeting") in schedule(data_dir)
+
+    # Cancelled: one parsed, gone from the schedule.
+    lunch.data = vevent(
+        "lunch@x", "Lunch with Sam", "20261126T123000", "20261126T133000", "STATUS:CANCELLED"
+    )
+    lunch.save()
+    status, out, _ = run_cli(capsys, "sync")
+    assert "added 0, updated 0, removed 1" in out
+    assert parsed_line(out) == "parsed 1 of 3 events (2 unchanged since the last sync)"
+    assert [t for _, t in schedule(data_dir)] == ["Board meeting", "Customer call: Acme"]
+
+    # Deleted: nothing left to parse; the event is gone.
+    remote.event_by_uid("acme@x").delete()
+    status, out, _ = run_cli(capsys, "sync")
+    assert "removed 1" in out
+    assert parsed_line(out) == "parsed 0 of 2 events (2 unchanged since the last sync)"
+    assert schedule(data_dir) == [("2026-11-24T15:00:00+01:00", "Board meeting")]
+
+    # The cached reads give the very schedule a reading from scratch gives.
+    for path in (data_dir / "sync").glob("*.parsed.json"):
+        path.unlink()
+    before = (data_dir / "planner.json").read_bytes()
+    remote.save_event(vevent("late@x", "Late call", "20261127T170000", "20261127T180000"))
+    status, out, _ = run_cli(capsys, "sync")
+    assert "added 1, updated 0, removed 0" in out
+    assert parsed_line(out) == "parsed 3 of 3 events"
+    assert schedule(data_dir) == [
+        ("2026-11-24T15:00:00+01:00", "Board meeting"),
+        ("2026-11-27T17:00:00+01:00", "Late call"),
+    ]
+    assert before != (data_dir / "planner.json").read_bytes()
