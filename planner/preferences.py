@@ -9,7 +9,6 @@ on the defaults and does not overwrite it.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Literal
@@ -62,6 +61,8 @@ def load(path: Path) -> Preferences:
         data = read_regular(path, limit=MAX_BYTES, follow_symlinks=True)
     except FileNotFoundError:
         return Preferences()
+    import tomllib  # only when there is a file: plain commands start without it
+
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -2,42 +2,79 @@
 
 Pure functions of (document, date, now); no Textual, no I/O. The CLI
 (`ea-planner closeout`) and the dashboard's guided review build on these.
+
+The names below are imported on first use: `ea-planner today` reads only the
+morning notes (planner.closeout.morning) and must not pay for the review.
 """
 
-from planner.closeout.markdown import (
-    close_with_summary,
-    escape,
-    render_markdown,
-    summary_markdown,
-)
-from planner.closeout.morning import (
-    MorningNotes,
-    dismiss_morning_notes,
-    morning_lines,
-    morning_notes,
-)
-from planner.closeout.review import (
-    STEPS,
-    Address,
-    ClosingRefused,
-    Delivered,
-    Done,
-    DoneToday,
-    Due,
-    PromiseCheck,
-    Review,
-    StillOpen,
-    StillToTell,
-    Tomorrow,
-    build_review,
-    close_day,
-    commands_for,
-    day_label,
-    find_closeout,
-    keep,
-    reopen_day,
-    unkeep,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.closeout.markdown import (
+        close_with_summary,
+        escape,
+        render_markdown,
+        summary_markdown,
+    )
+    from planner.closeout.morning import (
+        MorningNotes,
+        dismiss_morning_notes,
+        morning_lines,
+        morning_notes,
+    )
+    from planner.closeout.review import (
+        STEPS,
+        Address,
+        ClosingRefused,
+        Delivered,
+        Done,
+        DoneToday,
+        Due,
+        PromiseCheck,
+        Review,
+        StillOpen,
+        StillToTell,
+        Tomorrow,
+        build_review,
+        close_day,
+        commands_for,
+        day_label,
+        find_closeout,
+        keep,
+        reopen_day,
+        unkeep,
+    )
+
+_WHERE = {
+    "markdown": ("close_with_summary", "escape", "render_markdown", "summary_markdown"),
+    "morning": ("MorningNotes", "dismiss_morning_notes", "morning_lines", "morning_notes"),
+    "review": (
+        "STEPS",
+        "Address",
+        "ClosingRefused",
+        "Delivered",
+        "Done",
+        "DoneToday",
+        "Due",
+        "PromiseCheck",
+        "Review",
+        "StillOpen",
+        "StillToTell",
+        "Tomorrow",
+        "build_review",
+        "close_day",
+        "commands_for",
+        "day_label",
+        "find_closeout",
+        "keep",
+        "reopen_day",
+        "unkeep",
+    ),
+}
+_MODULE = {name: module for module, names in _WHERE.items() for name in names}
 
 __all__ = [
     "STEPS",
@@ -69,3 +106,12 @@ __all__ = [
     "summary_markdown",
     "unkeep",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

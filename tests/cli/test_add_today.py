@@ -197,6 +197,37 @@ def test_plain_commands_never_import_textual(data_dir: Path) -> None:
     assert "LOADED []" in result.stdout
 
 
+def test_today_imports_only_what_it_shows(data_dir: Path) -> None:
+    # `today` starts as fast as the floor allows: the close-out review and its Markdown,
+    # the preferences' TOML reader (no preferences file) and the calendar libraries are
+    # for other commands.
+    env = subprocess_env(data_dir)
+    subprocess.run(
+        [sys.executable, "-m", "planner", "add", "Ann Lee: thing by fri"], env=env, check=True
+    )
+    code = (
+        "import sys\n"
+        "from planner.cli import main\n"
+        "assert main(['today']) == 0\n"
+        "print('LOADED', sorted(m for m in sys.modules if m in sys.argv[1:]))\n"
+    )
+    heavy = [
+        "planner.closeout.review",
+        "planner.closeout.markdown",
+        "planner.quickadd",
+        "planner.calendar_import",
+        "planner.sync",
+        "tomllib",
+        "icalendar",
+        "caldav",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *heavy], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+
+
 def test_corrupt_data_file_exits_2_without_traceback_and_is_untouched(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     path = data_dir / "planner.json"
