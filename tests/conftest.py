@@ -9,6 +9,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from planner.clock import parse_instant
+
 FROZEN_NOW = "2026-11-23T10:00:00+01:00"
 """A Monday morning in Paris."""
 FROZEN_ZONE = "Europe/Paris"
@@ -36,7 +38,7 @@ def frozen_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[No
 @pytest.fixture
 def now() -> pendulum.DateTime:
     """The frozen instant, in the executive's zone."""
-    return pendulum.parse(FROZEN_NOW).in_tz(FROZEN_ZONE)  # type: ignore[union-attr]
+    return parse_instant(FROZEN_NOW, what="FROZEN_NOW").in_tz(FROZEN_ZONE)
 
 
 @pytest.fixture

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pendulum
 
 from planner.day import status_words
+from planner.domain import FollowUp
 from planner.domain import lifecycle as lc
 
 TZ = "Europe/Paris"
 NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz=TZ)
 
 
-def fresh():  # type: ignore[no-untyped-def]
+def fresh() -> FollowUp:
     return lc.open_followup(
         customer="Maria Ortiz", summary="refund", promised_by=NOW.add(hours=4), now=NOW
     )

@@ -9,7 +9,7 @@ the screens redraw; the header reads `freshness()` each time it draws.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.sync.status import freshness
 
@@ -31,7 +31,7 @@ class BackgroundSync:
 
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         store: Store,
         clock: Clock,
         *,

@@ -252,10 +252,12 @@ def test_a_damaged_file_is_parsed_in_linear_work(monkeypatch: pytest.MonkeyPatch
     parsed_chars = 0
     original = icalendar.Calendar.from_ical
 
-    def counting(st: str | bytes, multiple: bool = False) -> object:
+    def counting(
+        st: str | bytes, multiple: bool = False
+    ) -> icalendar.Calendar | list[icalendar.Calendar]:
         nonlocal parsed_chars
         parsed_chars += len(st)
-        return original(st, multiple=multiple)
+        return original(st, multiple=True) if multiple else original(st)
 
     monkeypatch.setattr(icalendar.Calendar, "from_ical", counting)
 

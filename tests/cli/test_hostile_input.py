@@ -119,8 +119,10 @@ def test_the_closeout_markdown_file_never_holds_an_escape(
         resolution=f"done{OSC_CLIPBOARD}",
         updated="2026-11-23T12:00:00+01:00",
     )
-    resolved["log"] = [  # type: ignore[index]
-        *resolved["log"],  # type: ignore[misc]
+    log = resolved["log"]
+    assert isinstance(log, list)
+    resolved["log"] = [
+        *log,
         {"at": "2026-11-23T12:00:00+01:00", "action": "resolved", "text": f"done{OSC_TITLE}"},
     ]
     raw_document(data_dir, followups=[resolved])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, Literal
 
 import pendulum
 
@@ -38,14 +38,18 @@ def all_day(title: str, date: pendulum.Date = MONDAY) -> Event:
 
 
 def mark(
-    start: str, end: str, kind: str = "window", note: str = "", date: pendulum.Date = MONDAY
+    start: str,
+    end: str,
+    kind: Literal["window", "block"] = "window",
+    note: str = "",
+    date: pendulum.Date = MONDAY,
 ) -> Window:
     return Window(
         id=f"w-{next(_ids)}",
         start=at(start, date),
         end=at(end, date),
         mark=kind,
-        note=note,  # type: ignore[arg-type]
+        note=note,
     )
 
 

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from planner.config import Settings
 from planner.domain import Brief, Event, Window
+from planner.domain.brief import BRIEF_KINDS
+from planner.domain.priority import PRIORITIES
 from planner.scheduling import blocks, good_moments, pack, workday_span
 from planner.scheduling.intervals import merge, plain, subtract
 
@@ -95,15 +97,19 @@ def marks_on(draw: st.DrawFn, date: pendulum.Date) -> list[Window]:
     return result
 
 
+Scenario = tuple[pendulum.Date, Settings, list[Event], list[Window]]
+"""A day, its settings, its events and the EA's marks."""
+
+
 @st.composite
-def scenarios(draw: st.DrawFn) -> tuple[pendulum.Date, Settings, list[Event], list[Window]]:
+def scenarios(draw: st.DrawFn) -> Scenario:
     date = draw(st.sampled_from(DATES))
     return date, draw(day_settings()), draw(events_on(date)), draw(marks_on(date))
 
 
 @settings(max_examples=300, deadline=None)
 @given(scenarios())
-def test_windows_are_sorted_disjoint_long_enough_and_avoid_blocks(scenario) -> None:  # type: ignore[no-untyped-def]
+def test_windows_are_sorted_disjoint_long_enough_and_avoid_blocks(scenario: Scenario) -> None:
     date, config, events, marks = scenario
     moments = good_moments(events, marks, config, date, tz=TZ)
     minimum = timedelta(minutes=config.min_window)
@@ -140,7 +146,7 @@ def test_windows_are_sorted_disjoint_long_enough_and_avoid_blocks(scenario) -> N
 @settings(max_examples=200, deadline=None)
 @given(scenarios())
 def test_without_marks_or_one_on_ones_every_free_minute_of_the_workday_is_accounted_for(
-    scenario,  # type: ignore[no-untyped-def]
+    scenario: Scenario,
 ) -> None:
     date, config, events, _ = scenario
     events = [e for e in events if not e.with_ea]
@@ -164,7 +170,7 @@ def queues(draw: st.DrawFn, date: pendulum.Date) -> list[Brief]:
     base = pendulum.datetime(date.year, date.month, date.day, tz=TZ)
     result = []
     for index in range(draw(st.integers(0, 25))):
-        kind = draw(st.sampled_from(["escalation", "decision", "fyi", "good-news", "bad-news"]))
+        kind = draw(st.sampled_from(BRIEF_KINDS))
         deliver_by = None
         if draw(st.booleans()):
             deliver_by = base.add(minutes=draw(st.integers(0, 3 * 24 * 60)))
@@ -173,7 +179,7 @@ def queues(draw: st.DrawFn, date: pendulum.Date) -> list[Brief]:
                 id=f"b-{index}",
                 title=f"Brief {index}",
                 kind=kind,
-                priority=draw(st.sampled_from(["urgent", "high", "normal", "low"])),
+                priority=draw(st.sampled_from(PRIORITIES)),
                 minutes=draw(st.integers(1, 120)),
                 deliver_by=deliver_by,
                 solution=draw(st.sampled_from(["", "a plan"])),
@@ -186,7 +192,9 @@ def queues(draw: st.DrawFn, date: pendulum.Date) -> list[Brief]:
 
 @settings(max_examples=200, deadline=None)
 @given(st.data())
-def test_packing_never_overfills_loses_duplicates_or_places_held_briefs(data) -> None:  # type: ignore[no-untyped-def]
+def test_packing_never_overfills_loses_duplicates_or_places_held_briefs(
+    data: st.DataObject,
+) -> None:
     date, config, events, marks = data.draw(scenarios())
     briefs = data.draw(queues(date))
     base = pendulum.datetime(date.year, date.month, date.day, tz=TZ)

@@ -15,7 +15,6 @@ from planner.clock import Clock
 from planner.domain.document import Document
 from planner.errors import DataFileError, StorageError
 from planner.storage import SCHEMA_VERSION, Store
-from planner.storage import store as store_module
 from tests.storage.helpers import NOW, add_followup, followup
 
 
@@ -195,7 +194,7 @@ def test_write_failure_leaves_old_file_intact_and_no_temp_file(
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store_module.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)  # the module the store writes with
     with pytest.raises(StorageError, match="disk is full"):
         store.update(add_followup(followup("f-2")))
     assert (data_dir / "planner.json").read_bytes() == before

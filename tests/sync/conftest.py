@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.sync.radicale_server import PASSWORD, USER, Radicale, radicale
+from tests.sync.radicale_server import Radicale, radicale
 
 _numbers = itertools.count(1)
 
@@ -22,8 +22,4 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
 @pytest.fixture
 def remote(server: Radicale) -> Any:
     """A new, empty calendar on the server, through CalDAV (as the executive's phone would)."""
-    from caldav.davclient import DAVClient
-
-    client = DAVClient(url=server.base + "/", username=USER, password=PASSWORD)
-    name = f"work{next(_numbers)}"
-    return client.principal().make_calendar(name=name, cal_id=name)
+    return server.new_calendar(f"work{next(_numbers)}")

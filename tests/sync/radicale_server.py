@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 USER = "dana"
 PASSWORD = "s3cret-horse"
@@ -24,6 +25,15 @@ class Radicale:
 
     def calendar_url(self, name: str = "work") -> str:
         return f"{self.base}/{USER}/{name}/"
+
+    def new_calendar(self, name: str = "work") -> Any:
+        """A new, empty calendar on the server, made through CalDAV (as a phone would)."""
+        from caldav.davclient import DAVClient
+
+        client = DAVClient(url=self.base + "/", username=USER, password=PASSWORD)
+        # caldav ships `principal` without annotations.
+        principal = client.principal()  # type: ignore[no-untyped-call]
+        return principal.make_calendar(name=name, cal_id=name)
 
     def stop(self) -> None:
         if self.process.poll() is None:

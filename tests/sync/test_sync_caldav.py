@@ -153,11 +153,8 @@ def test_a_wrong_password_is_exit_1_in_one_line_and_keeps_the_schedule(
 def test_a_stopped_server_is_exit_1_in_one_line_and_keeps_the_schedule(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
 ) -> None:
-    from caldav.davclient import DAVClient
-
     with radicale(tmp_path / "radicale") as own:
-        client = DAVClient(url=own.base + "/", username=USER, password=PASSWORD)
-        calendar = client.principal().make_calendar(name="work", cal_id="work")
+        calendar = own.new_calendar("work")
         calendar.save_event(
             vevent("board@x", "Board meeting", "20261124T140000", "20261124T160000")
         )

@@ -7,12 +7,11 @@ from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from planner.clock import Clock
+from planner.clock import Clock, parse_instant
 from planner.demo import sample_document
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
@@ -21,7 +20,7 @@ from tests.conftest import FROZEN_NOW, FROZEN_ZONE
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(fixed=pendulum.parse(FROZEN_NOW))  # type: ignore[arg-type]
+    return Clock(fixed=parse_instant(FROZEN_NOW, what="FROZEN_NOW"))
 
 
 @pytest.fixture

@@ -31,11 +31,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
 
 @pytest.fixture
 def remote(server: Radicale) -> Any:
-    from caldav.davclient import DAVClient
-
-    client = DAVClient(url=server.base + "/", username=USER, password=PASSWORD)
-    name = f"exec{next(_numbers)}"
-    return client.principal().make_calendar(name=name, cal_id=name)
+    return server.new_calendar(f"exec{next(_numbers)}")
 
 
 def subscribed(store: Store, url: str) -> None:
@@ -113,13 +109,10 @@ async def test_the_dashboard_syncs_on_start_and_on_r(
 async def test_a_stopped_server_is_said_plainly_and_the_schedule_stays(
     demo_store: Store, clock: Clock, tmp_path: Path
 ) -> None:
-    from caldav.davclient import DAVClient
-
     own = radicale(tmp_path / "radicale")
     running = own.__enter__()
     try:
-        client = DAVClient(url=running.base + "/", username=USER, password=PASSWORD)
-        calendar = client.principal().make_calendar(name="work", cal_id="work")
+        calendar = running.new_calendar("work")
         calendar.save_event(
             vevent("board@x", "Board meeting: FY27 budget", "20261123T160000", "20261123T170000")
         )

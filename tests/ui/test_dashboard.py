@@ -10,10 +10,12 @@ import pendulum
 import pytest
 from rich.console import Console
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from planner.cli import main
 from planner.clock import Clock
+from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
@@ -21,6 +23,7 @@ from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.screens.followup import FollowUpScreen
 from planner.ui.screens.help import HelpScreen
 from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.session import Change
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.conftest import FROZEN_ZONE
@@ -273,16 +276,17 @@ async def test_help_lists_every_binding_of_the_dashboard(app: PlannerApp) -> Non
         text = shown_text(app)
         for binding in [*DashboardScreen.BINDINGS, *PlannerApp.BINDINGS]:
             # Each action by its name (the tooltip, else the footer's description) and its id.
-            assert (binding.tooltip or binding.description) in text  # type: ignore[union-attr]
-            assert binding.id in text  # type: ignore[union-attr]
+            assert isinstance(binding, Binding) and binding.id is not None
+            assert (binding.tooltip or binding.description) in text
+            assert binding.id in text
 
 
 async def test_save_failure_is_reported_and_the_document_reloaded(
-    app: PlannerApp, demo_store: Store, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    app: PlannerApp, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from planner.errors import StorageError
 
-    def refuse(change):  # type: ignore[no-untyped-def]
+    def refuse(change: Change) -> Document:
         raise StorageError(
             "cannot save planner.json: the disk is full; the previous version is intact"
         )
@@ -330,7 +334,12 @@ def test_the_command_line_opens_the_dashboard_with_the_collector_held_off(
     import planner.ui.app
 
     seen: list[bool] = []
-    monkeypatch.setattr(planner.ui.app, "run", lambda *a, **k: seen.append(gc.isenabled()) or 0)
+
+    def run(*args: object, **options: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(planner.ui.app, "run", run)
     try:
         assert main(["--data-dir", str(data_dir)]) == 0
     finally:

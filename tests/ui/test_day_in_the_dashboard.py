@@ -124,7 +124,9 @@ async def test_the_same_day_in_the_dashboard_gives_the_same_close_out(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen.review.closed  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, CloseoutScreen) and screen.review is not None
+        assert screen.review.closed
     from_the_dashboard = (store.directory / "closeouts" / f"{day.DATE}.md").read_text(
         encoding="utf-8"
     )

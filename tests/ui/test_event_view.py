@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
+from planner.clock import Clock
 from planner.domain import Event
 from planner.storage import Store
 from planner.ui.app import PlannerApp
@@ -41,7 +42,7 @@ async def test_enter_on_an_event_shows_every_detail(app: PlannerApp) -> None:
 
 async def test_an_event_added_by_hand_says_every_change_stays(
     demo_store: Store,
-    clock,  # type: ignore[no-untyped-def]
+    clock: Clock,
 ) -> None:
     from datetime import timedelta
 

@@ -14,7 +14,7 @@ from planner.quickadd import QuickAdd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from planner.ui.guard import LOG_NAME
-from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
 from tests.conftest import FROZEN_ZONE
 
 
@@ -26,8 +26,9 @@ async def test_an_error_while_typing_a_zone_is_shown_logged_and_the_form_kept(
     store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from planner.ui.screens import welcome
+    from planner.ui.widgets import zones
 
-    real_hint = welcome.zone_hint
+    real_hint = zones.zone_hint
 
     def faulty_hint(value: str) -> str:
         if value == "Amer":
@@ -73,7 +74,7 @@ async def test_an_error_in_the_quick_add_preview_keeps_the_line(
 
     app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        results: list[QuickAdd | None] = []
+        results: list[QuickAdd | NoteInstead | None] = []
         app.push_screen(QuickAddScreen(breaks_on_boom, clock.now(), FROZEN_ZONE), results.append)
         await pilot.pause()
         await pilot.press(*"Ana Lima: boom")
@@ -86,7 +87,7 @@ async def test_an_error_in_the_quick_add_preview_keeps_the_line(
             await pilot.press("backspace")
         await pilot.press(*"refund by tomorrow 3pm", "enter")
         await pilot.pause()
-        assert [r.customer for r in results if r is not None] == ["Ana Lima"]
+        assert [r.customer for r in results if isinstance(r, QuickAdd)] == ["Ana Lima"]
 
 
 async def test_an_error_in_a_dialogs_key_action_is_shown_and_the_dialog_kept(

@@ -9,6 +9,7 @@ from rich.console import Console
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
+from planner.clock import Clock
 from planner.preferences import Preferences, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
@@ -102,8 +103,8 @@ async def test_palette_day_next_moves_the_day(app: PlannerApp) -> None:
 
 async def test_a_keymap_in_the_preferences_moves_a_key_everywhere(
     demo_store: Store,
-    clock,
-    config_dir: Path,  # type: ignore[no-untyped-def]
+    clock: Clock,
+    config_dir: Path,
 ) -> None:
     save(preferences_path(config_dir), Preferences(keymap={"followup.resolve": "r"}))
     app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
@@ -128,8 +129,8 @@ async def test_a_keymap_in_the_preferences_moves_a_key_everywhere(
 
 async def test_an_unknown_binding_id_in_the_keymap_is_reported(
     demo_store: Store,
-    clock,
-    config_dir: Path,  # type: ignore[no-untyped-def]
+    clock: Clock,
+    config_dir: Path,
 ) -> None:
     save(preferences_path(config_dir), Preferences(keymap={"followup.resolv": "r"}))
     app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)

@@ -116,9 +116,11 @@ async def test_the_dashboard_showing_today_moves_to_the_new_day_at_midnight(
         assert row_state(app, "Rita Moreno") == "due-today"
         # The brief queue is packed into Tuesday's own good moments, no longer rolled.
         packing = shown_day(app).packing
+        assert packing is not None
         placed = [p for p in packing.placements if p.moment is not None]
         assert placed and not any(p.rolled for p in placed)
-        assert all(p.moment.start.in_tz(ZONE).date() == pendulum.date(2026, 11, 24) for p in placed)
+        tuesday = pendulum.date(2026, 11, 24)
+        assert all(p.moment and p.moment.start.in_tz(ZONE).date() == tuesday for p in placed)
         assert status(app) == "next good moment 09:10 (in 9 h 9 min)"
 
         # Alerts carry on into the new day: the 00:20 promise is due at 00:05.

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import msgspec
+import pendulum
 import pytest
 
 from planner.clock import Clock
@@ -34,9 +35,9 @@ def _waiting() -> tuple[list[object], threading.Event, object, object]:
 
 
 def test_undo_asks_when_another_process_changed_the_same_field(data_dir: Path) -> None:
-    store = Store(data_dir, clock=Clock(fixed=NOW))
+    store = Store(data_dir, clock=Clock(fixed=pendulum.instance(NOW)))
     store.update(lambda d: msgspec.structs.replace(d, followups=(followup("f-a"),)))
-    session = Session(store, Clock(fixed=NOW))
+    session = Session(store, Clock(fixed=pendulum.instance(NOW)))
     results, done, saved, failed = _waiting()
 
     def mine(document: Document) -> Document:

@@ -49,7 +49,7 @@ def test_high_contrast_marks_the_states_without_colour(demo_store: Store, clock:
     """Broken, amber and good moment differ in type (reverse/underline/bold), not only hue."""
     app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)
     app.theme = "ea-high-contrast"
-    colors = status_colors(app)  # type: ignore[arg-type]
+    colors = status_colors(app)
 
     def type_only(style: str) -> tuple[bool, bool, bool]:
         parsed = Style.parse(style)
@@ -156,7 +156,7 @@ async def test_the_panes_are_redrawn_in_the_new_theme_s_status_colours(
         broken = next(r.followup.id for r in app.dashboard.day.followups if r.state == "broken")  # type: ignore[union-attr]
 
         def state_style() -> str:
-            return str(pane.get_row(broken)[0].style)  # type: ignore[union-attr]
+            return str(pane.get_row(broken)[0].style)
 
         dark = state_style()
         app.theme = "ea-high-contrast"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,7 +25,7 @@ class ChoiceScreen(Guarded, ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, options: Sequence[tuple[str, str]]) -> None:
         super().__init__()
         self._choice_title = title
         self._choice_options = options

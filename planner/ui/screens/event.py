@@ -8,7 +8,7 @@ here (planner.domain.event_changes.provenance).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 import msgspec
 import pendulum
@@ -34,6 +34,7 @@ from planner.text import clean_line
 
 if TYPE_CHECKING:
     from planner.storage import Document
+    from planner.ui.app import PlannerApp
 
 WITH_EA = "one-on-one with the EA"
 
@@ -113,10 +114,14 @@ class EventScreen(Screen[None]):
         self.refresh_view()
 
     @property
+    def planner(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    @property
     def event(self) -> Event | None:
-        for event in self.app.document.events:  # type: ignore[attr-defined]
+        for event in self.planner.document.events:
             if event.id == self.event_id:
-                return event  # type: ignore[no-any-return]
+                return event
         return None
 
     def refresh_view(self) -> None:
@@ -128,7 +133,7 @@ class EventScreen(Screen[None]):
             note.update("")
             return
         self.query_one("#event").border_title = "Event"
-        body.update(describe(event, self.app.timezone))  # type: ignore[attr-defined]
+        body.update(describe(event, self.planner.timezone))
         note.update(Text(provenance(event)))
 
     def _change(self, change: Callable[[Event], Event], done: str) -> None:
@@ -138,7 +143,7 @@ class EventScreen(Screen[None]):
             events = tuple(change(e) if e.id == event_id else e for e in document.events)
             return msgspec.structs.replace(document, events=events)
 
-        self.app.change(apply, done)  # type: ignore[attr-defined]
+        self.planner.change(apply, done)
         self.refresh_view()
 
     def action_kind(self) -> None:
@@ -147,7 +152,7 @@ class EventScreen(Screen[None]):
         event = self.event
         if event is None:
             return
-        options = [(kind, kind) for kind in EVENT_KINDS]
+        options: list[tuple[str, str]] = [(kind, kind) for kind in EVENT_KINDS]
         options.insert(EVENT_KINDS.index("one-on-one") + 1, (WITH_EA, WITH_EA))
 
         def chosen(kind: str | None) -> None:
@@ -158,7 +163,8 @@ class EventScreen(Screen[None]):
                     lambda e: with_with_ea(e, True), f"Kind: {WITH_EA} (kept across syncs)"
                 )
             else:
-                self._change(lambda e: with_kind(e, kind), f"Kind: {kind} (kept across syncs)")  # type: ignore[arg-type]
+                picked = next(k for k in EVENT_KINDS if k == kind)
+                self._change(lambda e: with_kind(e, picked), f"Kind: {kind} (kept across syncs)")
 
         self.app.push_screen(ChoiceScreen(f"Kind of “{event.title}”", options), chosen)
 
@@ -194,7 +200,7 @@ class EventScreen(Screen[None]):
         event = self.event
         if event is None:
             return
-        tz = self.app.timezone  # type: ignore[attr-defined]
+        tz = self.planner.timezone
         start = pendulum.instance(event.start).in_tz(tz)
         end = pendulum.instance(event.end).in_tz(tz)
         fields = [
@@ -209,8 +215,8 @@ class EventScreen(Screen[None]):
         ]
 
         def build(values: Values) -> Callable[[Event], Event]:
-            settings = self.app.document.settings  # type: ignore[attr-defined]
-            now = self.app.clock.now()  # type: ignore[attr-defined]
+            settings = self.planner.document.settings
+            now = self.planner.clock.now()
             new_start = parse_time(
                 values["start"], now=now, settings=settings, what="start", day=start.date()
             )
@@ -253,5 +259,5 @@ class EventScreen(Screen[None]):
             if event.calendar is not None
             else " (u undoes)"
         )
-        self.app.change(remove, f"Event deleted: {event.title}{note}")  # type: ignore[attr-defined]
+        self.planner.change(remove, f"Event deleted: {event.title}{note}")
         self.app.pop_screen()

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
 
 
-def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "bold red") -> Text:
+def describe(
+    followup: FollowUp, now: pendulum.DateTime, tz: str, *, broken_style: str = "bold red"
+) -> Text:
     """All fields of a follow-up as plain text (untrusted values are never markup)."""
     text = Text()
 
@@ -40,14 +42,14 @@ def describe(followup: FollowUp, now: object, tz: str, *, broken_style: str = "b
     org = followup.organization + (" (internal)" if followup.internal else "")
     row("organisation", org)
     row("summary", followup.summary)
-    row("status", status_words(followup, now, tz) or followup.status)  # type: ignore[arg-type]
+    row("status", status_words(followup, now, tz) or followup.status)
     if followup.status == "waiting":
         row("waiting for", followup.waiting_for)
-    promise = when(effective_promise(followup, now), now, tz)  # type: ignore[arg-type]
-    if is_broken(followup, now):  # type: ignore[arg-type]
+    promise = when(effective_promise(followup, now), now, tz)
+    if is_broken(followup, now):
         row("promise", f"{promise} — BROKEN: call them now", broken_style)
     elif followup.is_open and standing(followup).paused:
-        promised = when(followup.promised_by, now, tz)  # type: ignore[arg-type]
+        promised = when(followup.promised_by, now, tz)
         row("promise", f"{promise} — paused: it moves later while the customer is awaited")
         row("", f"(promised {promised} when the pause began; the time waited is added back)")
     else:

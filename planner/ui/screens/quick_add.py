@@ -36,7 +36,9 @@ class NoteInstead:
     """The line's own promise, if it gave one: it re-promises the open follow-up."""
 
 
-def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...] = ()) -> Text:
+def preview(
+    parsed: QuickAdd, now: pendulum.DateTime, tz: str, matches: tuple[FollowUp, ...] = ()
+) -> Text:
     """What the grammar understood, field by field, and any error — as plain Text."""
     text = Text()
     if not parsed.text.strip():
@@ -60,7 +62,7 @@ def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...
     if parsed.promised_by is not None:
         field(
             "promise", when(parsed.promised_by, now, tz), "" if parsed.promise_given else "default"
-        )  # type: ignore[arg-type]
+        )
     else:
         field("promise", "")
     field("kind", parsed.kind, "guessed" if parsed.kind_guessed else "")
@@ -78,13 +80,13 @@ def preview(parsed: QuickAdd, now: object, tz: str, matches: tuple[FollowUp, ...
         text.append("↻ repeat caller: ", style="bold yellow")
         text.append(f"{matches[0].customer} already has {noun}\n")
         for match in matches:
-            promise = when(effective_promise(match, now), now, tz)  # type: ignore[arg-type]
+            promise = when(effective_promise(match, now), now, tz)
             text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
         text.append("  ctrl+n adds this as a note to ", style="italic")
         text.append(matches[0].summary, style="italic bold")
         text.append(" instead", style="italic")
         if parsed.promise_given and parsed.promised_by is not None:
-            moment = when(parsed.promised_by, now, tz)  # type: ignore[arg-type]
+            moment = when(parsed.promised_by, now, tz)
             text.append(f", re-promising it for {moment}", style="italic")
         text.append("\n")
     return text
@@ -110,7 +112,7 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
     def __init__(
         self,
         parse: Parser,
-        now: object,
+        now: pendulum.DateTime,
         tz: str,
         initial: str = "",
         repeat: RepeatCaller | None = None,

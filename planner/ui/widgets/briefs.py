@@ -32,7 +32,7 @@ class BriefPane(PaneTable):
         self.fill(lambda: self._rows(day))
 
     def _rows(self, day: Day) -> None:
-        colors = status_colors(self.app)  # type: ignore[arg-type]
+        colors = status_colors(self.app)
         packing = day.packing
         now = plain(day.now)
         if packing is not None:

@@ -84,7 +84,7 @@ class FollowUpsPane(PaneTable):
                 lambda: ["empty"], lambda _n: (blank, blank, hint, blank, blank), empty
             )
             return
-        colors = status_colors(self.app)  # type: ignore[arg-type]
+        colors = status_colors(self.app)
         live = len(rows)
         now = self.app.clock.now()  # type: ignore[attr-defined]
         tz = self.app.timezone  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ class DayHeader(Vertical):
         sync = self.query_one("#header-sync", Static)
         stale = " since " in line
         sync.set_class(stale, "-stale")
-        colors = status_colors(self.app)  # type: ignore[arg-type]
+        colors = status_colors(self.app)
         style = colors.due_soon_style if stale else colors.muted_style
         sync.update(Text(("  ·  " + line) if line else "", style=style))
 
@@ -49,7 +49,7 @@ class DayHeader(Vertical):
             title.append(f"  ·  you {fmt(mine, 'HH:mm')} ({ea_zone})")
         self.query_one("#header-title", Static).update(title)
         status = self.query_one("#header-status", Static)
-        colors = status_colors(self.app)  # type: ignore[arg-type]
+        colors = status_colors(self.app)
         text = Text()
         if day.status is None:
             text.append("no good moment left today")

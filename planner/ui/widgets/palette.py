@@ -9,9 +9,11 @@ and success.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import msgspec
 from rich.text import Text
-from textual.app import App
+from textual.theme import Theme
 from textual.widgets import Static
 
 DEFAULT_STYLES = {"broken": "bold", "due-soon": "bold", "good": "", "muted": ""}
@@ -30,7 +32,14 @@ class StatusColors(msgspec.Struct, frozen=True, gc=False):
     muted_style: str
 
 
-def status_colors(app: App[object]) -> StatusColors:
+class Themed(Protocol):
+    """Anything with a current theme: an App of any return type."""
+
+    @property
+    def current_theme(self) -> Theme: ...
+
+
+def status_colors(app: Themed) -> StatusColors:
     theme = app.current_theme
     variables = theme.variables
     colors = {
@@ -60,6 +69,6 @@ def status_colors(app: App[object]) -> StatusColors:
 
 def show(widget: Static, problem: str) -> None:
     """Put a problem (or nothing) in a hint line, styled as broken; hidden while empty."""
-    style = status_colors(widget.app).broken_style  # type: ignore[arg-type]
+    style = status_colors(widget.app).broken_style
     widget.update(Text(problem, style=style))
     widget.set_class(not problem, "-empty")

@@ -38,7 +38,7 @@ class SchedulePane(PaneTable):
         return cls.width_for(max(longest, cls.MIN_FLEXIBLE, 24))
 
     def _rows(self, day: Day) -> None:
-        colors = status_colors(self.app)  # type: ignore[arg-type]
+        colors = status_colors(self.app)
         tz = day.timezone
         now = plain(day.now)
         rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]] = []
