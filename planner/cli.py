@@ -8,18 +8,16 @@ Errors meant for the user become one or two lines on stderr and exit status 2
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import os
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, cast
 
-from planner import __version__
 from planner.commands import COMMANDS
+from planner.commands.parser import PROG, build_parser
 from planner.errors import InputError, PlannerError
 from planner.text import for_terminal
 
@@ -28,7 +26,6 @@ if TYPE_CHECKING:
     from planner.commands.context import Context
     from planner.storage import Store
 
-PROG = "ea-planner"
 FIND_IDS = {
     "follow-up": "ea-planner today lists the open follow-ups; ea-planner search TEXT finds any",
     "brief": "ea-planner brief list --all shows the briefs' ids",
@@ -56,11 +53,6 @@ class TerminalStream(io.TextIOBase):
         return self.stream.isatty()
 
 
-class _Parser(argparse.ArgumentParser):
-    def _print_message(self, message: str, file: object = None) -> None:
-        super()._print_message(for_terminal(message), file)  # type: ignore[arg-type]
-
-
 def check_arguments(arguments: Sequence[str]) -> None:
     """Refuse an argument that is not UTF-8 (Python hands those bytes over as surrogates)."""
     for position, argument in enumerate(arguments, start=1):
@@ -71,54 +63,6 @@ def check_arguments(arguments: Sequence[str]) -> None:
                 f"argument {position} ({for_terminal(argument)!r}) is not valid UTF-8; "
                 "ea-planner takes text and file names in UTF-8"
             ) from None
-
-
-def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=default,
-        help="data directory (default: $EA_PLANNER_DATA_DIR or the platform's user data dir)",
-    )
-    parser.add_argument(
-        "--config-dir",
-        metavar="DIR",
-        default=default,
-        help="configuration directory (default: $EA_PLANNER_CONFIG_DIR or the platform's)",
-    )
-
-
-def build_parser(
-    only: Sequence[str] | None = None,
-) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
-    """The argument parser; with `only`, just those commands' sub-parsers (a faster start:
-    each command module imported and each sub-parser built costs milliseconds)."""
-    parser = _Parser(
-        prog=PROG,
-        description=(
-            "The executive's schedule, customer follow-ups and good moments to interrupt, "
-            "in one keyboard-driven dashboard. With no command, opens the dashboard."
-        ),
-        epilog="Exit status: 0 success, 1 unexpected failure, 2 bad input or unreadable data.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open the dashboard on a realistic sample day in a throw-away data directory",
-    )
-    _common_options(parser, suppress=False)
-    parent = _Parser(add_help=False)
-    _common_options(parent, suppress=True)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    modules: dict[str, ModuleType] = {}
-    wanted = COMMANDS.values() if only is None else (COMMANDS[name] for name in only)
-    for name in dict.fromkeys(wanted):
-        module = importlib.import_module(name)
-        for command in module.register(subparsers, parent):
-            modules[command] = module
-    return parser, modules
 
 
 def _commands_needed(argv: Sequence[str]) -> list[str] | None:

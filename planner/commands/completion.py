@@ -69,7 +69,7 @@ def completion_parser() -> argparse.ArgumentParser:
     each command described by its one-line help (shtab would show the long description)."""
     import shtab
 
-    from planner.cli import build_parser
+    from planner.commands.parser import build_parser
 
     parser, _ = build_parser()
     _mark(parser, shtab)
@@ -93,7 +93,7 @@ def _mark(parser: argparse.ArgumentParser, shtab: Any) -> None:
 
 def run(args: argparse.Namespace, context: Context) -> int:
     if args.shell is None:
-        from planner.cli import build_parser
+        from planner.commands.parser import build_parser
         from planner.manpage import render
 
         parser, _ = build_parser()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import build_parser
 from planner.commands import COMMANDS
+from planner.commands.parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import build_parser, main
+from planner.cli import main
+from planner.commands.parser import build_parser
 from planner.storage import Store
 from tests.cli.world import make_world
 
