@@ -15,15 +15,16 @@ Standard input has no name of its own: without 1–3 the user is asked for one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from planner.calendar_import.kinds import People
-from planner.calendar_import.merge import MergeCounts, merge_calendar
+from planner.calendar_import.merge import Key, MergeCounts, merge_calendar
 from planner.calendar_import.reader import CalendarRead, Skipped, import_range
+from planner.domain.base import new_id
 from planner.errors import InputError
 from planner.text import clean_line
 
@@ -158,20 +159,38 @@ def merge_read(
 ) -> ImportReport:
     """Merge what was read into the document (one locked write); the report.
     `cancelled`, asked under the lock just before the write, stops it (ImportCancelled)."""
-    chosen: list[str] = []
 
-    def change(document: Document) -> tuple[Document, MergeCounts]:
+    def change(document: Document) -> tuple[Document, ImportReport]:
         if cancelled is not None and cancelled():
             from planner.calendar_import.reader import ImportCancelled
 
             raise ImportCancelled()
-        name = choose_calendar(document, read, given=calendar, source_name=source_name)
-        chosen.append(name)
-        return merge_calendar(document, name, read.events, start=window.start, end=window.end)
+        return merge_into(
+            document, read, window, calendar=calendar, source_name=source_name, event_ids={}
+        )
 
-    _, counts = store.transact(change)
-    return ImportReport(
-        calendar=chosen[-1],
+    _, report = store.transact(change)
+    return report
+
+
+def merge_into(
+    document: Document,
+    read: CalendarRead,
+    window: Window,
+    *,
+    calendar: str | None,
+    source_name: str | None,
+    event_ids: Mapping[Key, str],
+) -> tuple[Document, ImportReport]:
+    """The document with what was read merged into its calendar (`choose_calendar`), and the
+    report. A new event takes its id from `event_ids` when there: the same merge applied
+    again (in memory, then on disk) adds the same records."""
+    name = choose_calendar(document, read, given=calendar, source_name=source_name)
+    merged, counts = merge_calendar(
+        document, name, read.events, start=window.start, end=window.end, ids=event_ids
+    )
+    report = ImportReport(
+        calendar=name,
         counts=counts,
         skipped=read.skipped,
         notes=read.notes,
@@ -179,6 +198,7 @@ def merge_read(
         outside=read.outside,
         window=window,
     )
+    return merged, report
 
 
 class Prepared(msgspec.Struct, frozen=True, kw_only=True):
@@ -189,6 +209,8 @@ class Prepared(msgspec.Struct, frozen=True, kw_only=True):
     source_name: str | None
     suggested: str | None
     """The calendar `choose_calendar` would pick with no name given (None: it would ask)."""
+    event_ids: dict[Key, str] = {}
+    """An id for each event read, made once: see `merge_into`."""
 
 
 def prepare(
@@ -201,9 +223,23 @@ def prepare(
     cancelled: Callable[[], bool] | None = None,
 ) -> Prepared:
     """Read iCalendar `data` in the import window; `what` names the source in a refusal."""
+    return prepare_for(
+        store.load(), clock, data, source_name=source_name, what=what, cancelled=cancelled
+    )
+
+
+def prepare_for(
+    document: Document,
+    clock: Clock,
+    data: bytes,
+    *,
+    source_name: str | None,
+    what: str,
+    cancelled: Callable[[], bool] | None = None,
+) -> Prepared:
+    """`prepare` against `document` (the dashboard's, in memory)."""
     from planner.calendar_import.reader import NotICalendar, read_ics
 
-    document = store.load()
     window = import_window(document.settings, clock)
     try:
         read = read_ics(
@@ -222,30 +258,13 @@ def prepare(
         suggested: str | None = choose_calendar(document, read, given=None, source_name=source_name)
     except InputError:
         suggested = None
-    return Prepared(read=read, window=window, source_name=source_name, suggested=suggested)
-
-
-def import_data(
-    store: Store,
-    clock: Clock,
-    data: bytes,
-    *,
-    calendar: str | None,
-    source_name: str | None,
-    what: str,
-    cancelled: Callable[[], bool] | None = None,
-) -> ImportReport:
-    """Read iCalendar `data` and merge it; `what` names the source in a refusal.
-    `cancelled` is asked between series and before the write: True stops the import
-    with nothing written (ImportCancelled)."""
-    ready = prepare(store, clock, data, source_name=source_name, what=what, cancelled=cancelled)
-    return merge_read(
-        store,
-        ready.read,
-        ready.window,
-        calendar=calendar,
+    event_ids: dict[Key, str] = {(e.uid, e.recurrence_id): new_id("e") for e in read.events}
+    return Prepared(
+        read=read,
+        window=window,
         source_name=source_name,
-        cancelled=cancelled,
+        suggested=suggested,
+        event_ids=event_ids,
     )
 
 

@@ -13,7 +13,7 @@ An imported event is matched to a stored one by (calendar, UID, recurrence id).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -48,8 +48,10 @@ def merge_calendar(
     start: datetime,
     end: datetime,
     make_id: Callable[[], str] = _new_event_id,
+    ids: Mapping[Key, str] | None = None,
 ) -> tuple[Document, MergeCounts]:
-    """The document with `calendar`'s events in [start, end) replaced by `imported`."""
+    """The document with `calendar`'s events in [start, end) replaced by `imported`; a new
+    event's id is `ids[(uid, recurrence id)]` when given there, else `make_id()`."""
     incoming: dict[Key, ImportedEvent] = {}
     for item in imported:
         incoming.setdefault((item.uid, item.recurrence_id), item)
@@ -76,7 +78,9 @@ def merge_calendar(
         kept.append(refreshed)
 
     added = [
-        new_event(item, calendar, make_id()) for key, item in incoming.items() if key not in claimed
+        new_event(item, calendar, (ids or {}).get(key) or make_id())
+        for key, item in incoming.items()
+        if key not in claimed
     ]
     counts = MergeCounts(len(added), updated, removed)
     if not (added or updated or removed):

@@ -41,16 +41,14 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    import msgspec
-
     from planner.config import executive_zone
     from planner.day import dumps, to_json
-    from planner.domain import lifecycle
     from planner.domain.document import Document
     from planner.domain.lifecycle import followup_from_quickadd
     from planner.domain.repeat import open_for_customer
     from planner.errors import InputError
     from planner.humanize import when
+    from planner.operations.followups import add_followup, note_on
     from planner.quickadd import parse
 
     text = " ".join(args.text)
@@ -70,27 +68,16 @@ def run(args: argparse.Namespace, context: Context) -> int:
         matches = open_for_customer(document.followups, parsed.customer, parsed.organization)
         seen.append(matches)
         if not args.as_note or not matches:
-            return msgspec.structs.replace(
-                document, followups=(*document.followups, followup)
-            ), followup
+            return add_followup(document, followup)
         if len(matches) > 1:
             ids = ", ".join(m.id for m in matches)
             raise InputError(
                 f"{parsed.customer} has {len(matches)} open follow-ups ({ids}): "
                 "add the note to one of them with: ea-planner note ID TEXT"
             )
-        note_text = parsed.summary or text
+        # the line's own promise ("call her back in 30 min") re-promises the open matter
         promise = parsed.promised_by if parsed.promise_given else None
-
-        def noted(f: FollowUp) -> lifecycle.Outcome:
-            # the line's own promise ("call her back in 30 min") re-promises the open matter
-            changed = lifecycle.note(f, note_text, now.in_tz(tz))
-            if promise is not None:
-                changed = lifecycle.repromise(changed, promise, now.in_tz(tz))
-            return lifecycle.Outcome(changed)
-
-        changed, outcome = lifecycle.change_followup(document, matches[0].id, noted)
-        return changed, outcome.followup
+        return note_on(document, matches[0].id, parsed.summary or text, now.in_tz(tz), promise)
 
     if args.dry_run:
         _, stored = append(context.store.load())

@@ -140,10 +140,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 
 def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
-    import msgspec
-
     from planner.domain.document import Document
     from planner.domain.lifecycle import find, new_brief
+    from planner.operations.briefs import queue_brief
     from planner.when import parse_time
 
     settings = context.store.load().settings
@@ -166,7 +165,7 @@ def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> 
             facts=args.fact,
             solution=args.solution,
         )
-        return msgspec.structs.replace(document, briefs=(*document.briefs, brief)), brief
+        return queue_brief(document, brief)
 
     document, brief = context.store.transact(append)
     packing = _packing(document, now, tz)
@@ -178,11 +177,9 @@ def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> 
 
 
 def _deliver(args: argparse.Namespace, context: Context, now: datetime) -> int:
-    from planner.domain.lifecycle import change_brief, deliver
+    from planner.operations.briefs import deliver_brief
 
-    _, brief = context.store.transact(
-        lambda document: change_brief(document, args.id, lambda b: deliver(b, now))
-    )
+    _, brief = context.store.transact(lambda document: deliver_brief(document, args.id, now))
     print(f"Delivered {brief.id}: {brief.title}", file=context.out)
     return 0
 

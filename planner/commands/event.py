@@ -27,7 +27,6 @@ from planner.when import localize, parse_day, parse_time
 
 if TYPE_CHECKING:
     from planner.domain import Event
-    from planner.domain.document import Document
 
 _INTERRUPTIBLE = {"yes": True, "no": False, "kind": None}
 
@@ -168,14 +167,10 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 
 def _add(args: argparse.Namespace, context: Context) -> int:
-    import msgspec
-
-    from planner.domain import Event
-    from planner.domain.base import new_id
+    from planner.operations.events import make_event, new_event
     from planner.text import clean_line
 
-    title = clean_line(args.title)
-    if not title:
+    if not clean_line(args.title):  # said first: before any complaint about the times
         raise InputError("the title is empty")
     if args.start is None:
         raise InputError('give the start with --start "YYYY-MM-DD HH:MM"')
@@ -183,9 +178,8 @@ def _add(args: argparse.Namespace, context: Context) -> int:
     start, end, all_day = _times(
         args, zone, None, _today(context, zone), _parser(context), _settings(context)
     )
-    event = Event(
-        id=new_id("e"),
-        title=title,
+    event = make_event(
+        title=args.title,
         start=start,
         end=end,
         all_day=all_day,
@@ -193,13 +187,9 @@ def _add(args: argparse.Namespace, context: Context) -> int:
         kind_by_hand=args.kind is not None,
         interruptible=_INTERRUPTIBLE[args.interruptible] if args.interruptible else None,
         with_ea=bool(args.with_ea),
-        location=clean_line(args.location or ""),
+        location=args.location or "",
     )
-
-    def change(document: Document) -> tuple[Document, None]:
-        return msgspec.structs.replace(document, events=(*document.events, event)), None
-
-    context.store.transact(change)
+    context.store.transact(lambda document: new_event(document, event))
     print(f"Added event {event.id}: {_describe(event, zone)}", file=context.out)
     return 0
 
@@ -207,16 +197,13 @@ def _add(args: argparse.Namespace, context: Context) -> int:
 def _edit(args: argparse.Namespace, context: Context) -> int:
     import msgspec
 
+    from planner.operations.events import change_event
     from planner.text import clean_line
 
     _, zone = _zone(context)
     today = _today(context, zone)
-    fresh: list[Event] = []
 
-    def change(document: Document) -> tuple[Document, None]:
-        events = list(document.events)
-        index = _find(events, args.id)
-        existing = events[index]
+    def edit(existing: Event) -> Event:
         changes: dict[str, Any] = {}
         if args.title is not None:
             title = clean_line(args.title)
@@ -240,12 +227,9 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
             changes["kind_by_hand"] = True
         if not changes:
             raise InputError("nothing to change; give --title, --start, --end, --kind, …")
-        events[index] = msgspec.structs.replace(existing, **changes)
-        fresh.append(events[index])
-        return msgspec.structs.replace(document, events=tuple(events)), None
+        return msgspec.structs.replace(existing, **changes)
 
-    context.store.transact(change)
-    event = fresh[-1]
+    _, event = context.store.transact(lambda document: change_event(document, args.id, edit))
     print(f"Changed event {event.id}: {_describe(event, zone)}", file=context.out)
     if event.calendar is not None and (
         args.title is not None
@@ -262,18 +246,10 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
 
 
 def _delete(args: argparse.Namespace, context: Context) -> int:
-    import msgspec
+    from planner.operations.events import delete_event
 
     _, zone = _zone(context)
-    gone: list[Event] = []
-
-    def change(document: Document) -> tuple[Document, None]:
-        events = list(document.events)
-        gone.append(events.pop(_find(events, args.id)))
-        return msgspec.structs.replace(document, events=tuple(events)), None
-
-    context.store.transact(change)
-    event = gone[-1]
+    _, event = context.store.transact(lambda document: delete_event(document, args.id))
     print(f"Deleted event {event.id}: {_describe(event, zone)}", file=context.out)
     if event.calendar is not None:
         print(
@@ -347,13 +323,6 @@ def _zone(context: Context) -> tuple[str, tzinfo]:
 
 def _today(context: Context, zone: tzinfo) -> date:
     return context.clock.now().astimezone(zone).date()
-
-
-def _find(events: list[Event], event_id: str) -> int:
-    for index, event in enumerate(events):
-        if event.id == event_id:
-            return index
-    raise InputError(f"no event with id {event_id!r}; `ea-planner event list` shows the ids")
 
 
 def _parse_day(value: str, today: date, settings: Settings, *, what: str = "--date") -> date:

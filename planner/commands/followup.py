@@ -76,9 +76,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
 def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
-    from planner.domain import lifecycle
-    from planner.domain.document import Document
-    from planner.domain.lifecycle import Outcome
+    from planner.operations.followups import Move, move_followup
     from planner.when import parse_time
 
     now_utc = context.clock.now()
@@ -87,55 +85,25 @@ def run(args: argparse.Namespace, context: Context) -> int:
     now = now_utc.in_tz(tz)
     words = args.note if args.command in ("start", "wait", "resume", "escalate") else []
     text = " ".join(getattr(args, "text", None) or words)
-    new_promise = None
-    if args.command == "promise":
-        new_promise = parse_time(" ".join(args.when), now=now, settings=settings, what="WHEN")
-
-    def change(f: FollowUp) -> Outcome:
-        match args.command:
-            case "note":
-                return Outcome(lifecycle.note(f, text, now))
-            case "promise":
-                assert new_promise is not None
-                return Outcome(lifecycle.repromise(f, new_promise, now, args.note))
-            case "start":
-                return Outcome(lifecycle.start(f, now, text))
-            case "wait":
-                return Outcome(lifecycle.wait(f, args.on, now, text))
-            case "resume":
-                return Outcome(lifecycle.resume(f, now, text))
-            case "escalate":
-                escalated, brief = lifecycle.escalate(f, now, text, tz=tz)
-                return Outcome(escalated, brief)
-            case "resolve":
-                resolved, fyi = lifecycle.resolve(f, text, now, tz=tz)
-                return Outcome(resolved, fyi)
-            case "drop":
-                return Outcome(lifecycle.drop(f, text, now))
-        raise AssertionError(args.command)
-
-    before: list[FollowUp] = []
     closing = args.command in ("resolve", "drop")
     retire = closing and args.retire_briefs
+    if args.command == "promise":
+        when = parse_time(" ".join(args.when), now=now, settings=settings, what="WHEN")
+        move = Move("repromise", text=args.note, promise=when)
+    elif args.command == "wait":
+        move = Move("wait", text=text, on=args.on)
+    else:
+        move = Move(args.command, text=text, retire=retire)
 
-    def apply(document: Document) -> tuple[Document, tuple[Outcome, tuple[Brief, ...]]]:
-        before.append(lifecycle.find(document.followups, args.id, "follow-up"))
-        document, outcome = lifecycle.change_followup(document, args.id, change)
-        about: tuple[Brief, ...] = ()
-        if closing:
-            besides = outcome.brief.id if outcome.brief is not None else None
-            about = lifecycle.queued_briefs_about(document, outcome.followup.id, besides=besides)
-        if retire and about:
-            reason = f"follow-up {'resolved' if args.command == 'resolve' else 'dropped'}"
-            document, about = lifecycle.retire_briefs(document, [b.id for b in about], reason, now)
-        return document, (outcome, about)
-
-    _, (outcome, about) = context.store.transact(apply)
-    lines = [report(args.command, before[0], outcome.followup, outcome.brief, now, tz)]
-    for brief in about:
-        verb = "retired" if retire else "still queued"
+    _, moved = context.store.transact(
+        lambda document: move_followup(document, args.id, move, now=now, tz=tz)
+    )
+    outcome = moved.outcome
+    lines = [report(args.command, moved.before, outcome.followup, outcome.brief, now, tz)]
+    for brief in moved.about:
+        verb = "retired" if moved.retired else "still queued"
         lines.append(f"  {verb}: {brief.kind} brief {brief.id}: {brief.title}")
-    if about and not retire:
+    if moved.about and not moved.retired:
         lines.append(
             "  retire with: ea-planner brief drop ID REASON "
             f"({args.command} --retire-briefs does it in the same step)"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -94,15 +93,15 @@ def import_source(
     *,
     calendar: str | None,
     stdin: BinaryIO | None = None,
-    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import a file, a vdir folder, standard input (`-`) or a URL; the report."""
-    from planner.calendar_import.importer import import_data
+    from planner.calendar_import.importer import prepare
+    from planner.operations.calendars import import_calendar
 
     data, name, what = read_source(source, stdin=stdin)
-    return import_data(
-        store, clock, data, calendar=calendar, source_name=name, what=what, cancelled=cancelled
-    )
+    ready = prepare(store, clock, data, source_name=name, what=what)
+    _, report = store.transact(lambda document: import_calendar(document, ready, calendar))
+    return report
 
 
 def read_source(source: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, str | None, str]:
@@ -121,19 +120,6 @@ def read_source(source: str, *, stdin: BinaryIO | None = None) -> tuple[bytes, s
         files = vdir_files(path)
         return joined([read_file(f) for f in files]), vdir_name(path), str(path)
     return read_file(path), path.stem, str(path)
-
-
-def import_file(
-    store: Store,
-    clock: Clock,
-    path: Path,
-    *,
-    calendar: str | None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[str]:
-    """Import one file or folder; the report lines (the dashboard's `i`, which cancels
-    through `cancelled` when it quits)."""
-    return import_source(store, clock, str(path), calendar=calendar, cancelled=cancelled).lines()
 
 
 def read_stream(stream: BinaryIO) -> bytes:

@@ -110,15 +110,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
 def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, tz: str) -> int:
     from datetime import UTC, timedelta
 
-    import msgspec
     import pendulum
 
-    from planner.domain import Window
-    from planner.domain.base import new_id
-    from planner.domain.document import Document
     from planner.domain.window import WindowMark
     from planner.errors import InputError
-    from planner.text import clean_line
+    from planner.operations.windows import make_window, mark_window
     from planner.when import parse_time
 
     settings = context.store.load().settings
@@ -137,29 +133,17 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     if end.timestamp() <= start.timestamp():
         raise InputError(f"END ({args.end}) must be after START ({args.start})")
     mark: WindowMark = "window" if args.action == "add" else "block"
-    window = Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(args.note))
-
-    def append(document: Document) -> Document:
-        return msgspec.structs.replace(document, windows=(*document.windows, window))
-
-    context.store.update(append)
+    window = make_window(start=start, end=end, mark=mark, note=args.note)
+    context.store.transact(lambda document: mark_window(document, window))
     what = "good moment" if mark == "window" else "block"
     print(f"Marked a {what} {describe(window, tz)} ({window.id})", file=context.out)
     return 0
 
 
 def _remove(args: argparse.Namespace, context: Context, tz: str) -> int:
-    import msgspec
+    from planner.operations.windows import remove_window
 
-    from planner.domain.document import Document
-    from planner.domain.lifecycle import find
-
-    def drop(document: Document) -> tuple[Document, Window]:
-        window = find(document.windows, args.id, "mark")
-        kept = tuple(w for w in document.windows if w.id != window.id)
-        return msgspec.structs.replace(document, windows=kept), window
-
-    _, window = context.store.transact(drop)
+    _, window = context.store.transact(lambda document: remove_window(document, args.id))
     what = "good moment" if window.mark == "window" else "block"
     print(f"Removed the {what} {describe(window, tz)} ({window.id})", file=context.out)
     return 0

@@ -19,8 +19,9 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import msgspec
 import pendulum
@@ -42,6 +43,7 @@ from planner.domain import FollowUp
 from planner.domain.document import Document
 from planner.errors import PlannerError
 from planner.humanize import fmt, hour_cycle, set_hour_cycle
+from planner.operations import Change
 from planner.preferences import Preferences
 from planner.scheduling import Packing
 from planner.storage import Store
@@ -56,6 +58,16 @@ from planner.ui.widgets.table import PaneTable
 if TYPE_CHECKING:
     from planner.alerts import Alert
     from planner.sync.run import SyncOutcome
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Applied(Generic[T]):
+    """A change the session took: what its operation returned (the new record, a report)."""
+
+    result: T
+
 
 DIALOG_CSS = ("dialog.tcss", "followup.tcss")
 """Stylesheets (in planner/ui/screens) of the screens most keys open, read after the first
@@ -506,12 +518,18 @@ class PlannerApp(App[int]):
 
     # -- changing data ---------------------------------------------------
 
-    def change(self, change: Callable[[Document], Document], done: str = "") -> bool:
+    def change(
+        self,
+        change: Callable[[Document], Document],
+        done: str = "",
+        *,
+        worked_out: tuple[Document, Document] | None = None,
+    ) -> bool:
         """Apply a change now and save it in the background; False (and a message) if refused.
 
         The row shows the change at once, the header says "saving…" while it is not on
         disk, and `done` is said only once it is (a kill -9 before that loses nothing the
-        EA was told was saved)."""
+        EA was told was saved). `worked_out`: see `Session.apply`."""
 
         def saved(document: Document) -> None:
             self._saved(document)
@@ -519,12 +537,29 @@ class PlannerApp(App[int]):
                 self.notify(done, timeout=3)
 
         try:
-            self.session.apply(change, on_saved=saved, on_failed=self._save_failed)
+            self.session.apply(
+                change, on_saved=saved, on_failed=self._save_failed, worked_out=worked_out
+            )
         except PlannerError as exc:
             self.notify(exc.message, title="Not done", severity="error")
             return False
         self.document_changed.publish(self.document)
         return True
+
+    def apply(self, change: Change[T], done: str = "") -> Applied[T] | None:
+        """`change` (an operation of planner.operations, its arguments bound) applied as
+        `change` applies it, with what it returned; None (and a message) if refused."""
+        results: list[T] = []
+
+        def plain(document: Document) -> Document:
+            after, result = change(document)
+            if not results:  # the first application is the one in memory
+                results.append(result)
+            return after
+
+        if not self.change(plain, done) or not results:
+            return None
+        return Applied(results[0])
 
     def _saved(self, document: Document) -> None:
         if self.session.pending == 0:

@@ -16,12 +16,15 @@ from planner.storage import Store
 from planner.storage.patch import Patch, UndoConflict, apply_patch, undo_patch
 
 Change = Callable[[Document], Document]
+UNDO_DEPTH = 100
+"""How many changes back `u` can go."""
 Callback = Callable[[Callable[[], None]], None]
 """Runs a function on the UI thread (e.g. `App.call_from_thread`)."""
 
 
 class Session:
-    """The live document plus a single writer thread and one level of undo."""
+    """The live document plus a single writer thread and the undo of each change made here,
+    newest first."""
 
     def __init__(self, store: Store, clock: Clock, *, on_ui_thread: Callback | None = None) -> None:
         self.store = store
@@ -30,7 +33,8 @@ class Session:
         self.signature = store.signature()
         self.pending = 0
         """Changes applied in memory and not yet on disk."""
-        self.undo_patch: Patch | None = None
+        self.undo_patches: list[Patch] = []
+        """What takes back each change made here, the latest last (at most UNDO_DEPTH)."""
         self.history: Document | None = None
         """Everything including the archives, loaded on demand (filtering)."""
         self.on_ui_thread: Callback = on_ui_thread or (lambda fn: fn())
@@ -45,21 +49,28 @@ class Session:
         on_saved: Callable[[Document], None],
         on_failed: Callable[[BaseException], None],
         undoable: bool = True,
+        worked_out: tuple[Document, Document] | None = None,
     ) -> Document:
         """Apply `change` now in memory, then save it in the background.
 
         The same change is re-applied under the store's lock to the freshest
         document on disk, so changes made meanwhile by another process survive.
         Raises what the change raises (e.g. InputError) before anything is queued.
+        `worked_out` is (a document, `change` applied to it), worked out off the UI
+        thread (a large import): taken as is while the document is still that one.
         """
         before = self.document
-        after = change(before)
+        if worked_out is not None and worked_out[0] is before:
+            after = worked_out[1]
+        else:
+            after = change(before)
         if after is before:
             return before
         self.document = after
         self.history = None
         if undoable:
-            self.undo_patch = undo_patch(before, after)
+            self.undo_patches.append(undo_patch(before, after))
+            del self.undo_patches[:-UNDO_DEPTH]
         self.pending += 1
         future = self._writer.submit(self.store.update, change)
         future.add_done_callback(
@@ -74,19 +85,21 @@ class Session:
         on_failed: Callable[[BaseException], None],
         force: bool = False,
     ) -> bool:
-        """Take back the last change (once), field by field, on top of what is on disk now.
+        """Take back the latest change not yet taken back, field by field, on top of what is
+        on disk now; each `u` goes one change further back.
 
         False when there is nothing to undo. Raises UndoConflict (and keeps the undo)
         when another process changed the same fields since: ask, then `force=True`.
         The same conflict found on disk under the lock reaches `on_failed`, undo kept."""
-        patch = self.undo_patch
-        if patch is None or patch.empty:
-            self.undo_patch = None
+        while self.undo_patches and self.undo_patches[-1].empty:
+            self.undo_patches.pop()
+        if not self.undo_patches:
             return False
+        patch = self.undo_patches[-1]
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UndoConflict):
-                self.undo_patch = patch
+                self.undo_patches.append(patch)
             on_failed(error)
 
         self.apply(
@@ -95,8 +108,13 @@ class Session:
             on_failed=failed,
             undoable=False,
         )
-        self.undo_patch = None
+        self.undo_patches.pop()
         return True
+
+    @property
+    def undo_patch(self) -> Patch | None:
+        """The undo `u` takes next, if any."""
+        return self.undo_patches[-1] if self.undo_patches else None
 
     def _saved(
         self,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pendulum
 from textual.widgets import Input
 
+from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.screens.followup import FollowUpScreen
@@ -15,6 +16,7 @@ from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.schedule import SchedulePane
+from tests.ui.test_dashboard import type_text
 
 HOLIDAY = Path(__file__).resolve().parents[1] / "calendar_import" / "fixtures" / "holidays.ics"
 MONDAY = pendulum.date(2026, 11, 23)
@@ -76,6 +78,67 @@ async def test_the_global_keys_work_on_every_screen(app: PlannerApp) -> None:
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         assert isinstance(app.screen, FollowUpScreen)
+
+
+# -- every change goes through the session: undo after an import ---------------------
+
+
+async def wait_saved(app: PlannerApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if app.session.pending == 0:
+            return
+    raise AssertionError("the change never reached the disk")
+
+
+async def test_u_after_an_import_takes_back_the_import_then_the_quick_add(
+    app: PlannerApp, tmp_path: Path
+) -> None:
+    calendar = tmp_path / "holidays.ics"
+    calendar.write_bytes(HOLIDAY.read_bytes())
+    store = app.store
+
+    def on_disk() -> tuple[set[str], set[str]]:
+        document = Store(store.directory).load()
+        return (
+            {e.title for e in document.events if e.calendar == "holidays"},
+            {f.customer for f in document.followups},
+        )
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await type_text(pilot, "Nora Quist: badge broken by tomorrow 10am")
+        await pilot.press("enter")
+        await wait_saved(app, pilot)
+        assert "Nora Quist" in on_disk()[1]
+
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(calendar)
+        await pilot.press("enter")  # the file
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, PromptScreen) and "calendar" in app.screen._prompt_title:
+                break
+        await pilot.press("enter")  # the calendar it suggests: "holidays"
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any(e.calendar == "holidays" for e in app.document.events):
+                break
+        await wait_saved(app, pilot)
+        imported, customers = on_disk()
+        assert "Christmas Day" in imported and "Nora Quist" in customers
+
+        await pilot.press("u")  # the import only
+        await wait_saved(app, pilot)
+        assert not any(e.calendar == "holidays" for e in app.document.events)
+        assert any(f.customer == "Nora Quist" for f in app.document.followups)
+        assert on_disk() == (set(), customers)
+
+        await pilot.press("u")  # then the quick-add
+        await wait_saved(app, pilot)
+        assert not any(f.customer == "Nora Quist" for f in app.document.followups)
+        assert "Nora Quist" not in on_disk()[1]
 
 
 # -- path completion -----------------------------------------------------------------

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from planner.domain import Brief, lifecycle
 from planner.domain.brief import BRIEF_KINDS
 from planner.domain.priority import PRIORITIES
+from planner.operations.briefs import deliver_brief, queue_brief
 from planner.text import clean_line
 from planner.ui.flows.forms import refusal_of
 from planner.ui.screens.form import Field, FormScreen, Values
@@ -52,10 +51,7 @@ def add_brief(app: PlannerApp, linked: str | None = None) -> None:
         if values is None:
             return
         brief = build(values)
-        app.change(
-            lambda d: msgspec.structs.replace(d, briefs=(*d.briefs, brief)),
-            f"Brief queued: {brief.title}",
-        )
+        app.apply(lambda d: queue_brief(d, brief), f"Brief queued: {brief.title}")
 
     app.push_screen(FormScreen("New brief", fields, refusal_of(build)), done)
 
@@ -63,7 +59,4 @@ def add_brief(app: PlannerApp, linked: str | None = None) -> None:
 def deliver(app: PlannerApp, brief_id: str) -> None:
     """Mark the brief `brief_id` delivered."""
     now = app.now()
-    app.change(
-        lambda d: lifecycle.change_brief(d, brief_id, lambda b: lifecycle.deliver(b, now))[0],
-        "Delivered",
-    )
+    app.apply(lambda d: deliver_brief(d, brief_id, now), "Delivered")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import msgspec
 import pendulum
 
 from planner.domain import FollowUp, lifecycle
@@ -18,6 +17,7 @@ from planner.domain.lifecycle import Outcome
 from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
 from planner.humanize import when
+from planner.operations.followups import add_followup, note_on
 from planner.quickadd import QuickAdd, parse
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
@@ -46,12 +46,8 @@ def quick_add(app: PlannerApp, dashboard: DashboardScreen, initial: str = "") ->
             note_instead(app, parsed)
             return
         followup = lifecycle.followup_from_quickadd(parsed, app.now())
-
-        def add(document: Document) -> Document:
-            return msgspec.structs.replace(document, followups=(*document.followups, followup))
-
-        if app.change(
-            add,
+        if app.apply(
+            lambda d: add_followup(d, followup),
             f"Added {followup.customer}: "
             f"{when(followup.promised_by, app.clock.now(), app.timezone)}",
         ):
@@ -67,18 +63,11 @@ def note_instead(app: PlannerApp, note: NoteInstead) -> None:
     now = app.now()
     followup = app.find_followup(note.followup_id)
     who = followup.customer if followup is not None else note.followup_id
-    promise = note.promise
-
-    def noted(f: FollowUp) -> Outcome:
-        changed = lifecycle.note(f, note.text, now)
-        if promise is not None:  # the line's own promise re-promises the open matter
-            changed = lifecycle.repromise(changed, promise, now)
-        return Outcome(changed)
-
+    promise = note.promise  # the line's own promise re-promises the open matter
     said = f"Noted on {who}'s open follow-up"
     if promise is not None:
         said += f", re-promised {when(promise, app.clock.now(), app.timezone)}"
-    app.change(lambda d: lifecycle.change_followup(d, note.followup_id, noted)[0], said)
+    app.apply(lambda d: note_on(d, note.followup_id, note.text, now, promise), said)
 
 
 def run_action(app: PlannerApp, action: str, followup_id: str) -> None:

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
 import pendulum
 
 from planner.config import EVENT_KINDS
 from planner.domain import Event, Window
-from planner.domain.base import new_id
+from planner.domain.document import Document
 from planner.errors import PlannerError
 from planner.humanize import fmt
+from planner.operations.events import make_event, new_event
+from planner.operations.windows import make_window, mark_window
 from planner.text import clean_line
 from planner.ui.flows.forms import refusal_of
 from planner.ui.screens.form import Field, FormScreen, Values
@@ -22,7 +23,7 @@ from planner.ui.widgets.path_suggester import PathSuggester
 from planner.when import parse_time
 
 if TYPE_CHECKING:
-    from planner.calendar_import.importer import Prepared
+    from planner.calendar_import.importer import ImportReport, Prepared
     from planner.ui.app import PlannerApp
 
 
@@ -53,20 +54,12 @@ def add_event(app: PlannerApp, day: pendulum.Date) -> None:
     def build(values: Values) -> Event:
         start = time_on_shown_day(app, day, values["start"], "start")
         end = time_on_shown_day(app, day, values["end"], "end")
-        if end <= start:
-            raise PlannerError("the event must end after it starts")
-        title = clean_line(values["title"])
-        if not title:
-            raise PlannerError("give the event a title")
-        return Event(id=new_id("e"), title=title, start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
+        return make_event(title=values["title"], start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
 
     def done(values: Values | None) -> None:
         if values is not None:
             event = build(values)
-            app.change(
-                lambda d: msgspec.structs.replace(d, events=(*d.events, event)),
-                f"Event added: {event.title}",
-            )
+            app.change(lambda d: new_event(d, event)[0], f"Event added: {event.title}")
 
     app.push_screen(FormScreen("New event", fields, refusal_of(build)), done)
 
@@ -82,9 +75,7 @@ def mark_time(app: PlannerApp, day: pendulum.Date, mark: str) -> None:
             raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
         start = time_on_shown_day(app, day, start_text, "start")
         end = time_on_shown_day(app, day, end_text, "end")
-        if end <= start:
-            raise PlannerError("the end must be after the start")
-        return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))  # type: ignore[arg-type]
+        return make_window(start=start, end=end, mark=mark, note=note)  # type: ignore[arg-type]
 
     def check(value: str) -> tuple[bool, str]:
         try:
@@ -100,7 +91,7 @@ def mark_time(app: PlannerApp, day: pendulum.Date, mark: str) -> None:
         if value:
             window = build(value)
             label = "Good moment marked" if mark == "window" else "Time blocked"
-            app.change(lambda d: msgspec.structs.replace(d, windows=(*d.windows, window)), label)
+            app.change(lambda d: mark_window(d, window)[0], label)
 
     title = "Mark a good moment" if mark == "window" else "Block time (do not disturb)"
     placeholder = (
@@ -140,13 +131,13 @@ def _failed(app: PlannerApp, exc: PlannerError) -> None:
 
 def _read(app: PlannerApp, source: str) -> None:
     """In the worker thread: read the calendar, then ask on the UI thread which one it is."""
-    from planner.calendar_import.importer import prepare
+    from planner.calendar_import.importer import prepare_for
     from planner.commands.import_ics import read_source
 
     try:
         data, name, what = read_source(source)
-        ready = prepare(
-            app.store,
+        ready = prepare_for(
+            app.document,
             app.clock,
             data,
             source_name=name,
@@ -183,7 +174,8 @@ def _ask_calendar(app: PlannerApp, ready: Prepared) -> None:
         if value is None:
             return
         name = clean_line(value)
-        app.run_worker(lambda: _merge(app, ready, name), thread=True, group="import")
+        before = app.document
+        app.run_worker(lambda: _merge(app, before, ready, name), thread=True, group="import")
 
     app.push_screen(
         PromptScreen(
@@ -197,23 +189,31 @@ def _ask_calendar(app: PlannerApp, ready: Prepared) -> None:
     )
 
 
-def _merge(app: PlannerApp, ready: Prepared, calendar: str) -> None:
-    """In the worker thread: merge, then tell the UI thread the outcome."""
-    from planner.calendar_import.importer import merge_read
+def _merge(app: PlannerApp, before: Document, ready: Prepared, calendar: str) -> None:
+    """In the worker thread: work the merge out on the document as it was, then hand it to
+    the session on the UI thread (one change, undoable like any other)."""
+    from planner.operations.calendars import import_calendar
 
     try:
-        report = merge_read(
-            app.store,
-            ready.read,
-            ready.window,
-            calendar=calendar,
-            source_name=ready.source_name,
-            cancelled=app.quitting.is_set,
-        )
+        after, report = import_calendar(before, ready, calendar)
     except PlannerError as exc:
         _failed(app, exc)
         return
     if app.quitting.is_set():
         return
-    app.call_from_thread(app.notify, "\n".join(report.lines()), title="Imported", timeout=6)
-    app.call_from_thread(app.session.poll, app.document_changed.publish)
+    app.call_from_thread(_merged, app, (before, after), ready, calendar, report)
+
+
+def _merged(
+    app: PlannerApp,
+    worked_out: tuple[Document, Document],
+    ready: Prepared,
+    calendar: str,
+    report: ImportReport,
+) -> None:
+    from planner.operations.calendars import import_calendar
+
+    if app.quitting.is_set():
+        return
+    if app.change(lambda d: import_calendar(d, ready, calendar)[0], worked_out=worked_out):
+        app.notify("\n".join(report.lines()), title="Imported", timeout=6)

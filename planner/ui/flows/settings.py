@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from planner.config import Settings
 from planner.errors import PlannerError
+from planner.operations.settings import set_settings
 from planner.ui.screens.settings import SettingsResult, SettingsScreen
 from planner.when import parse_when
 
@@ -52,7 +51,7 @@ def settings_saved(app: PlannerApp, result: SettingsResult | None) -> None:
         return
     settings = result.settings
     if settings != app.document.settings:
-        app.change(lambda d: msgspec.structs.replace(d, settings=settings), "Settings saved")
+        app.apply(lambda d: set_settings(d, settings), "Settings saved")
         app.dashboard.show_date(app.today())
     if result.preferences != app.preferences:
         saved = app.save_preferences(result.preferences)

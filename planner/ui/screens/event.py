@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
-import msgspec
 import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,10 +29,10 @@ from planner.domain.event_changes import (
 )
 from planner.errors import PlannerError
 from planner.humanize import fmt
+from planner.operations.events import change_event, delete_event
 from planner.text import clean_line
 
 if TYPE_CHECKING:
-    from planner.storage import Document
     from planner.ui.app import PlannerApp
 
 WITH_EA = "one-on-one with the EA"
@@ -139,11 +138,7 @@ class EventScreen(Screen[None]):
     def _change(self, change: Callable[[Event], Event], done: str) -> None:
         event_id = self.event_id
 
-        def apply(document: Document) -> Document:
-            events = tuple(change(e) if e.id == event_id else e for e in document.events)
-            return msgspec.structs.replace(document, events=events)
-
-        self.planner.change(apply, done)
+        self.planner.apply(lambda d: change_event(d, event_id, change), done)
         self.refresh_view()
 
     def action_kind(self) -> None:
@@ -249,15 +244,12 @@ class EventScreen(Screen[None]):
             return
         event_id = event.id
 
-        def remove(document: Document) -> Document:
-            return msgspec.structs.replace(
-                document, events=tuple(e for e in document.events if e.id != event_id)
-            )
-
         note = (
             f"; it comes back at the next sync while calendar “{event.calendar}” has it"
             if event.calendar is not None
             else " (u undoes)"
         )
-        self.planner.change(remove, f"Event deleted: {event.title}{note}")
+        self.planner.apply(
+            lambda d: delete_event(d, event_id), f"Event deleted: {event.title}{note}"
+        )
         self.app.pop_screen()
