@@ -2,7 +2,8 @@
 
 The WHEN of a promise is read by planner.when, the one time-input package."""
 
-from planner.quickadd.parse import QuickAdd, Span, SpanRole, parse
+from planner.quickadd.parse import parse
+from planner.quickadd.parsed import QuickAdd, Span, SpanRole
 from planner.quickadd.words import guess_kind
 
 __all__ = ["QuickAdd", "Span", "SpanRole", "guess_kind", "parse"]

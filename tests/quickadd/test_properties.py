@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.config import Settings
-from planner.quickadd import parse
-from planner.quickadd.parse import QuickAdd
+from planner.quickadd import QuickAdd, parse
 from planner.quickadd.words import KIND_WORD
 from planner.text import clean_line
 from planner.when import WhenError, is_when_word, parse_when
