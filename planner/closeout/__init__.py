@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from planner.closeout.actions import close_day, commands_for, keep, reopen_day, unkeep
     from planner.closeout.markdown import (
         close_with_summary,
         escape,
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
         morning_lines,
         morning_notes,
     )
-    from planner.closeout.review import (
+    from planner.closeout.review import build_review, day_label, find_closeout
+    from planner.closeout.steps import (
         STEPS,
         Address,
         ClosingRefused,
@@ -38,20 +40,14 @@ if TYPE_CHECKING:
         StillOpen,
         StillToTell,
         Tomorrow,
-        build_review,
-        close_day,
-        commands_for,
-        day_label,
-        find_closeout,
-        keep,
-        reopen_day,
-        unkeep,
     )
 
 _WHERE = {
     "markdown": ("close_with_summary", "escape", "render_markdown", "summary_markdown"),
     "morning": ("MorningNotes", "dismiss_morning_notes", "morning_lines", "morning_notes"),
-    "review": (
+    "actions": ("close_day", "commands_for", "keep", "reopen_day", "unkeep"),
+    "review": ("build_review", "day_label", "find_closeout"),
+    "steps": (
         "STEPS",
         "Address",
         "ClosingRefused",
@@ -64,14 +60,6 @@ _WHERE = {
         "StillOpen",
         "StillToTell",
         "Tomorrow",
-        "build_review",
-        "close_day",
-        "commands_for",
-        "day_label",
-        "find_closeout",
-        "keep",
-        "reopen_day",
-        "unkeep",
     ),
 }
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}

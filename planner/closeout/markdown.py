@@ -14,17 +14,9 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from planner.closeout.review import (
-    STEPS,
-    Delivered,
-    PromiseCheck,
-    Review,
-    StillOpen,
-    build_review,
-    close_day,
-    day_label,
-    find_closeout,
-)
+from planner.closeout.actions import close_day
+from planner.closeout.review import build_review, day_label, find_closeout
+from planner.closeout.steps import STEPS, Delivered, PromiseCheck, Review, StillOpen
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 

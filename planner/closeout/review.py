@@ -1,8 +1,9 @@
 """The end-of-day close-out of one date, as pure functions of (document, date, now).
 
-`build_review` gathers the five steps of SPEC.md "End-of-day close-out"; `keep`,
-`unkeep`, `close_day` and `reopen_day` return a new Document with that date's
-`Closeout` record created or updated. A UI shows the steps of a `Review`, applies
+`build_review` gathers the five steps of SPEC.md "End-of-day close-out" into a
+`Review` (planner.closeout.steps); `keep`, `unkeep`, `close_day` and `reopen_day`
+(planner.closeout.actions) return a new Document with that date's `Closeout` record
+created or updated. A UI shows the steps of a `Review`, applies
 an action (these, or the lifecycle's re-promise / resolve / escalate) and builds
 the review again.
 
@@ -44,210 +45,38 @@ How the day is read (decisions where the spec is silent are marked *):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import msgspec
 import pendulum
 
+from planner.closeout.steps import (
+    Address,
+    Delivered,
+    Done,
+    DoneToday,
+    Due,
+    PromiseCheck,
+    Review,
+    StillOpen,
+    StillToTell,
+    Tomorrow,
+)
 from planner.config import executive_zone
 from planner.day import events_on
-from planner.domain import Brief, Closeout, Event, FollowUp, LogEntry
-from planner.domain.base import new_id
+from planner.domain import Brief, Closeout, FollowUp, LogEntry
 from planner.domain.history import Standing, closed_at, moves, standing
-from planner.domain.lifecycle import find
 from planner.domain.priority import rank
-from planner.errors import InputError
 from planner.humanize import fmt
-from planner.scheduling import GoodMoment, Placement, next_workday, pack
+from planner.scheduling import next_workday, pack
 from planner.scheduling.intervals import plain
 from planner.scheduling.moments import day_bounds
-from planner.text import clean_line, clean_text
 
 if TYPE_CHECKING:
     from planner.domain.document import Document
 
-Address = Literal["resolved", "dropped", "re-promised", "escalated", "kept"]
-"""How a promise that fell due was addressed during the review."""
-
-STEPS: tuple[str, ...] = (
-    "Done today",
-    "Promises",
-    "Still to tell the executive",
-    "Tomorrow",
-    "Notes",
-)
-"""The titles of the five steps, in order (screens and Markdown headings)."""
-
-_CLOSING_ACTIONS = frozenset({"resolved", "dropped"})
 _ADDRESSING_ACTIONS = frozenset({"resolved", "dropped", "escalated", "re-promised"})
-
-
-@dataclass(frozen=True)
-class Done:
-    """A follow-up resolved or dropped on the day: when, and the resolution or the reason."""
-
-    followup: FollowUp
-    at: pendulum.DateTime
-    text: str
-    action: Literal["resolved", "dropped"] = "resolved"
-
-
-@dataclass(frozen=True)
-class Delivered:
-    """A brief told to the executive on the day."""
-
-    brief: Brief
-    at: pendulum.DateTime
-
-
-@dataclass(frozen=True)
-class DoneToday:
-    """Step 1: what was finished on the day, each list oldest first."""
-
-    resolved: tuple[Done, ...] = ()
-    delivered: tuple[Delivered, ...] = ()
-    dropped: tuple[Done, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        return not (self.resolved or self.delivered or self.dropped)
-
-    @property
-    def in_order(self) -> tuple[Done | Delivered, ...]:
-        """Everything finished on the day, in time order."""
-        items: list[Done | Delivered] = [*self.resolved, *self.delivered, *self.dropped]
-        return tuple(sorted(items, key=lambda item: item.at))
-
-
-@dataclass(frozen=True)
-class PromiseCheck:
-    """Step 2: one promise that fell due on the day or earlier, and how it was addressed."""
-
-    followup: FollowUp
-    """The follow-up as it is in the document now."""
-    promise: pendulum.DateTime
-    """The promise that fell due: the one in force before it was addressed (executive's zone)."""
-    broken: bool
-    """The promise passed before it was addressed, or it is past and still stands."""
-    addressed: Address | None = None
-    """How it was addressed; None blocks closing the day."""
-    addressed_at: pendulum.DateTime | None = None
-    """When it was resolved, dropped, re-promised or escalated (None when kept)."""
-    current: pendulum.DateTime | None = None
-    """The promise as it stands at the review's time (the new one after a re-promise);
-    None once the follow-up is resolved or dropped."""
-    text: str = ""
-    """The resolution, the drop reason, or the note of the re-promise or escalation."""
-    state: Standing | None = None
-    """Where the follow-up stands at the review's time; None once resolved or dropped."""
-    moves: tuple[LogEntry, ...] = ()
-    """The day's promise moves (re-promises, moves after a customer wait), oldest first."""
-
-    @property
-    def is_addressed(self) -> bool:
-        return self.addressed is not None
-
-
-@dataclass(frozen=True)
-class StillOpen:
-    """Step 2, the rest: an open follow-up with no promise due that day, as it stands."""
-
-    followup: FollowUp
-    state: Standing
-    """Status, wait (on whom, since when, for what) and escalation at the review's time."""
-    current: pendulum.DateTime
-    """The promise as it stands (a paused one: where the pause has moved it so far)."""
-    moves: tuple[LogEntry, ...] = ()
-    """The day's promise moves, oldest first."""
-
-
-@dataclass(frozen=True)
-class StillToTell:
-    """Step 3: the undelivered briefs, carried to the next workday's good moments."""
-
-    date: pendulum.Date
-    """The workday they are carried to."""
-    placements: tuple[Placement, ...] = ()
-    """One per undelivered brief, in queue order: where it lands, or why it does not."""
-
-
-@dataclass(frozen=True)
-class Due:
-    """An open follow-up and its promise."""
-
-    followup: FollowUp
-    promise: pendulum.DateTime
-
-
-@dataclass(frozen=True)
-class Tomorrow:
-    """Step 4: the next workday."""
-
-    date: pendulum.Date
-    events: tuple[Event, ...] = ()
-    """The executive's schedule that day, all-day events first, then by start."""
-    first_moment: GoodMoment | None = None
-    """The first good moment of the day, if there is one."""
-    promises: tuple[Due, ...] = ()
-    """Promises falling due after the reviewed day up to the end of this one, earliest first."""
-
-
-@dataclass(frozen=True)
-class Review:
-    """The close-out review of one date, step by step (see STEPS)."""
-
-    date: pendulum.Date
-    timezone: str
-    """The executive's zone: every time of the review is in it."""
-    now: pendulum.DateTime
-    as_of: pendulum.DateTime
-    """The time the day is looked at: now for today, the end of the day for a past day."""
-    done: DoneToday
-    promises: tuple[PromiseCheck, ...]
-    """Broken ones first, then unaddressed before addressed, then by promise."""
-    still_open: tuple[StillOpen, ...]
-    """Every other follow-up open at `as_of`, by current promise."""
-    still_to_tell: StillToTell
-    tomorrow: Tomorrow
-    notes: str = ""
-    """Step 5: the EA's free notes for the day."""
-    kept: tuple[str, ...] = ()
-    """Ids of follow-ups whose promise the EA explicitly kept."""
-    closed_at: pendulum.DateTime | None = None
-    """When the day was closed; None while it is open (or reopened)."""
-    record_id: str | None = None
-    """The id of the day's Closeout record, once there is one."""
-
-    @property
-    def closed(self) -> bool:
-        return self.closed_at is not None
-
-    def unaddressed(self) -> tuple[PromiseCheck, ...]:
-        """The promises that block closing the day, broken ones first."""
-        return tuple(p for p in self.promises if not p.is_addressed)
-
-    @property
-    def can_close(self) -> bool:
-        return not self.unaddressed()
-
-    def closing(self, notes: str, at: datetime) -> Review:
-        """The review as it will be saved when the day is closed at `at` with `notes`."""
-        return replace(
-            self, notes=clean_text(notes), closed_at=pendulum.instance(at).in_tz(self.timezone)
-        )
-
-
-class ClosingRefused(InputError):
-    """The day cannot be closed: some promises are not addressed (exit status 2)."""
-
-    def __init__(self, message: str, unaddressed: tuple[PromiseCheck, ...]) -> None:
-        super().__init__(message)
-        self.unaddressed = unaddressed
-
-
-# -- the review ----------------------------------------------------------------
 
 
 def build_review(document: Document, date: pendulum.Date, now: datetime) -> Review:
@@ -368,145 +197,6 @@ def day_label(date: pendulum.Date) -> str:
     return fmt(date, "dddd D MMMM YYYY")
 
 
-# -- actions -------------------------------------------------------------------
-
-
-def keep(document: Document, date: pendulum.Date, followup_id: str, now: datetime) -> Document:
-    """Explicitly keep the promise of `followup_id` (id or unique prefix) as it stands."""
-    review = build_review(document, date, now)
-    _require_changeable(review)
-    followup = find(document.followups, followup_id, "follow-up")
-    if not any(c.followup.id == followup.id for c in review.promises):
-        raise InputError(
-            f"{followup.id} ({clean_line(followup.customer)}) has no promise due by the end of "
-            f"{day_label(date)}: there is nothing to keep"
-        )
-    record = _record_for(document, date)
-    if followup.id in record.kept:
-        return document
-    return _put(document, msgspec.structs.replace(record, kept=(*record.kept, followup.id)))
-
-
-def unkeep(document: Document, date: pendulum.Date, followup_id: str, now: datetime) -> Document:
-    """Undo `keep`: the promise needs addressing again (nothing changes if it was not kept)."""
-    review = build_review(document, date, now)
-    _require_changeable(review)
-    record = find_closeout(document, date)
-    if record is None:
-        return document
-    followup = find(document.followups, followup_id, "follow-up")
-    if followup.id not in record.kept:
-        return document
-    kept = tuple(k for k in record.kept if k != followup.id)
-    return _put(document, msgspec.structs.replace(record, kept=kept))
-
-
-def close_day(
-    document: Document, date: pendulum.Date, notes: str, summary: str, now: datetime
-) -> Document:
-    """Mark the day closed with its notes and Markdown summary.
-
-    Refused (ClosingRefused, an InputError) while a promise due that day or
-    earlier is not addressed; the message names each one.
-    """
-    review = build_review(document, date, now)
-    _require_begun(review)
-    blocking = review.unaddressed()
-    if blocking:
-        raise ClosingRefused(_refusal(review, blocking), blocking)
-    record = _record_for(document, date)
-    closed = msgspec.structs.replace(
-        record,
-        closed=True,
-        closed_at=plain(pendulum.instance(now).in_tz(review.timezone)),
-        notes=clean_text(notes),
-        summary=summary,
-        next_workday=review.tomorrow.date.isoformat(),
-        due_next=tuple(d.followup.id for d in review.tomorrow.promises),
-        carried=tuple(p.brief.id for p in review.still_to_tell.placements),
-        morning_dismissed=False,
-    )
-    return _put(document, closed)
-
-
-def reopen_day(document: Document, date: pendulum.Date, now: datetime) -> Document:
-    """Reopen a closed day: its notes, kept promises and last summary stay."""
-    record = find_closeout(document, date)
-    if record is None or not record.closed:
-        raise InputError(f"{day_label(date)} is not closed: there is nothing to reopen")
-    return _put(document, msgspec.structs.replace(record, closed=False, closed_at=None))
-
-
-# -- helpers -------------------------------------------------------------------
-
-
-def _require_begun(review: Review) -> None:
-    if review.date > review.now.date():
-        raise InputError(f"{day_label(review.date)} has not begun yet: it cannot be closed")
-
-
-def _require_changeable(review: Review) -> None:
-    _require_begun(review)
-    if review.closed:
-        raise InputError(f"{day_label(review.date)} is closed: reopen it first")
-
-
-def _refusal(review: Review, blocking: tuple[PromiseCheck, ...]) -> str:
-    count = len(blocking)
-    noun = "promise is" if count == 1 else "promises are"
-    lines = [f"cannot close {day_label(review.date)}: {count} {noun} not addressed"]
-    for check in blocking:
-        f = check.followup
-        who = clean_line(f.customer) + (
-            f" ({clean_line(f.organization)})" if f.organization else ""
-        )
-        state = "broken" if check.broken else "due"
-        when = _short(check.current or check.promise, review.date)
-        lines.append(f"  {f.id}  {who} — {clean_line(f.summary)}: {state}, promised {when}")
-        commands = commands_for(f.id, review)
-        lines.append("    " + " · ".join(commands[:2]))
-        lines.append("    " + " · ".join(commands[2:]))
-    # Keeps given with the refused --close were not saved either: the command repeats them.
-    ids = dict.fromkeys([*review.kept, *(c.followup.id for c in blocking)])
-    keeps = " ".join(f"--keep {i}" for i in ids)
-    lines.append(
-        f"or keep them as they stand: ea-planner closeout{_day_option(review)} {keeps} --close"
-    )
-    return "\n".join(lines)
-
-
-def commands_for(followup_id: str, review: Review) -> tuple[str, ...]:
-    """The shell commands that address an unaddressed promise of the review, ids filled in."""
-    return (
-        f'ea-planner promise {followup_id} "tomorrow 10am"',
-        f"ea-planner closeout{_day_option(review)} --keep {followup_id}",
-        f'ea-planner resolve {followup_id} "how it was solved"',
-        f"ea-planner escalate {followup_id}",
-        f'ea-planner drop {followup_id} "why"',
-    )
-
-
-def _day_option(review: Review) -> str:
-    return "" if review.date == review.now.date() else f" --date {review.date.isoformat()}"
-
-
-def _short(moment: pendulum.DateTime, date: pendulum.Date) -> str:
-    return fmt(moment, "HH:mm") if moment.date() == date else fmt(moment, "ddd D MMM HH:mm")
-
-
-def _record_for(document: Document, date: pendulum.Date) -> Closeout:
-    return find_closeout(document, date) or Closeout(id=new_id("c"), date=date.isoformat())
-
-
-def _put(document: Document, record: Closeout) -> Document:
-    records = document.closeouts
-    if any(r.id == record.id for r in records):
-        records = tuple(record if r.id == record.id else r for r in records)
-    else:
-        records = (*records, record)
-    return msgspec.structs.replace(document, closeouts=records)
-
-
 def _local(moment: datetime, tz: str) -> pendulum.DateTime:
     return pendulum.instance(moment).in_tz(tz)
 
@@ -604,25 +294,4 @@ def _check(
     )
 
 
-__all__ = [
-    "STEPS",
-    "Address",
-    "ClosingRefused",
-    "Delivered",
-    "Done",
-    "DoneToday",
-    "Due",
-    "PromiseCheck",
-    "Review",
-    "StillOpen",
-    "StillToTell",
-    "Tomorrow",
-    "build_review",
-    "close_day",
-    "commands_for",
-    "day_label",
-    "find_closeout",
-    "keep",
-    "reopen_day",
-    "unkeep",
-]
+__all__ = ["build_review", "day_label", "find_closeout"]

@@ -213,6 +213,8 @@ def test_today_imports_only_what_it_shows(data_dir: Path) -> None:
     )
     heavy = [
         "planner.closeout.review",
+        "planner.closeout.steps",
+        "planner.closeout.actions",
         "planner.closeout.markdown",
         "planner.quickadd",
         "planner.calendar_import",

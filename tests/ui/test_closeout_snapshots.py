@@ -27,7 +27,7 @@ def closeout_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
 
     for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
         monkeypatch.setattr(f"{module}.new_id", fixed_id)
-    monkeypatch.setattr("planner.closeout.review.new_id", fixed_id)
+    monkeypatch.setattr("planner.closeout.actions.new_id", fixed_id)
     clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
     store = Store(tmp_path / "snap")
     store.save(sample_document(clock.now(), FROZEN_ZONE))
