@@ -10,14 +10,13 @@ time the clocks skip at a DST change is refused; a repeated one is read as the f
 from planner.when.fields import localize, parse_time
 from planner.when.phrase import (
     WhenMatch,
-    could_start,
-    is_when_word,
     match_when,
     parse_day,
     parse_when,
     promise_flags,
     starts_alone,
 )
+from planner.when.syntax import could_start, is_when_word
 from planner.when.wall import WhenError, is_repeated, wall_time
 
 __all__ = [

@@ -14,7 +14,8 @@ import pendulum
 from planner.config import Settings, executive_zone
 from planner.domain.base import check_year, plain
 from planner.errors import InputError
-from planner.when.phrase import parse_when, twelve_hour_reading
+from planner.when.meaning import twelve_hour_reading
+from planner.when.phrase import parse_when
 from planner.when.wall import WhenError, wall_time
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
