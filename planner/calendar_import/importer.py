@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from planner.calendar_import.imported import CalendarRead, Skipped
 from planner.calendar_import.kinds import People
 from planner.calendar_import.merge import Key, MergeCounts, merge_calendar
-from planner.calendar_import.reader import CalendarRead, Skipped, import_range
+from planner.calendar_import.reader import import_range
 from planner.domain.base import new_id
 from planner.errors import InputError
 from planner.text import clean_line
@@ -162,7 +163,7 @@ def merge_read(
 
     def change(document: Document) -> tuple[Document, ImportReport]:
         if cancelled is not None and cancelled():
-            from planner.calendar_import.reader import ImportCancelled
+            from planner.calendar_import.imported import ImportCancelled
 
             raise ImportCancelled()
         return merge_into(
@@ -238,7 +239,8 @@ def prepare_for(
     cancelled: Callable[[], bool] | None = None,
 ) -> Prepared:
     """`prepare` against `document` (the dashboard's, in memory)."""
-    from planner.calendar_import.reader import NotICalendar, read_ics
+    from planner.calendar_import.imported import NotICalendar
+    from planner.calendar_import.reader import read_ics
 
     window = import_window(document.settings, clock)
     try:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from planner.calendar_import.reader import ImportedEvent
+from planner.calendar_import.imported import ImportedEvent
 from planner.domain import Event
 from planner.domain.base import new_id
 from planner.domain.document import Document

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from planner.calendar_import.reader import (
+from planner.calendar_import.imported import (
     MAX_EVENTS_PER_IMPORT,
     CalendarRead,
     ImportedEvent,
@@ -99,7 +99,8 @@ def read_objects(
 ) -> ObjectsRead:
     """The events of `objects` in `window`, parsing only the objects the cache cannot answer
     for; the cache is written back. Raises NotCalendarObject."""
-    from planner.calendar_import.reader import NotICalendar, read_ics
+    from planner.calendar_import.imported import NotICalendar
+    from planner.calendar_import.reader import read_ics
     from planner.storage.syncstate import read_cache, write_cache
 
     context = _context(url, window.zone_name, people)
@@ -155,7 +156,7 @@ def read_objects(
 def combine(reads: Iterable[ObjectRead], window: Window) -> CalendarRead | None:
     """The objects' reads as one calendar's, as reading them together would give;
     None when together they pass MAX_EVENTS_PER_IMPORT."""
-    from planner.calendar_import.reader import MAX_REPORTED_NOTES
+    from planner.calendar_import.imported import MAX_REPORTED_NOTES
 
     events: list[ImportedEvent] = []
     skipped: list[Skipped] = []

@@ -220,7 +220,8 @@ def _sync_caldav(
 
 
 def _merge(store: Store, sub: Subscription, body: bytes, window: Window) -> ImportReport:
-    from planner.calendar_import.reader import NotICalendar, read_ics
+    from planner.calendar_import.imported import NotICalendar
+    from planner.calendar_import.reader import read_ics
 
     settings = store.load().settings
     try:

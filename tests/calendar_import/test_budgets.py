@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from planner.calendar_import import import_range, read_ics
-from planner.calendar_import import reader as reader_module
+from planner.calendar_import.imported import MAX_EVENTS_PER_IMPORT
 from tests.calendar_import.helpers import PARIS, REPO_ROOT, TODAY, stored_events
 
 START, END = import_range(TODAY, PARIS, days_back=60, days_ahead=365)
@@ -206,7 +206,7 @@ def test_an_import_is_capped_and_says_so(tmp_path: Path, data_dir: Path) -> None
     assert result.returncode == 0, result.stderr
     events = stored_events(data_dir)
     assert len(events) == 47 * 425  # whole series only: 47 fit under the limit
-    assert f"limit of {reader_module.MAX_EVENTS_PER_IMPORT:,} events" in result.stdout
+    assert f"limit of {MAX_EVENTS_PER_IMPORT:,} events" in result.stdout
     assert "skipped 953" in result.stdout.splitlines()[0]
 
 

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import msgspec
 import pytest
 
+from planner.calendar_import.imported import ImportedEvent
 from planner.calendar_import.merge import merge_calendar
-from planner.calendar_import.reader import ImportedEvent
 from planner.domain import Event
 from planner.domain.document import Document
 from planner.domain.event_changes import (

@@ -7,9 +7,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from planner.calendar_import.imported import CalendarRead
 from planner.calendar_import.importer import Window, import_window, joined
 from planner.calendar_import.kinds import NO_PEOPLE, People
-from planner.calendar_import.reader import CalendarRead, read_ics
+from planner.calendar_import.reader import read_ics
 from planner.clock import Clock
 from planner.config import Settings
 from planner.storage import Store
