@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import msgspec
 
 EventKind = Literal["meeting", "call", "travel", "focus", "personal", "one-on-one", "hold"]
-EVENT_KINDS: tuple[EventKind, ...] = (
-    "meeting",
-    "call",
-    "travel",
-    "focus",
-    "personal",
-    "one-on-one",
-    "hold",
-)
+EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Minutes = Annotated[int, msgspec.Meta(ge=0, le=24 * 60)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -34,7 +34,7 @@ from planner.scheduling.moments import day_bounds, events_near
 from planner.scheduling.packing import ROLLOVER_LOOKAHEAD
 
 PromiseState = Literal["broken", "due-soon", "due-today", "later", "waiting"]
-PROMISE_STATES: tuple[PromiseState, ...] = ("broken", "due-soon", "due-today", "later", "waiting")
+PROMISE_STATES: tuple[PromiseState, ...] = get_args(PromiseState)
 DUE_SOON = timedelta(hours=1)
 NIGHT_ENDS = 6
 """Before this hour (executive's zone) today is "the coming day": its workday is still ahead."""

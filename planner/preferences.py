@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import msgspec
 
@@ -24,7 +24,7 @@ MAX_BYTES = 1 << 20
 
 KeyName = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 ClockStyle = Literal["auto", "12h", "24h"]
-CLOCK_STYLES: tuple[ClockStyle, ...] = ("auto", "12h", "24h")
+CLOCK_STYLES: tuple[ClockStyle, ...] = get_args(ClockStyle)
 
 
 class Preferences(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

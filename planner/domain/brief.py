@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import msgspec
 
@@ -10,7 +10,7 @@ from planner.domain.base import Instant, NonEmpty, Record
 from planner.domain.priority import Priority
 
 BriefKind = Literal["escalation", "decision", "fyi", "good-news", "bad-news"]
-BRIEF_KINDS: tuple[BriefKind, ...] = ("escalation", "decision", "fyi", "good-news", "bad-news")
+BRIEF_KINDS: tuple[BriefKind, ...] = get_args(BriefKind)
 
 
 class Brief(Record, frozen=True, kw_only=True):

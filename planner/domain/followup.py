@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from planner.domain.base import Instant, NonEmpty, Record, plain
 from planner.domain.priority import Priority
 
 FollowUpKind = Literal["complaint", "request", "concern", "compliment", "question"]
-FOLLOWUP_KINDS: tuple[FollowUpKind, ...] = (
-    "complaint",
-    "request",
-    "concern",
-    "compliment",
-    "question",
-)
+FOLLOWUP_KINDS: tuple[FollowUpKind, ...] = get_args(FollowUpKind)
 Channel = Literal["phone", "email", "in-person"]
-CHANNELS: tuple[Channel, ...] = ("phone", "email", "in-person")
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 Status = Literal["open", "in progress", "waiting", "escalated", "resolved", "dropped"]
-STATUSES: tuple[Status, ...] = (
-    "open",
-    "in progress",
-    "waiting",
-    "escalated",
-    "resolved",
-    "dropped",
-)
+STATUSES: tuple[Status, ...] = get_args(Status)
 OPEN_STATUSES: frozenset[str] = frozenset({"open", "in progress", "waiting", "escalated"})
 WaitingOn = Literal["customer", "colleague"]
 
@@ -43,18 +30,7 @@ LogAction = Literal[
     "dropped",
 ]
 """What a log entry records. Code reads the action and the fields, never the text."""
-LOG_ACTIONS: tuple[LogAction, ...] = (
-    "created",
-    "note",
-    "started",
-    "waiting",
-    "resumed",
-    "re-promised",
-    "promise-moved-by-wait",
-    "escalated",
-    "resolved",
-    "dropped",
-)
+LOG_ACTIONS: tuple[LogAction, ...] = get_args(LogAction)
 PROMISE_MOVES: frozenset[str] = frozenset({"re-promised", "promise-moved-by-wait"})
 """The actions that change `promised_by` (both carry `old_promise` and `new_promise`)."""
 

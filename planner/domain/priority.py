@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Priority = Literal["urgent", "high", "normal", "low"]
-PRIORITIES: tuple[Priority, ...] = ("urgent", "high", "normal", "low")
+PRIORITIES: tuple[Priority, ...] = get_args(Priority)
 
 
 def rank(priority: Priority) -> int:
