@@ -45,6 +45,10 @@ class Subscription(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     every: Annotated[int, msgspec.Meta(ge=1, le=24 * 60)] = 10
     """Minutes between two syncs while the dashboard runs."""
 
+    executive: str = ""
+    """The id of the executive whose calendar it is ("" = the desk's first executive); its
+    events carry it."""
+
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     """The executive's facts and the rules of the day."""

@@ -17,6 +17,8 @@ class Brief(Record, frozen=True, kw_only=True):
     """An item of the brief queue until it is delivered."""
 
     id: NonEmpty
+    executive: str = ""
+    """The id of the executive to tell ("" = the desk's first executive)."""
     title: str
     kind: BriefKind = "fyi"
     priority: Priority = "normal"

@@ -21,7 +21,10 @@ class Closeout(Record, frozen=True, kw_only=True):
     """True once the day is closed; a reopened day is False again."""
     closed_at: Instant | None = None
     notes: str = ""
-    """The EA's free notes for the day."""
+    """The EA's free notes for the day (the desk's; with one executive, theirs)."""
+
+    executive_notes: dict[str, str] = msgspec.field(default_factory=dict)
+    """Notes about one executive's day, by executive id (several executives only)."""
     kept: tuple[str, ...] = ()
     """Follow-up ids whose promise the EA explicitly kept during the review."""
     summary: str = ""

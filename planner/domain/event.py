@@ -10,6 +10,8 @@ class Event(Record, frozen=True, kw_only=True):
     """A meeting, call, travel, focus time, personal time, one-on-one or hold."""
 
     id: NonEmpty
+    executive: str = ""
+    """The id of the executive whose schedule it is ("" = the desk's first executive)."""
     title: str
     start: Instant
     end: Instant

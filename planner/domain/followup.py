@@ -57,6 +57,8 @@ class FollowUp(Record, frozen=True, kw_only=True):
     """A customer matter: who, what, the promised time to get back, status, facts."""
 
     id: NonEmpty
+    executive: str = ""
+    """The id of the executive it is handled for; "" = the desk's own (no executive)."""
     customer: str
     """Who called or wrote (`Name:` in quick-add)."""
     organization: str = ""

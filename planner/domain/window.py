@@ -13,6 +13,8 @@ class Window(Record, frozen=True, kw_only=True):
     """A span the EA marked by hand; computed good moments are never stored."""
 
     id: NonEmpty
+    executive: str = ""
+    """The id of the executive it is a good moment or block of ("" = the first executive)."""
     start: Instant
     end: Instant
     mark: WindowMark = "window"

@@ -10,6 +10,8 @@ from typing import Any
 
 import msgspec
 
+from planner.config import Settings
+from planner.domain import executive as x
 from planner.domain.document import COLLECTIONS, SCHEMA_VERSION, Document
 from planner.errors import DataFileError
 from planner.storage.migrate import migrate
@@ -33,9 +35,44 @@ def _encode_other(value: Any) -> Any:
 _encoder = msgspec.json.Encoder(enc_hook=_encode_other)
 
 
+def _stored_type(name: str, base: type[Any], drop: frozenset[str], **types: Any) -> Any:
+    """`base` as written to disk: without the fields in `drop`, some with another type."""
+    fields: list[Any] = []
+    for info in msgspec.structs.fields(base):
+        if info.name in drop:
+            continue
+        kind = types.get(info.name, info.type)
+        if info.default is not msgspec.NODEFAULT:
+            fields.append((info.name, kind, info.default))
+        elif info.default_factory is not msgspec.NODEFAULT:
+            fields.append((info.name, kind, msgspec.field(default_factory=info.default_factory)))
+        else:
+            fields.append((info.name, kind))
+    return msgspec.defstruct(name, fields, kw_only=True, frozen=True, gc=False)
+
+
+_EXECUTIVE_SETTINGS = frozenset({"executive_name", *x.RULE_FIELDS})
+"""What `settings` holds in memory for the first executive and `executives[0]` on disk."""
+_StoredSettings = _stored_type("StoredSettings", Settings, _EXECUTIVE_SETTINGS)
+_Stored = _stored_type("Stored", Document, frozenset(), settings=_StoredSettings)
+
+
 def encode(document: Document) -> bytes:
-    """The document as UTF-8 JSON, indented so that a person can read and diff it."""
-    return msgspec.json.format(_encoder.encode(document), indent=1) + b"\n"
+    """The document as UTF-8 JSON, indented so that a person can read and diff it.
+
+    The first executive's name, zone and rules are written in `executives[0]` only; the
+    `settings` object keeps the desk's facts."""
+    fields = {name: getattr(document, name) for name in Document.__struct_fields__}
+    fields["executives"] = document.roster
+    fields["settings"] = _StoredSettings(
+        **{
+            name: getattr(document.settings, name)
+            for name in Settings.__struct_fields__
+            if name not in _EXECUTIVE_SETTINGS
+        }
+    )
+    stored = _Stored(**fields)
+    return msgspec.json.format(_encoder.encode(stored), indent=1) + b"\n"
 
 
 def decode(data: bytes, path: Path) -> Document:
@@ -66,6 +103,11 @@ def decode(data: bytes, path: Path) -> Document:
         raise DataFileError(path, _describe(exc, data)) from None
     except RecursionError:
         raise DataFileError(path, "not valid planner data: it is nested too deeply") from None
+    if document.executives:
+        # The first executive's rules live in `settings` in memory (see planner.domain.document).
+        settings = x.rules(document.settings, document.executives[0])
+        if settings is not document.settings:
+            document = msgspec.structs.replace(document, settings=settings)
     _check_ids(document, path)
     _check_timezone(document, path)
     return document
@@ -74,20 +116,33 @@ def decode(data: bytes, path: Path) -> Document:
 def _check_timezone(document: Document, path: Path) -> None:
     """Every command needs the executive's zone: an unknown one is refused on load, with the
     file named, rather than failing later wherever a time is first shown."""
-    name = document.settings.timezone
-    if not name:
-        return
     from zoneinfo import ZoneInfo
 
-    try:
-        ZoneInfo(name)
-    except (ValueError, KeyError, OSError):
-        raise DataFileError(
-            path, f"settings.timezone {name!r} is not a known time zone (e.g. Europe/Paris)"
-        ) from None
+    where = [("settings.timezone", document.settings.timezone)] if not document.executives else []
+    where += [(f"executives[{n}].timezone", e.timezone) for n, e in enumerate(document.executives)]
+    for field, name in where:
+        if not name:
+            continue
+        try:
+            ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            raise DataFileError(
+                path, f"{field} {name!r} is not a known time zone (e.g. Europe/Paris)"
+            ) from None
 
 
 def _check_ids(document: Document, path: Path) -> None:
+    ids: set[str] = set()
+    shorts: set[str] = set()
+    for executive in document.executives:
+        if executive.id in ids:
+            raise DataFileError(path, f"executives: the id {executive.id!r} appears twice")
+        if executive.short.casefold() in shorts:
+            raise DataFileError(
+                path, f"executives: the short name {executive.short!r} appears twice"
+            )
+        ids.add(executive.id)
+        shorts.add(executive.short.casefold())
     for name in COLLECTIONS:
         seen: set[str] = set()
         for record in getattr(document, name):

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from planner.domain.document import SCHEMA_VERSION
+from planner.domain.executive import FIRST_EXECUTIVE_ID, short_from
 
 Raw = dict[str, Any]
 
@@ -132,12 +133,63 @@ def _is_wait_move(entry: Raw, follower: Any) -> bool:
     return round((new - old).total_seconds() / 60) == said
 
 
+_EXECUTIVE_KEYS = {
+    "executive_name": "name",
+    "timezone": "timezone",
+    "own_organization": "own_organization",
+    "workday_start": "workday_start",
+    "workday_end": "workday_end",
+    "workdays": "workdays",
+    "never_interrupt": "never_interrupt",
+    "protect_before": "protect_before",
+    "settle_after": "settle_after",
+    "min_window": "min_window",
+}
+"""Version-5 `settings` keys that became the first executive's (settings key -> executive key)."""
+
+
+def _v5_to_v6(raw: Raw) -> Raw:
+    """Version 6 serves several executives: the executive's name, zone, workday and rules
+    move from `settings` to the first record of `executives` (id `x-1`, its short name the
+    first name), and every event, follow-up, brief, hand-marked window and subscription
+    gets `executive` naming it. Nothing else changes."""
+    migrated = dict(raw)
+    migrated["schema_version"] = 6
+    settings = raw.get("settings")
+    if not isinstance(settings, dict):
+        return migrated
+    desk = {k: v for k, v in settings.items() if k not in _EXECUTIVE_KEYS}
+    first: Raw = {"id": FIRST_EXECUTIVE_ID}
+    for key, field in _EXECUTIVE_KEYS.items():
+        if key in settings:
+            first[field] = settings[key]
+    name = settings.get("executive_name", "")
+    first["short"] = short_from(name if isinstance(name, str) else "")
+    calendars = desk.get("calendars")
+    if isinstance(calendars, list):
+        desk["calendars"] = [_owned(c) for c in calendars]
+    migrated["settings"] = desk
+    migrated["executives"] = [first]
+    for collection in ("events", "followups", "briefs", "windows"):
+        records = raw.get(collection)
+        if isinstance(records, list):
+            migrated[collection] = [_owned(r) for r in records]
+    return migrated
+
+
+def _owned(record: Any) -> Any:
+    if not isinstance(record, dict):
+        return record
+    return {**record, "executive": FIRST_EXECUTIVE_ID}
+
+
 MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

@@ -85,7 +85,7 @@ def undo_patch(before: Document, after: Document) -> Patch:
     changed: dict[str, dict[str, RecordPatch]] = {}
     added: dict[str, dict[str, Any]] = {}
     removed: dict[str, tuple[Any, ...]] = {}
-    for name in COLLECTIONS:
+    for name in (*COLLECTIONS, "executives"):
         old = {r.id: r for r in getattr(before, name)}
         new = {r.id: r for r in getattr(after, name)}
         changed[name] = {}
@@ -128,7 +128,7 @@ def apply_patch(document: Document, patch: Patch, *, force: bool = False) -> Doc
     another process changed the same fields since, unless `force`."""
     conflicts: list[str] = []
     changes: dict[str, Any] = {}
-    for name in COLLECTIONS:
+    for name in (*COLLECTIONS, "executives"):
         changed = patch.changed.get(name, {})
         added = patch.added.get(name, {})
         back = {r.id: r for r in patch.removed.get(name, ())}

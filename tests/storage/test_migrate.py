@@ -48,7 +48,7 @@ def actions(followup: FollowUp) -> list[tuple[str, str]]:
 
 def test_the_fixture_is_a_version_4_document() -> None:
     assert json.loads(FIXTURE.read_text())["schema_version"] == 4
-    assert SCHEMA_VERSION == 5
+    assert SCHEMA_VERSION == 6
 
 
 def test_start_resume_and_the_moves_after_a_customer_wait_get_their_own_actions(
@@ -124,7 +124,7 @@ def test_the_migrated_day_shows_the_customer_wait_the_old_close_out_lost(
     ) in text
 
 
-def test_the_next_save_writes_version_5(loaded: tuple[Store, Document]) -> None:
+def test_the_next_save_writes_the_current_version(loaded: tuple[Store, Document]) -> None:
     store, document = loaded
 
     def add_note(document: Document) -> Document:
@@ -136,7 +136,7 @@ def test_the_next_save_writes_version_5(loaded: tuple[Store, Document]) -> None:
 
     store.update(add_note)
     raw = json.loads(store.path.read_text())
-    assert raw["schema_version"] == 5
+    assert raw["schema_version"] == SCHEMA_VERSION
     actions_written = {e["action"] for f in raw["followups"] for e in f["log"]}
     assert "status" not in actions_written and "promise" not in actions_written
     reloaded = store.load()
@@ -154,5 +154,5 @@ def test_a_hand_written_promise_line_without_a_companion_entry_is_a_re_promise()
     }
     raw = {"schema_version": 4, "followups": [{"id": "f-1", "status": "open", "log": [entry]}]}
     migrated = migrate(raw)
-    assert migrated["schema_version"] == 5
+    assert migrated["schema_version"] == SCHEMA_VERSION
     assert migrated["followups"][0]["log"][0]["action"] == "re-promised"

@@ -44,6 +44,7 @@ def test_times_are_stored_as_iso_8601_with_offset(data_dir: Path) -> None:
     assert set(raw) == {
         "schema_version",
         "settings",
+        "executives",
         "events",
         "followups",
         "briefs",
