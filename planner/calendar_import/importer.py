@@ -113,6 +113,18 @@ def import_window(settings: Settings, clock: Clock) -> Window:
     return Window(zone_name, zone, start, end)
 
 
+def calendar_owner(document: Document, name: str) -> str:
+    """The id of the executive whose calendar `name` is: its subscription's, else that of
+    the events it holds, else the first executive's."""
+    for subscription in document.settings.calendars:
+        if subscription.name == name:
+            return document.owner(subscription.executive)
+    for event in document.events:
+        if event.calendar == name:
+            return document.owner(event.executive)
+    return document.first_executive_id
+
+
 def people(settings: Settings) -> People:
     """The names that recognise a one-on-one with the EA."""
     return People(executive=settings.executive_name, assistant=settings.assistant_name)
@@ -157,9 +169,11 @@ def merge_read(
     calendar: str | None,
     source_name: str | None,
     cancelled: Callable[[], bool] | None = None,
+    executive: str | None = None,
 ) -> ImportReport:
     """Merge what was read into the document (one locked write); the report.
-    `cancelled`, asked under the lock just before the write, stops it (ImportCancelled)."""
+    `cancelled`, asked under the lock just before the write, stops it (ImportCancelled).
+    `executive`: see `merge_into`."""
 
     def change(document: Document) -> tuple[Document, ImportReport]:
         if cancelled is not None and cancelled():
@@ -167,7 +181,13 @@ def merge_read(
 
             raise ImportCancelled()
         return merge_into(
-            document, read, window, calendar=calendar, source_name=source_name, event_ids={}
+            document,
+            read,
+            window,
+            calendar=calendar,
+            source_name=source_name,
+            event_ids={},
+            executive=executive,
         )
 
     _, report = store.transact(change)
@@ -182,13 +202,23 @@ def merge_into(
     calendar: str | None,
     source_name: str | None,
     event_ids: Mapping[Key, str],
+    executive: str | None = None,
 ) -> tuple[Document, ImportReport]:
     """The document with what was read merged into its calendar (`choose_calendar`), and the
     report. A new event takes its id from `event_ids` when there: the same merge applied
-    again (in memory, then on disk) adds the same records."""
+    again (in memory, then on disk) adds the same records. The events are the schedule of
+    the executive of id `executive`; None: the executive whose calendar of that name it is
+    (subscription or events), else the first."""
     name = choose_calendar(document, read, given=calendar, source_name=source_name)
+    owner = executive or calendar_owner(document, name)
     merged, counts = merge_calendar(
-        document, name, read.events, start=window.start, end=window.end, ids=event_ids
+        document,
+        name,
+        read.events,
+        start=window.start,
+        end=window.end,
+        ids=event_ids,
+        executive=owner,
     )
     report = ImportReport(
         calendar=name,
@@ -222,10 +252,18 @@ def prepare(
     source_name: str | None,
     what: str,
     cancelled: Callable[[], bool] | None = None,
+    executive: str | None = None,
 ) -> Prepared:
-    """Read iCalendar `data` in the import window; `what` names the source in a refusal."""
+    """Read iCalendar `data` in the import window; `what` names the source in a refusal.
+    `executive`: see `prepare_for`."""
     return prepare_for(
-        store.load(), clock, data, source_name=source_name, what=what, cancelled=cancelled
+        store.load(),
+        clock,
+        data,
+        source_name=source_name,
+        what=what,
+        cancelled=cancelled,
+        executive=executive,
     )
 
 
@@ -237,19 +275,22 @@ def prepare_for(
     source_name: str | None,
     what: str,
     cancelled: Callable[[], bool] | None = None,
+    executive: str | None = None,
 ) -> Prepared:
-    """`prepare` against `document` (the dashboard's, in memory)."""
+    """`prepare` against `document` (the dashboard's, in memory), in the zone of the
+    executive of id `executive` (None: the first)."""
     from planner.calendar_import.imported import NotICalendar
     from planner.calendar_import.reader import read_ics
 
-    window = import_window(document.settings, clock)
+    settings = document.rules_for(executive)
+    window = import_window(settings, clock)
     try:
         read = read_ics(
             data,
             zone=window.zone,
             start=window.start,
             end=window.end,
-            people=people(document.settings),
+            people=people(settings),
             cancelled=cancelled,
         )
     except NotICalendar as exc:

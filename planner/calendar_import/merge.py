@@ -49,9 +49,11 @@ def merge_calendar(
     end: datetime,
     make_id: Callable[[], str] = _new_event_id,
     ids: Mapping[Key, str] | None = None,
+    executive: str = "",
 ) -> tuple[Document, MergeCounts]:
     """The document with `calendar`'s events in [start, end) replaced by `imported`; a new
-    event's id is `ids[(uid, recurrence id)]` when given there, else `make_id()`."""
+    event's id is `ids[(uid, recurrence id)]` when given there, else `make_id()`. They are
+    the schedule of the executive of that id ("" = the first)."""
     incoming: dict[Key, ImportedEvent] = {}
     for item in imported:
         incoming.setdefault((item.uid, item.recurrence_id), item)
@@ -72,13 +74,13 @@ def merge_calendar(
                 kept.append(event)
             continue
         claimed.add(key)
-        refreshed = refresh(event, match)
+        refreshed = refresh(event, match, executive)
         if refreshed is not event:
             updated += 1
         kept.append(refreshed)
 
     added = [
-        new_event(item, calendar, (ids or {}).get(key) or make_id())
+        new_event(item, calendar, (ids or {}).get(key) or make_id(), executive)
         for key, item in incoming.items()
         if key not in claimed
     ]
@@ -96,10 +98,11 @@ def overlaps(event: Event, start: datetime, end: datetime) -> bool:
     return event.end > start or event.start >= start
 
 
-def new_event(item: ImportedEvent, calendar: str, event_id: str) -> Event:
+def new_event(item: ImportedEvent, calendar: str, event_id: str, executive: str = "") -> Event:
     """A stored event for an imported one that has no match yet."""
     return Event(
         id=event_id,
+        executive=executive,
         title=item.title,
         start=item.start,
         end=item.end,
@@ -116,9 +119,12 @@ def new_event(item: ImportedEvent, calendar: str, event_id: str) -> Event:
     )
 
 
-def refresh(event: Event, item: ImportedEvent) -> Event:
-    """`event` brought up to date with the file, or the same object when nothing changed."""
+def refresh(event: Event, item: ImportedEvent, executive: str | None = None) -> Event:
+    """`event` brought up to date with the file (and, when given, with the executive whose
+    calendar it is), or the same object when nothing changed."""
     changes: dict[str, Any] = {}
+    if executive is not None and event.executive != executive:
+        changes["executive"] = executive
     for name in ("title", "all_day", "location", "description", "attendees"):
         if getattr(event, name) != getattr(item, name):
             changes[name] = getattr(item, name)

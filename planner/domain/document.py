@@ -86,6 +86,37 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         """The id of the executive a record's `executive` field means ("" is the first)."""
         return executive or self.first_executive_id
 
+    def is_of(self, executive: str, executive_id: str) -> bool:
+        """Whether a record whose `executive` field is `executive` is that executive's."""
+        return (executive or self.first_executive_id) == executive_id
+
+    def view(self, executive_id: str | None = None, *, desk_own: bool = True) -> Document:
+        """The desk as one executive sees it (None: the first): their events, hand-marked
+        windows, briefs and follow-ups — and, with `desk_own`, the desk's own follow-ups —
+        with their rules in `settings`. Everything that works on one executive's document
+        (the day, good moments, the brief queue, the close-out) works on it unchanged.
+        A one-executive desk is its own view."""
+        first = self.first_executive_id
+        wanted = executive_id or first
+        if len(self.executives) <= 1 and wanted == first:
+            return self
+        settings = self.rules_for(wanted)
+
+        def mine(records: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(r for r in records if (r.executive or first) == wanted)
+
+        followups = tuple(
+            f for f in self.followups if f.executive == wanted or (desk_own and not f.executive)
+        )
+        return msgspec.structs.replace(
+            self,
+            settings=settings,
+            events=mine(self.events),
+            windows=mine(self.windows),
+            briefs=mine(self.briefs),
+            followups=followups,
+        )
+
     def with_executive(self, changed: Executive) -> Document:
         """The document with `changed` in place of the executive of its id, or added last.
         The first executive's name and rules go into `settings` too."""

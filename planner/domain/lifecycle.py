@@ -79,11 +79,14 @@ def open_followup(
     tags: Sequence[str] = (),
     source: str = "",
     id: str | None = None,
+    executive: str = "",
 ) -> FollowUp:
-    """A new open follow-up whose log starts with how it was captured."""
+    """A new open follow-up whose log starts with how it was captured (for the executive of
+    that id; "" = the desk's own)."""
     check_year(promised_by, "the promise")
     return FollowUp(
         id=id or new_id("f"),
+        executive=executive,
         customer=customer,
         organization=organization,
         internal=internal,
@@ -185,6 +188,7 @@ def escalate(
     )
     brief = Brief(
         id=new_id("b"),
+        executive=escalated.executive,
         title=f"Escalation: {_about(escalated)}",
         kind="escalation",
         priority=escalated.priority,
@@ -209,6 +213,7 @@ def resolve(
         return resolved, None
     brief = Brief(
         id=new_id("b"),
+        executive=resolved.executive,
         title=f"How it was solved: {_about(resolved)}",
         kind="fyi",
         priority=resolved.priority,
@@ -310,8 +315,10 @@ def new_brief(
     facts: Sequence[str] = (),
     solution: str = "",
     id: str | None = None,
+    executive: str = "",
 ) -> Brief:
-    """A new brief for the queue, checked field by field."""
+    """A new brief for the queue, checked field by field (for the executive of that id;
+    "" = the first)."""
     title = _required(title, "a brief needs a title")
     if kind not in BRIEF_KINDS:
         raise InputError(f"unknown brief kind {kind!r}: use one of {', '.join(BRIEF_KINDS)}")
@@ -323,6 +330,7 @@ def new_brief(
         raise InputError("deliver-by is in the past: give a time after now")
     return Brief(
         id=id or new_id("b"),
+        executive=executive,
         title=title,
         kind=kind,
         priority=priority,

@@ -84,7 +84,7 @@ def sync_calendar(store: Store, clock: Clock, subscription: Subscription) -> Syn
     """Fetch one subscription and merge it; see the module doc."""
     name = subscription.name
     state = calendar_state(store, name)
-    settings = store.load().settings
+    settings = store.load().rules_for(subscription.executive)
     window = import_window(settings, clock)
     try:
         from planner.sync.password import password_for
@@ -223,14 +223,16 @@ def _merge(store: Store, sub: Subscription, body: bytes, window: Window) -> Impo
     from planner.calendar_import.imported import NotICalendar
     from planner.calendar_import.reader import read_ics
 
-    settings = store.load().settings
+    settings = store.load().rules_for(sub.executive)
     try:
         read = read_ics(
             body, zone=window.zone, start=window.start, end=window.end, people=people(settings)
         )
     except NotICalendar as exc:
         raise FetchError(f"what the server sent is not an iCalendar file: {exc.reason}") from None
-    return merge_read(store, read, window, calendar=sub.name, source_name=None)
+    document = store.load()
+    owner = document.owner(sub.executive)
+    return merge_read(store, read, window, calendar=sub.name, source_name=None, executive=owner)
 
 
 def sync_due(store: Store, clock: Clock, *, everything: bool = False) -> list[SyncOutcome]:
