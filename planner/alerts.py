@@ -95,6 +95,37 @@ def due_alerts(
     return [a for a in found if a.key not in fired]
 
 
+def desk_alerts(
+    document: Document,
+    now: datetime,
+    fired: Collection[str] = frozenset(),
+    *,
+    due_within: timedelta = DUE_WITHIN,
+    shell: bool = False,
+) -> list[Alert]:
+    """The alerts due at `now` for every executive of the desk, each in their own zone
+    from their own records (the desk's own follow-ups with the first's), most pressing
+    first. With several executives each title starts with the executive's name and a
+    good moment's key carries the executive's id (`good-moment:ID:START:END`). A
+    one-executive desk gets exactly `due_alerts`."""
+    roster = document.roster
+    if len(roster) == 1:
+        return due_alerts(document, now, fired, due_within=due_within, shell=shell)
+    found: list[Alert] = []
+    for number, executive in enumerate(roster):
+        view = document.view(executive.id, desk_own=number == 0)
+        zone = executive_zone(view.settings)
+        who = executive.name or executive.short
+        for alert in due_alerts(view, now, tz=zone, due_within=due_within, shell=shell):
+            key = alert.key
+            if alert.kind == "good-moment":
+                key = f"good-moment:{executive.id}:" + key.removeprefix("good-moment:")
+            found.append(msgspec.structs.replace(alert, key=key, title=f"{who}: {alert.title}"))
+    order = ("promise-broken", "deliver-by", "promise-due", "good-moment")
+    found.sort(key=lambda a: (order.index(a.kind), plain(a.at)))
+    return [a for a in found if a.key not in fired]
+
+
 def today_packing(document: Document, now: datetime, tz: str) -> Packing:
     """The brief queue packed into today's good moments (executive's zone)."""
     today = pendulum.instance(now).in_tz(tz).date()

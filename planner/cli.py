@@ -110,7 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _use_clock_preference(args)
         from planner.commands.context import Context
 
-        context = Context(store=store or _store(args), clock=_clock(), out=out, err=err)
+        context = Context(
+            store=store or _store(args),
+            clock=_clock(),
+            out=out,
+            err=err,
+            executive=getattr(args, "executive", None),
+        )
         fresh = not context.store.exists()
         status: int = modules[args.command].run(args, context)
         if fresh and context.store.exists() and context.err.isatty():

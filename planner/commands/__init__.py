@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "moment": "planner.commands.moment",
     "remind": "planner.commands.remind",
     "export": "planner.commands.export",
+    "exec": "planner.commands.executive",
+    "move": "planner.commands.executive",
     "completion": "planner.commands.completion",
     "manpage": "planner.commands.completion",
 }

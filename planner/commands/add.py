@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
@@ -37,6 +38,11 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="when the customer (same name, same organisation) already has an open follow-up, "
         "add the text as a note to it instead of a new follow-up",
     )
+    exec_option(
+        parser,
+        help="whose follow-up: an executive's short name (default: +SHORT in the line, else "
+        "the first executive)",
+    )
     return ["add"]
 
 
@@ -44,6 +50,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
     from planner.day import dumps, to_json
     from planner.domain.document import Document
+    from planner.domain.executive import describe
     from planner.domain.lifecycle import followup_from_quickadd
     from planner.domain.repeat import open_for_customer
     from planner.errors import InputError
@@ -53,13 +60,17 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     text = " ".join(args.text)
     now = context.clock.now()
-    settings = context.store.load().settings
+    desk = context.store.load()
+    executive = context.chosen(desk)
+    settings = desk.rules_for(executive.id)
     tz = executive_zone(settings)
     parsed = parse(text, now=now, settings=settings)
     if not parsed.ok:
         raise InputError("; ".join(parsed.errors) + f"\n  in: {text}")
     assert parsed.promised_by is not None
-    followup = followup_from_quickadd(parsed, now.in_tz(tz))
+    followup = msgspec.structs.replace(
+        followup_from_quickadd(parsed, now.in_tz(tz)), executive=executive.id
+    )
     # Whether the caller already has an open matter is decided on the document the change
     # is applied to (under the store's lock), not on an earlier read.
     seen: list[tuple[FollowUp, ...]] = []
@@ -113,6 +124,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         promise += " — default promise"
     lines = [
         f"{verb} {followup.id}: {who}",
+        *([f"  for:      {describe(executive)}"] if len(desk.roster) > 1 else []),
         f"  summary:  {followup.summary}",
         f"  promise:  {promise}",
         f"  kind:     {kind} · {followup.channel} · {followup.priority}",

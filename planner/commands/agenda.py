@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import date_option, json_option
+from planner.commands.options import date_option, exec_option, json_option
 
 if TYPE_CHECKING:
     from datetime import date
@@ -64,6 +64,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     )
     date_option(parser, help="the first day: YYYY-MM-DD, today, tomorrow, a weekday, nov 24")
     json_option(parser, "one JSON object with a list of days")
+    exec_option(parser, help="whose days: an executive's short name (default: the first)")
     return ["agenda"]
 
 
@@ -77,12 +78,12 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if not 1 <= args.days <= MAX_DAYS:
         raise InputError(f"--days: give a number from 1 to {MAX_DAYS} (not {args.days})")
     now = context.clock.now()
-    document = context.store.load()
+    document = context.view()
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
     first = parse_day(args.date, today, document.settings) if args.date else today
     if first < today.subtract(days=30):
-        document = context.store.history()
+        document = context.view(context.store.history())
     days = build_agenda(document, first, args.days, now, tz)
     if args.json:
         print_json(context, agenda_json(days, now, tz))

@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import exec_option, json_option
 from planner.humanize import fmt
 
 if TYPE_CHECKING:
@@ -55,6 +55,11 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     add.add_argument("--followup", metavar="ID", help="the follow-up it is about")
     add.add_argument("--solution", default="", help="the proposed solution (bad news needs one)")
     add.add_argument("--fact", action="append", default=[], help="a fact to bring (repeatable)")
+    exec_option(
+        add,
+        help="whom to tell: an executive's short name (default: the follow-up's executive, "
+        "else the first)",
+    )
     lst = actions.add_parser(
         "list",
         parents=[parent],
@@ -68,6 +73,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     json_option(
         lst, "the queue (and with --all the delivered and dropped briefs), facts included, as JSON"
     )
+    exec_option(lst, help="whose queue: an executive's short name (default: the first)")
     show = actions.add_parser(
         "show",
         parents=[parent],
@@ -120,10 +126,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
 
     now = context.clock.now()
-    document = context.store.load()
+    action = args.action or "list"
+    _own_executive(args, context, action)
+    document = context.view()
     tz = executive_zone(document.settings)
     local_now = now.in_tz(tz)
-    action = args.action or "list"
     if action == "add":
         return _add(args, context, local_now, tz)
     if action == "deliver":
@@ -139,13 +146,28 @@ def run(args: argparse.Namespace, context: Context) -> int:
     return _list(args, context, local_now, tz)
 
 
+def _own_executive(args: argparse.Namespace, context: Context, action: str) -> None:
+    """Without --exec, a brief's times are in its own executive's zone, and a new brief
+    about a follow-up is for the follow-up's executive."""
+    if context.executive is not None:
+        return
+    desk = context.store.load()
+    ref = getattr(args, "followup", None) if action == "add" else getattr(args, "id", None)
+    records = desk.followups if action == "add" else desk.briefs
+    if not ref:
+        return
+    matches = [r for r in records if r.id == ref] or [r for r in records if r.id.startswith(ref)]
+    if len(matches) == 1 and (matches[0].executive or action != "add"):
+        context.executive = desk.owner(matches[0].executive)
+
+
 def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
     from planner.domain.document import Document
     from planner.domain.lifecycle import find, new_brief
     from planner.operations.briefs import queue_brief
     from planner.when import parse_time
 
-    settings = context.store.load().settings
+    settings = context.view().settings
     deliver_by = None
     if args.deliver_by:
         deliver_by = parse_time(args.deliver_by, now=now, settings=settings, what="--deliver-by")
@@ -164,11 +186,12 @@ def _add(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> 
             followup_id=followup_id,
             facts=args.fact,
             solution=args.solution,
+            executive=context.chosen(document).id,
         )
         return queue_brief(document, brief)
 
     document, brief = context.store.transact(append)
-    packing = _packing(document, now, tz)
+    packing = _packing(context.view(document), now, tz)
     lines = [f"Added brief {brief.id}: {brief.title}"]
     lines.append(f"  {brief.kind} · {brief.priority} · {brief.minutes} min")
     lines.append("  " + _where(packing, brief.id, now, tz))
@@ -191,7 +214,7 @@ def _solution(args: argparse.Namespace, context: Context, now: datetime, tz: str
     document, brief = context.store.transact(
         lambda document: change_brief(document, args.id, lambda b: propose_solution(b, text))
     )
-    packing = _packing(document, now, tz)
+    packing = _packing(context.view(document), now, tz)
     lines = [
         f"Solution for {brief.id}: {brief.solution}",
         "  " + _where(packing, brief.id, now, tz),
@@ -203,7 +226,7 @@ def _solution(args: argparse.Namespace, context: Context, now: datetime, tz: str
 def _list(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
     from planner.day import brief_queue
 
-    document = context.store.load()
+    document = context.view()
     packing = _packing(document, now, tz)
     queue = brief_queue(document.briefs)
     if getattr(args, "json", False):
@@ -254,7 +277,7 @@ def _show(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
 
     document = context.store.load()
     brief = find(document.briefs, args.id, "brief")
-    packing = _packing(document, now, tz)
+    packing = _packing(context.view(document), now, tz)
     if args.json:
         from planner.day import dumps
 
@@ -286,7 +309,7 @@ def _edit(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
         if args.deliver_by.strip().lower() in ("none", ""):
             changes["deliver_by"] = None
         else:
-            settings = context.store.load().settings
+            settings = context.view().settings
             changes["deliver_by"] = parse_time(
                 args.deliver_by, now=now, settings=settings, what="--deliver-by"
             )
@@ -298,7 +321,7 @@ def _edit(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
     document, brief = context.store.transact(
         lambda document: change_brief(document, args.id, lambda b: edit_brief(b, now, **changes))
     )
-    packing = _packing(document, now, tz)
+    packing = _packing(context.view(document), now, tz)
     lines = [
         f"Changed brief {brief.id}: {brief.title}",
         f"  {brief.kind} · {brief.priority} · {brief.minutes} min",

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import exec_option, json_option
 from planner.config import EVENT_KINDS, Settings
 from planner.errors import InputError
 from planner.humanize import fmt
@@ -55,6 +55,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     add.add_argument("title", metavar="TITLE", help="what the event is called")
     _time_options(add, start_required=True)
     _detail_options(add, editing=False)
+    exec_option(add, help="whose schedule (short name; default: the first executive)")
 
     edit = actions.add_parser(
         "edit",
@@ -88,6 +89,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     listing.add_argument(
         "--date", metavar="DAY", help="the day (default: today): YYYY-MM-DD, tomorrow, fri …"
     )
+    exec_option(listing, help="whose schedule (short name; default: the first executive)")
     return ["event"]
 
 
@@ -179,6 +181,7 @@ def _add(args: argparse.Namespace, context: Context) -> int:
         args, zone, None, _today(context, zone), _parser(context), _settings(context)
     )
     event = make_event(
+        executive=context.chosen(context.store.load()).id,
         title=args.title,
         start=start,
         end=end,
@@ -200,6 +203,7 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
     from planner.operations.events import change_event
     from planner.text import clean_line
 
+    _own_executive(context, args.id)
     _, zone = _zone(context)
     today = _today(context, zone)
 
@@ -248,6 +252,7 @@ def _edit(args: argparse.Namespace, context: Context) -> int:
 def _delete(args: argparse.Namespace, context: Context) -> int:
     from planner.operations.events import delete_event
 
+    _own_executive(context, args.id)
     _, zone = _zone(context)
     _, event = context.store.transact(lambda document: delete_event(document, args.id))
     print(f"Deleted event {event.id}: {_describe(event, zone)}", file=context.out)
@@ -269,7 +274,7 @@ def _list(args: argparse.Namespace, context: Context) -> int:
     events = sorted(
         (
             e
-            for e in context.store.load().events
+            for e in context.view().events
             if e.start < day_end and (e.end > day_start or e.start >= day_start)
         ),
         key=lambda e: (not e.all_day, e.start, e.end, e.title),
@@ -300,7 +305,7 @@ def _list(args: argparse.Namespace, context: Context) -> int:
 
 def _parser(context: Context) -> Callable[..., datetime]:
     """Times for --start/--end: see planner.when.parse_time."""
-    settings = context.store.load().settings
+    settings = context.view().settings
     now = context.clock.now()
 
     def parse(value: str, *, what: str, day: date | None = None) -> datetime:
@@ -314,7 +319,7 @@ def _zone(context: Context) -> tuple[str, tzinfo]:
 
     from planner.config import executive_zone
 
-    name = executive_zone(context.store.load().settings)
+    name = executive_zone(context.view().settings)
     try:
         return name, ZoneInfo(name)
     except (ValueError, KeyError, OSError):
@@ -331,7 +336,16 @@ def _parse_day(value: str, today: date, settings: Settings, *, what: str = "--da
 
 
 def _settings(context: Context) -> Settings:
-    return context.store.load().settings
+    return context.view().settings
+
+
+def _own_executive(context: Context, event_id: str) -> None:
+    """Times given for an event are in its own executive's zone."""
+    document = context.store.load()
+    for event in document.events:
+        if event.id == event_id:
+            context.executive = document.owner(event.executive)
+            return
 
 
 def _times(

@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import exec_option, json_option
 
 DEFAULT_MINUTES = 15
 """A good moment or block given without END lasts this long ("come by at 14:30")."""
@@ -67,6 +67,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         )
         p.add_argument("--note", default="", help="why, in a few words")
         p.add_argument("--date", metavar="DAY", help="the day of HH:MM times (e.g. tomorrow)")
+        exec_option(p, help="whose good moment or block (short name; default: the first)")
     lst = actions.add_parser(
         "list",
         parents=[parent],
@@ -75,6 +76,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     )
     lst.add_argument("--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri …")
     json_option(lst, "the day's marks and good moments as one JSON object")
+    exec_option(lst, help="whose marks and good moments (short name; default: the first)")
     remove = actions.add_parser(
         "remove",
         parents=[parent],
@@ -92,7 +94,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
 
     now = context.clock.now()
-    document = context.store.load()
+    if getattr(args, "action", None) == "remove":
+        # A mark's times are in its own executive's zone.
+        desk = context.store.load()
+        for window in desk.windows:
+            if window.id == args.id or window.id.startswith(args.id):
+                context.executive = desk.owner(window.executive)
+                break
+    document = context.view()
     tz = executive_zone(document.settings)
     local_now = now.in_tz(tz)
     action = args.action or "list"
@@ -117,7 +126,7 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     from planner.operations.windows import make_window, mark_window
     from planner.when import parse_time
 
-    settings = context.store.load().settings
+    settings = context.view().settings
     start = parse_time(args.start, now=now, settings=settings, what="START", day=date)
     start_day = pendulum.instance(start).in_tz(tz).date()
     if args.end is not None and args.minutes is not None:
@@ -133,7 +142,13 @@ def _mark(args: argparse.Namespace, context: Context, now: datetime, date: Any, 
     if end.timestamp() <= start.timestamp():
         raise InputError(f"END ({args.end}) must be after START ({args.start})")
     mark: WindowMark = "window" if args.action == "add" else "block"
-    window = make_window(start=start, end=end, mark=mark, note=args.note)
+    window = make_window(
+        start=start,
+        end=end,
+        mark=mark,
+        note=args.note,
+        executive=context.chosen(context.store.load()).id,
+    )
     context.store.transact(lambda document: mark_window(document, window))
     what = "good moment" if mark == "window" else "block"
     print(f"Marked a {what} {describe(window, tz)} ({window.id})", file=context.out)
@@ -155,7 +170,7 @@ def _list(context: Context, now: datetime, date: Any, tz: str, *, as_json: bool 
     from planner.scheduling.intervals import overlaps
     from planner.scheduling.moments import day_bounds
 
-    document = context.store.load()
+    document = context.view()
     low, high = day_bounds(date, tz)
     marks = sorted(
         (w for w in document.windows if overlaps((w.start, w.end), (low, high))),

@@ -1,4 +1,4 @@
-"""Options and output shared by the commands: `--json`, `--date`, the printed JSON."""
+"""Options and output shared by the commands: `--json`, `--date`, `--exec`, the printed JSON."""
 
 from __future__ import annotations
 
@@ -51,3 +51,13 @@ def moment_json(moment: GoodMoment, tz: str) -> dict[str, Any]:
         "after_event": moment.after_event,
         "note": moment.note,
     }
+
+
+EXEC_HELP = (
+    "the executive, by short name (a unique prefix is enough; default: the first executive; "
+    "ea-planner exec list shows them)"
+)
+
+
+def exec_option(parser: argparse.ArgumentParser, help: str = EXEC_HELP) -> None:
+    parser.add_argument("--exec", metavar="SHORT", dest="executive", help=help)

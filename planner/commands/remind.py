@@ -127,18 +127,19 @@ class Reminder:
         """Give the alerts due now that no one has given yet; return them."""
         from datetime import timedelta
 
-        from planner.alerts import due_alerts
+        from planner.alerts import desk_alerts
         from planner.config import executive_zone
         from planner.storage.alerted import alerted_keys, claim
 
         now = self.clock.now()
         document = self.store.load()
+        if self.context.executive is not None:
+            document = self.context.view(document)
         tz = executive_zone(document.settings)
-        due = due_alerts(
+        due = desk_alerts(
             document,
             now,
             alerted_keys(self.store),
-            tz=tz,
             due_within=timedelta(minutes=self.within),
             shell=True,
         )

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 
 if TYPE_CHECKING:
     from planner.day import Day
@@ -27,6 +28,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         "--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri, nov 24 …"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    exec_option(parser, help="whose day: an executive's short name (default: the first)")
     return ["today"]
 
 
@@ -48,17 +50,34 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.day import build_day, day_json, dumps
 
     now = context.clock.now()
-    document = context.store.load()
+    desk = context.store.load()
+    executive = context.chosen(desk)
+    document = desk.view(executive.id)
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
     date = parse_date(args.date, today=today, settings=document.settings) if args.date else today
     if date < pendulum.instance(now).in_tz(tz).date().subtract(days=30):
-        document = context.store.history()
+        document = context.store.history().view(executive.id)
     day = build_day(document, date, now)
+    others = desk_lines(desk, executive.id, now)
     if args.json:
-        print(dumps(day_json(day)), file=context.out)
+        value = day_json(day)
+        value["executive"] = executive_json(executive)
+        for name in ("events", "briefs"):
+            for record in value[name]:
+                record["executive"] = desk.owner(record.get("executive", ""))
+        for window in value["windows"]:
+            window["executive"] = executive.id
+        if len(desk.roster) > 1:
+            value["executives"] = desk_json(desk, now)
+        print(dumps(value), file=context.out)
         return 0
     text = render(day)
+    if others:
+        head, _, rest = text.partition("\n")
+        status, _, rest = rest.partition("\n")
+        head += f" · {executive.name or executive.short} (+{executive.short})"
+        text = "\n".join([head, status, *others, rest])
     if date == pendulum.instance(now).in_tz(tz).date():
         from planner.closeout.morning import morning_lines, morning_notes
 
@@ -70,6 +89,48 @@ def run(args: argparse.Namespace, context: Context) -> int:
             text = "\n".join([head, "", *lines, "", rest.lstrip("\n")])
     print(text, file=context.out)
     return 0
+
+
+def executive_json(executive: Any) -> dict[str, Any]:
+    return {"id": executive.id, "short": executive.short, "name": executive.name}
+
+
+def desk_json(desk: Any, now: Any) -> list[dict[str, Any]]:
+    """Every executive's interrupt status: `id`, `short`, `name`, `timezone`, `now` (their
+    local time), `status` (the header's words)."""
+    import pendulum
+
+    from planner.scheduling.desk import desk_status
+
+    return [
+        {
+            **executive_json(s.executive),
+            "timezone": s.timezone,
+            "now": pendulum.instance(now).in_tz(s.timezone).isoformat(),
+            "status": s.status.text,
+        }
+        for s in desk_status(desk, now)
+    ]
+
+
+def desk_lines(desk: Any, shown: str, now: Any) -> list[str]:
+    """With several executives, one line for each of the others: name, their local time
+    and their interrupt status. None for a one-executive desk."""
+    if len(desk.roster) < 2:
+        return []
+    import pendulum
+
+    from planner.humanize import fmt
+    from planner.scheduling.desk import desk_status
+
+    lines = []
+    for s in desk_status(desk, now):
+        if s.executive.id == shown:
+            continue
+        local = fmt(pendulum.instance(now).in_tz(s.timezone), "HH:mm")
+        who = s.executive.name or s.executive.short
+        lines.append(f"  {who} (+{s.executive.short}, {local} {s.timezone}): {s.status.text}")
+    return lines
 
 
 STATE_LABELS = {

@@ -93,14 +93,15 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     def view(self, executive_id: str | None = None, *, desk_own: bool = True) -> Document:
         """The desk as one executive sees it (None: the first): their events, hand-marked
         windows, briefs and follow-ups — and, with `desk_own`, the desk's own follow-ups —
-        with their rules in `settings`. Everything that works on one executive's document
-        (the day, good moments, the brief queue, the close-out) works on it unchanged.
-        A one-executive desk is its own view."""
+        with their rules in `settings` and them alone in `executives`. Everything that
+        works on one executive's document (the day, good moments, the brief queue, the
+        close-out) works on it unchanged. A one-executive desk is its own view."""
         first = self.first_executive_id
         wanted = executive_id or first
         if len(self.executives) <= 1 and wanted == first:
             return self
         settings = self.rules_for(wanted)
+        executive = self.executive(wanted)
 
         def mine(records: tuple[Any, ...]) -> tuple[Any, ...]:
             return tuple(r for r in records if (r.executive or first) == wanted)
@@ -111,6 +112,7 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         return msgspec.structs.replace(
             self,
             settings=settings,
+            executives=(executive,),
             events=mine(self.events),
             windows=mine(self.windows),
             briefs=mine(self.briefs),

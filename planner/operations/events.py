@@ -27,8 +27,10 @@ def make_event(
     interruptible: bool | None = None,
     with_ea: bool = False,
     location: str = "",
+    executive: str = "",
 ) -> Event:
-    """A new event added by hand, checked: a title, and an end after the start."""
+    """A new event added by hand to the schedule of the executive of id `executive` ("" =
+    the first), checked: a title, and an end after the start."""
     title = clean_line(title)
     if not title:
         raise InputError("the title is empty")
@@ -38,6 +40,7 @@ def make_event(
         )
     return Event(
         id=new_id("e"),
+        executive=executive,
         title=title,
         start=start,
         end=end,

@@ -15,11 +15,21 @@ from planner.errors import InputError
 from planner.text import clean_line
 
 
-def make_window(*, start: datetime, end: datetime, mark: WindowMark, note: str = "") -> Window:
-    """A good moment (`mark` "window") or a block ("block"), checked: the end after the start."""
+def make_window(
+    *, start: datetime, end: datetime, mark: WindowMark, note: str = "", executive: str = ""
+) -> Window:
+    """A good moment (`mark` "window") or a block ("block") of the executive of id
+    `executive` ("" = the first), checked: the end after the start."""
     if end.timestamp() <= start.timestamp():
         raise InputError("the end must be after the start")
-    return Window(id=new_id("w"), start=start, end=end, mark=mark, note=clean_line(note))
+    return Window(
+        id=new_id("w"),
+        executive=executive,
+        start=start,
+        end=end,
+        mark=mark,
+        note=clean_line(note),
+    )
 
 
 def mark_window(document: Document, window: Window) -> tuple[Document, Window]:
