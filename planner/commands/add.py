@@ -47,6 +47,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
+    import msgspec
+
     from planner.config import executive_zone
     from planner.day import dumps, to_json
     from planner.domain.document import Document
@@ -56,17 +58,18 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.errors import InputError
     from planner.humanize import when
     from planner.operations.followups import add_followup, note_on
-    from planner.quickadd import parse
+    from planner.quickadd.executive import parse_for
 
     text = " ".join(args.text)
     now = context.clock.now()
     desk = context.store.load()
-    executive = context.chosen(desk)
-    settings = desk.rules_for(executive.id)
-    tz = executive_zone(settings)
-    parsed = parse(text, now=now, settings=settings)
-    if not parsed.ok:
+    in_view = context.chosen(desk).id
+    reading = parse_for(text, now=now, document=desk, in_view=in_view)
+    parsed = reading.line
+    if not reading.ok or reading.executive is None:
         raise InputError("; ".join(parsed.errors) + f"\n  in: {text}")
+    executive = reading.executive
+    tz = executive_zone(desk.rules_for(executive.id))
     assert parsed.promised_by is not None
     followup = msgspec.structs.replace(
         followup_from_quickadd(parsed, now.in_tz(tz)), executive=executive.id
@@ -117,6 +120,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         )
         return 0
     verb = "Would add" if args.dry_run else "Added"
+    several = len(desk.roster) > 1 or reading.named
     who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
     kind = followup.kind + (" (guessed)" if parsed.kind_guessed else "")
     promise = when(followup.promised_by, now, tz)
@@ -124,7 +128,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         promise += " — default promise"
     lines = [
         f"{verb} {followup.id}: {who}",
-        *([f"  for:      {describe(executive)}"] if len(desk.roster) > 1 else []),
+        *([f"  for:      {describe(executive)}"] if several else []),
         f"  summary:  {followup.summary}",
         f"  promise:  {promise}",
         f"  kind:     {kind} · {followup.channel} · {followup.priority}",

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 from planner.errors import InputError
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         default=10,
         help="minutes between syncs while the dashboard runs (default 10)",
     )
+    exec_option(add, help="whose calendar: an executive's short name (default: the first)")
 
     listing = actions.add_parser(
         "list",
@@ -134,19 +136,26 @@ def _add(args: argparse.Namespace, context: Context) -> int:
         every=args.every,
     )
 
+    owners: list[Any] = []
+
     def change(document: Document) -> tuple[Document, None]:
         if any(c.name == name for c in document.settings.calendars):
             raise InputError(
                 f'a calendar named "{name}" is already subscribed; '
                 "remove it first or choose another name"
             )
+        executive = context.chosen(document)
+        owners.append((executive, len(document.roster) > 1))
+        mine = msgspec.structs.replace(subscription, executive=executive.id)
         settings = msgspec.structs.replace(
-            document.settings, calendars=(*document.settings.calendars, subscription)
+            document.settings, calendars=(*document.settings.calendars, mine)
         )
         return msgspec.structs.replace(document, settings=settings), None
 
     context.store.transact(change)
-    print(f'subscribed to "{name}": {describe(subscription)}', file=context.out)
+    executive, several = owners[-1]
+    whose = f" for {executive_words(executive)}" if several else ""
+    print(f'subscribed to "{name}"{whose}: {describe(subscription)}', file=context.out)
     print(
         f"  `ea-planner sync {name}` fetches it now; the dashboard syncs it every "
         f"{subscription.every} min",
@@ -190,8 +199,10 @@ def _list(args: argparse.Namespace, context: Context) -> int:
     from planner.config import executive_zone
     from planner.storage.syncstate import load_state
 
-    settings = context.store.load().settings
+    document = context.store.load()
+    settings = document.settings
     subs = settings.calendars
+    several = len(document.roster) > 1
     state = load_state(context.store).calendars
     try:
         zone = ZoneInfo(executive_zone(settings))
@@ -213,6 +224,7 @@ def _list(args: argparse.Namespace, context: Context) -> int:
                     "username": sub.username,
                     "password": password_source(sub),
                     "every": sub.every,
+                    "executive": document.owner(sub.executive),
                     "synced": _iso(at(st.synced)) if st else None,
                     "error": st.error if st and st.error else None,
                     "failing_since": _iso(at(st.failing_since)) if st else None,
@@ -227,7 +239,12 @@ def _list(args: argparse.Namespace, context: Context) -> int:
         return 0
     for sub in subs:
         st = state.get(sub.name)
-        print(f"{sub.name}  {describe(sub)}", file=context.out)
+        whose = ""
+        if several:
+            owner = document.owner(sub.executive)
+            executive = next((x for x in document.roster if x.id == owner), None)
+            whose = f"  ({executive_words(executive) if executive else owner})"
+        print(f"{sub.name}  {describe(sub)}{whose}", file=context.out)
         if st is None or (st.synced is None and not st.error):
             print("  never synced", file=context.out)
             continue
@@ -239,6 +256,12 @@ def _list(args: argparse.Namespace, context: Context) -> int:
                 file=context.out,
             )
     return 0
+
+
+def executive_words(executive: Any) -> str:
+    from planner.domain.executive import describe as named
+
+    return named(executive)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -66,15 +66,38 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     actions = parser.add_subparsers(
         dest="exec_command", metavar="ACTION", required=True, title="actions"
     )
-    add = actions.add_parser("add", parents=[parent], help="add an executive")
+    add = actions.add_parser(
+        "add",
+        parents=[parent],
+        help="add an executive",
+        description=(
+            "Add an executive to the desk: their name, and optionally their short name, zone, "
+            "workday and interrupt rules (the defaults are those of a new desk). The first "
+            "executive of an empty desk is the one added."
+        ),
+    )
     add.add_argument("name", metavar="NAME", help="the executive's name")
     _rule_options(add)
     json_option(add, "the executive as stored")
 
-    listing = actions.add_parser("list", parents=[parent], help="list the executives")
+    listing = actions.add_parser(
+        "list",
+        parents=[parent],
+        help="list the executives",
+        description=(
+            "List the executives in order (the first is the default of --exec), with their "
+            "zone, workday, open follow-ups and queued briefs."
+        ),
+    )
     json_option(listing, "the executives as stored")
 
-    edit = actions.add_parser("edit", parents=[parent], help="change an executive's facts")
+    edit = actions.add_parser(
+        "edit",
+        parents=[parent],
+        help="change an executive's facts",
+        description="Change an executive's name, short name, zone, workday or rules: only "
+        "the options given change.",
+    )
     edit.add_argument("who", metavar="SHORT", help="the executive (short name or prefix)")
     edit.add_argument("--name", metavar="NAME", help="their name")
     _rule_options(edit)

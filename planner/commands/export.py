@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 
 DESCRIPTION = """\
 Export follow-ups.
@@ -44,6 +45,10 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    exec_option(
+        parser,
+        help="only this executive's follow-ups and the desk's own (short name; default: all)",
+    )
     return ["export"]
 
 
@@ -57,6 +62,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     now = context.clock.now()
     document = context.store.load()
+    if context.executive is not None:
+        document = context.view(document)
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
     since = parse_day(args.since, today, document.settings, what="--since") if args.since else None
@@ -69,6 +76,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
         what = f"{len(chosen)} open promise{'s' if len(chosen) != 1 else ''} as to-dos"
     else:
         history = context.store.history()
+        if context.executive is not None:
+            history = context.view(history)
         chosen = [f for f in history.followups if active_in(f, tz, since, until)]
         chosen.sort(key=lambda f: (f.created.timestamp(), f.id))
         data = to_csv(chosen, now, tz).encode("utf-8")

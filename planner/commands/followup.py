@@ -80,7 +80,15 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.when import parse_time
 
     now_utc = context.clock.now()
-    settings = context.store.load().settings
+    desk = context.store.load()
+    # Times are read and written in the follow-up's own executive's zone.
+    ref = getattr(args, "id", "") or ""
+    owned = [f for f in desk.followups if f.id == ref] or [
+        f for f in desk.followups if ref and f.id.startswith(ref)
+    ]
+    owner = owned[0].executive if len(owned) == 1 else None
+    known = {x.id for x in desk.roster}
+    settings = desk.rules_for(owner if owner in known else None)
     tz = executive_zone(settings)
     now = now_utc.in_tz(tz)
     words = args.note if args.command in ("start", "wait", "resume", "escalate") else []

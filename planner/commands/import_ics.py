@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 from planner.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,11 +52,21 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         ),
     )
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    exec_option(
+        parser,
+        help="whose schedule: an executive's short name (default: the executive whose "
+        "calendar of that name it is, else the first)",
+    )
     return ["import"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    report = import_source(context.store, context.clock, args.file, calendar=args.calendar)
+    executive = None
+    if context.executive is not None:
+        executive = context.chosen(context.store.load()).id
+    report = import_source(
+        context.store, context.clock, args.file, calendar=args.calendar, executive=executive
+    )
     if args.json:
         from planner.commands.options import print_json
 
@@ -93,14 +104,22 @@ def import_source(
     *,
     calendar: str | None,
     stdin: BinaryIO | None = None,
+    executive: str | None = None,
 ) -> ImportReport:
-    """Import a file, a vdir folder, standard input (`-`) or a URL; the report."""
-    from planner.calendar_import.importer import prepare
+    """Import a file, a vdir folder, standard input (`-`) or a URL into the schedule of
+    the executive of id `executive` (None: the calendar's owner, else the first); the
+    report."""
+    from planner.calendar_import.importer import calendar_owner, prepare
     from planner.operations.calendars import import_calendar
+    from planner.text import clean_line
 
+    if executive is None and calendar is not None:
+        executive = calendar_owner(store.load(), clean_line(calendar))
     data, name, what = read_source(source, stdin=stdin)
-    ready = prepare(store, clock, data, source_name=name, what=what)
-    _, report = store.transact(lambda document: import_calendar(document, ready, calendar))
+    ready = prepare(store, clock, data, source_name=name, what=what, executive=executive)
+    _, report = store.transact(
+        lambda document: import_calendar(document, ready, calendar, executive=executive)
+    )
     return report
 
 

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import exec_option, json_option
 
 if TYPE_CHECKING:
     from planner.search import Hit
@@ -46,6 +46,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help=f"at most N results of each kind (default {DEFAULT_LIMIT}; 0: all)",
     )
     json_option(parser, "the matching records, by kind, as one JSON object")
+    exec_option(
+        parser, help="only this executive's records (short name; default: every executive's)"
+    )
     return ["search"]
 
 
@@ -61,6 +64,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.limit < 0:
         raise InputError(f"--limit: give 0 (all) or a positive number (not {args.limit})")
     document = context.store.history()
+    if context.executive is not None:
+        document = context.view(document)
     tz = executive_zone(document.settings)
     found = search(document, text)
     limit = args.limit or None

@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 from planner.errors import InputError
 
 
@@ -27,13 +28,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         ),
     )
     parser.add_argument("names", metavar="NAME", nargs="*", help="calendars to sync")
+    exec_option(parser, help="only this executive's calendars (short name; default: all)")
     return ["sync"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
     from planner.sync.run import sync_calendar
 
-    subs = context.store.load().settings.calendars
+    document = context.store.load()
+    subs = document.settings.calendars
+    if context.executive is not None:
+        owner = context.chosen(document).id
+        subs = tuple(s for s in subs if document.owner(s.executive) == owner)
     if not subs and not args.names:
         print(
             "no calendars subscribed; `ea-planner calendar add NAME URL` adds one",

@@ -66,8 +66,6 @@ def run(args: argparse.Namespace, context: Context) -> int:
         for name in ("events", "briefs"):
             for record in value[name]:
                 record["executive"] = desk.owner(record.get("executive", ""))
-        for window in value["windows"]:
-            window["executive"] = executive.id
         if len(desk.roster) > 1:
             value["executives"] = desk_json(desk, now)
         print(dumps(value), file=context.out)

@@ -124,7 +124,8 @@ def short_from(name: str, taken: Iterable[str] = ()) -> str:
 
 def find(executives: Iterable[Executive], given: str, *, what: str = "--exec") -> Executive:
     """The one executive whose short name (or id) starts with `given`, case-insensitively;
-    an InputError naming the executives there are when none or several match."""
+    an InputError naming the executives there are when none or several match (the message
+    starts with `what` and the text given; with `what` "", with the text alone)."""
     roster = tuple(executives)
     text = given.strip().lstrip("+").casefold()
     exact = [x for x in roster if text in (x.short.casefold(), x.id.casefold())]
@@ -136,10 +137,11 @@ def find(executives: Iterable[Executive], given: str, *, what: str = "--exec") -
     if len(matches) == 1:
         return matches[0]
     names = ", ".join(describe(x) for x in roster) or "none"
+    label = f"{what} {given!r}" if what else given
     if not matches:
-        raise InputError(f"{what} {given!r}: no such executive (executives: {names})")
+        raise InputError(f"{label}: no such executive (executives: {names})")
     several = ", ".join(describe(x) for x in matches)
-    raise InputError(f"{what} {given!r} is ambiguous: it could be {several} (executives: {names})")
+    raise InputError(f"{label} is ambiguous: it could be {several} (executives: {names})")
 
 
 def describe(executive: Executive) -> str:

@@ -89,7 +89,6 @@ def test_today_json_carries_the_executive_and_a_status_per_executive(
     assert value["executive"]["short"] == "Lee"
     assert [e["title"] for e in value["events"]] == ["Ops review"]
     assert {e["executive"] for e in value["events"]} == {lee}
-    assert {w["executive"] for w in value["windows"]} == {lee}
     assert [(x["short"], x["status"]) for x in value["executives"]] == [
         ("Dana", "good moment now (until 18:00, 6 h 50 min left)"),
         ("Lee", "good moment now (until 16:20, 10 min left)"),
@@ -143,3 +142,36 @@ def test_removing_the_first_executive_makes_the_next_one_first(
     assert document.settings.timezone == "Europe/London"
     status, _, err = run(capsys, "exec", "remove", "lee")
     assert status == 2 and "only executive" in err
+
+
+def test_plus_short_names_the_executive_and_reads_the_line_with_their_rules(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, two: None
+) -> None:
+    out = ok(capsys, "add", "--dry-run", "Omar: wants the deck +lee by eod")
+    assert "  for:      +Lee (Lee Okafor)" in out
+    # eod is Lee's: 17:00 in London, not Dana's 18:00 in New York.
+    assert "Mon 23 Nov 17:00 (today)" in out
+    assert Store(data_dir).load().followups == ()
+    record = json.loads(ok(capsys, "add", "--json", "Omar: wants the deck +LE, by eod"))
+    assert record["executive"] != "x-1"
+    assert record["summary"] == "wants the deck"
+    assert record["promised_by"] == "2026-11-23T17:00:00+00:00"
+    # Without +Short: --exec, else the first executive.
+    record = json.loads(ok(capsys, "add", "--json", "--exec", "lee", "Ann: a question"))
+    assert record["executive"] == Store(data_dir).load().roster[1].id
+    record = json.loads(ok(capsys, "add", "--json", "Bo: a question by eod"))
+    assert record["executive"] == "x-1"
+    assert record["promised_by"] == "2026-11-23T18:00:00-05:00"
+
+
+def test_an_unknown_plus_short_is_refused_naming_the_executives(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, two: None
+) -> None:
+    status, _, err = run(capsys, "add", "Omar: wants the deck +zed by eod")
+    assert status == 2
+    assert "+zed: no such executive (executives: +Dana (Dana Whitfield), +Lee (Lee Okafor))" in err
+    assert "Traceback" not in err
+    assert Store(data_dir).load().followups == ()
+    # A phone number is not an executive.
+    out = ok(capsys, "add", "--dry-run", "Omar: call back on +1 555 0100")
+    assert "call back on +1 555 0100" in out

@@ -1,0 +1,84 @@
+"""`+Short` in a quick-add line: whose follow-up it is, on a desk of several executives.
+
+`+Dana` names the executive whose short name starts with `dana` (case does not matter; a
+whole short name wins over a longer one it begins). Without it, the line is for the
+executive in view. The rest of the line is read with that executive's rules (their zone,
+workday and organisation), so `by eod` is the end of *their* workday. An unknown or
+ambiguous `+Short`, or two of them, is an error naming the executives there are; `+1`
+or a lone `+` is prose (a phone number, a plus).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import pendulum
+
+from planner.domain.document import Document
+from planner.domain.executive import Executive, describe, find
+from planner.errors import InputError
+from planner.quickadd.parse import QuickAdd, parse
+
+_TOKEN = re.compile(r"(?<!\S)\+([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)[,;.]?(?=:|\s|$)")
+"""`+Short` as a word of its own (trailing `,;.` go with it, as after other tokens; a
+`:` after it stays: `Omar +Lee: …` names the customer Omar)."""
+
+
+@dataclass(frozen=True)
+class ExecutiveLine:
+    """A quick-add line read for one executive of the desk."""
+
+    line: QuickAdd
+    """The line as read with the executive's rules; `+Short` is not in the summary, and
+    an error about it is among `line.errors`."""
+    executive: Executive | None
+    """Whose follow-up it is; None when `+Short` names no executive, or several."""
+    named: bool
+    """True when the line said whom with `+Short` (else: the executive in view)."""
+    span: tuple[int, int] | None = None
+    """Where `+Short` sits in the text, for the preview."""
+
+    @property
+    def ok(self) -> bool:
+        return self.line.ok and self.executive is not None
+
+
+def parse_for(
+    text: str, *, now: pendulum.DateTime, document: Document, in_view: str | None = None
+) -> ExecutiveLine:
+    """Read `text` for the executive it names with `+Short`, else the one of id `in_view`
+    (None: the first). Never raises for bad input."""
+    roster = document.roster
+    default = document.executive(in_view) if in_view else roster[0]
+    tokens = list(_TOKEN.finditer(text))
+    errors: list[str] = []
+    executive: Executive | None = default
+    span: tuple[int, int] | None = None
+    if len(tokens) > 1:
+        errors.append("more than one executive: " + " and ".join(repr(t.group(0)) for t in tokens))
+        executive = None
+    elif tokens:
+        token = tokens[0]
+        span = (token.start(), token.end())
+        try:
+            executive = find(roster, "+" + token.group(1), what="")
+        except InputError as exc:
+            errors.append(exc.message)
+            executive = None
+    masked = text
+    for token in tokens:
+        # Blanks keep every other token's position: the spans still index `text`.
+        masked = (
+            masked[: token.start()] + " " * (token.end() - token.start()) + masked[token.end() :]
+        )
+    settings = document.rules_for(executive.id if executive is not None else default.id)
+    line = parse(masked, now=now, settings=settings)
+    line = dataclasses.replace(line, text=text, errors=(*errors, *line.errors))
+    return ExecutiveLine(line=line, executive=executive, named=bool(tokens), span=span)
+
+
+def whom(result: ExecutiveLine) -> str:
+    """`+Lee (Lee Okafor)` for the preview and `add`; "" when in error."""
+    return describe(result.executive) if result.executive is not None else ""
