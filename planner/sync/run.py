@@ -207,7 +207,7 @@ def _sync_caldav(
             sub.url,
             fetched.objects,
             window,
-            people(store.load().settings),
+            people(store.load().rules_for(sub.executive)),
         )
     except NotCalendarObject as exc:
         raise FetchError(f"what the server sent is not iCalendar: {exc.reason}") from None
