@@ -6,6 +6,9 @@ Per year: 5,000 follow-ups (nearly all resolved, each with a few log notes),
 2,000 events, 2,000 briefs, 250 close-outs — SPEC.md's "5-year dataset" at 5.
 The data ends at "now" (EA_PLANNER_NOW or the system clock), with a handful of
 open follow-ups, today's events and an undelivered brief queue.
+
+`--executives N` (1 to 4) splits the same records over N executives in different zones
+(Paris, New York, London, Tokyo), round robin, each with their own calendar.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from planner.clock import Clock
 from planner.config import Settings
 from planner.domain import Brief, Closeout, Event, FollowUp, LogEntry
 from planner.domain.document import Document
+from planner.domain.executive import Executive
 from planner.storage import Store
 
 FIRST = [
@@ -109,8 +113,19 @@ EVENT_TITLES = [
 ]
 
 
-def build(years: int, now: pendulum.DateTime, rng: random.Random) -> Document:
+EXECUTIVES = [
+    ("Dana Whitfield", "Dana", "Europe/Paris"),
+    ("Lee Okafor", "Lee", "America/New_York"),
+    ("Priya Raman", "Priya", "Europe/London"),
+    ("Kenji Sato", "Kenji", "Asia/Tokyo"),
+]
+
+
+def build(years: int, now: pendulum.DateTime, rng: random.Random, executives: int = 1) -> Document:
     tz = "Europe/Paris"
+    ids = ["x-1", *(f"x-{n + 1}" for n in range(1, executives))]
+    if executives == 1:
+        ids = [""]
     now = now.in_tz(tz)
     start = now.subtract(years=years)
     workdays = [
@@ -143,6 +158,7 @@ def build(years: int, now: pendulum.DateTime, rng: random.Random) -> Document:
         followups.append(
             FollowUp(
                 id=f"f-{n:06d}",
+                executive=ids[n % executives],
                 customer=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
                 organization=rng.choice(ORGS),
                 summary=summary,
@@ -168,15 +184,17 @@ def build(years: int, now: pendulum.DateTime, rng: random.Random) -> Document:
         day = workdays[n * len(workdays) // (2000 * years)]
         kind, title = EVENT_TITLES[n % len(EVENT_TITLES)]
         begin = day.replace(hour=8 + (n % 9), minute=30 if n % 2 else 0, second=0)
+        owner = n % executives
         events.append(
             Event(
                 id=f"e-{n:06d}",
+                executive=ids[owner],
                 title=title,
                 start=begin,
                 end=begin.add(minutes=rng.choice((30, 45, 60, 90))),
                 kind=kind,  # type: ignore[arg-type]
                 with_ea=kind == "one-on-one",
-                calendar="work",
+                calendar="work" if owner == 0 else f"work-{EXECUTIVES[owner][1].lower()}",
                 uid=f"uid-{n}@example.com",
             )
         )
@@ -189,6 +207,7 @@ def build(years: int, now: pendulum.DateTime, rng: random.Random) -> Document:
         briefs.append(
             Brief(
                 id=f"b-{n:06d}",
+                executive=ids[n % executives],
                 title=f"Update on matter {n}",
                 kind=rng.choice(("escalation", "decision", "fyi", "good-news")),
                 minutes=rng.choice((2, 2, 5, 10)),
@@ -208,10 +227,15 @@ def build(years: int, now: pendulum.DateTime, rng: random.Random) -> Document:
         )
         for n, day in enumerate(workdays[-250 * years :])
     ]
+    staff = tuple(
+        Executive(id=ids[k], name=name, short=short, timezone=zone, own_organization="Northwind")
+        for k, (name, short, zone) in enumerate(EXECUTIVES[:executives])
+    )
     return Document(
         settings=Settings(
             executive_name="Dana Whitfield", timezone=tz, own_organization="Northwind"
         ),
+        executives=staff if executives > 1 else (),
         events=tuple(events),
         followups=tuple(followups),
         briefs=tuple(briefs),
@@ -224,16 +248,25 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--executives",
+        type=int,
+        default=1,
+        choices=range(1, len(EXECUTIVES) + 1),
+        metavar="N",
+        help="split the records over N executives (1-4, default 1)",
+    )
     args = parser.parse_args()
     clock = Clock.from_env()
     started = time.perf_counter()
-    document = build(args.years, clock.now(), random.Random(args.seed))
+    document = build(args.years, clock.now(), random.Random(args.seed), args.executives)
     store = Store(args.data_dir, clock=clock)
     store.save(document)
     live = store.load()
     print(
         f"wrote {len(document.followups)} follow-ups, {len(document.events)} events, "
         f"{len(document.briefs)} briefs, {len(document.closeouts)} close-outs "
+        f"for {len(document.roster)} executive{'s' if len(document.roster) > 1 else ''} "
         f"to {args.data_dir} in {time.perf_counter() - started:.1f} s"
     )
     size = store.path.stat().st_size

@@ -44,14 +44,32 @@ def escape(text: str) -> str:
 
 def render_markdown(review: Review) -> str:
     """The summary of the review: a heading, then one section per step."""
-    done, promises, tell, tomorrow, notes = STEPS
     lines = [f"# Close-out — {day_label(review.date)}", "", _status(review), ""]
-    lines += [f"## {done}", "", *_done(review), ""]
-    lines += [f"## {promises}", "", *_promises(review), ""]
-    lines += [f"## {tell}", "", *_still_to_tell(review), ""]
-    lines += [f"## {tomorrow}", "", *_tomorrow(review), ""]
-    lines += [f"## {notes}", "", *_notes(review.notes)]
+    lines += step_sections(review, "##")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def step_sections(review: Review, heading: str, *, notes: bool = True) -> list[str]:
+    """The review's steps as Markdown sections under `heading` (`##`, `###`); the notes
+    last (left out with `notes` False)."""
+    done, promises, tell, tomorrow, notes_title = STEPS
+    lines = [f"{heading} {done}", "", *_done(review), ""]
+    lines += [f"{heading} {promises}", "", *_promises(review), ""]
+    lines += [f"{heading} {tell}", "", *_still_to_tell(review), ""]
+    lines += [f"{heading} {tomorrow}", "", *_tomorrow(review), ""]
+    if notes:
+        lines += [f"{heading} {notes_title}", "", *notes_lines(review.notes), ""]
+    return lines
+
+
+def status_line(review: Review) -> str:
+    """ "Closed at …" or "Not closed yet: N promises still to address." """
+    return _status(review)
+
+
+def notes_lines(notes: str) -> list[str]:
+    """The EA's notes, escaped, or "No notes."."""
+    return _notes(notes)
 
 
 def summary_markdown(document: Document, date: pendulum.Date, now: datetime) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import exec_option, json_option
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
@@ -39,6 +39,11 @@ directory, prints it, and marks the day closed. It is refused (exit status 2)
 while a promise due that day or earlier is not addressed: resolve it,
 re-promise it (ea-planner promise ID WHEN), escalate it, or keep it as it
 stands (--keep ID). Closing a closed day again rewrites its summary.
+
+With several executives the close-out is the desk's: a section per executive,
+each in their own zone, and the day closes when every executive's promises are
+addressed. --exec prints one executive's part alone; with --close, --exec
+--notes TEXT are the notes about that executive's day.
 """
 
 
@@ -79,19 +84,17 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="with --close: the day's free notes (default: the notes already saved)",
     )
     json_option(parser, "the day's review (promises and how each was addressed) and summary")
+    exec_option(
+        parser, help="one executive's part of the close-out (short name; default: the desk's)"
+    )
     return ["closeout"]
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
     import pendulum
 
-    from planner.closeout import (
-        close_with_summary,
-        day_label,
-        keep,
-        reopen_day,
-        summary_markdown,
-    )
+    from planner.closeout import day_label, keep, reopen_day
+    from planner.closeout.desk import close_desk, desk_summary_markdown
     from planner.commands.today import parse_date
     from planner.config import executive_zone
     from planner.domain.lifecycle import find
@@ -139,7 +142,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
                 doc = keep(doc, date, ref, now)
             if not args.close:
                 return doc, (kept, None)
-            doc, text = close_with_summary(doc, date, now, notes=args.notes)
+            if context.executive is not None and len(doc.roster) > 1:
+                about = context.chosen(doc).id
+                doc, text = close_desk(doc, date, now, executive_notes={about: args.notes or ""})
+            else:
+                doc, text = close_desk(doc, date, now, notes=args.notes)
             # The Markdown first, under the same lock: if it cannot be written (a full
             # disk), the change is dropped and the day stays open.
             paths.append(context.store.write_summary_locked(date.isoformat(), text))
@@ -159,25 +166,42 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
     if settled:
         document = context.store.history()
+    if context.executive is not None and len(document.roster) > 1:
+        # One executive's part: their review alone, in their zone.
+        from planner.closeout import render_markdown
+
+        view = context.view(document)
+        if args.json:
+            from planner.commands.options import print_json
+
+            print_json(context, review_json(view, date, now, executive_zone(view.settings)))
+            return 0
+        from planner.closeout import build_review
+
+        context.out.write(render_markdown(build_review(view, date, now)))
+        return 0
     if args.json:
         from planner.commands.options import print_json
 
         print_json(context, review_json(document, date, now, tz))
         return 0
-    context.out.write(summary_markdown(document, date, now))
+    context.out.write(desk_summary_markdown(document, date, now))
     return 0
 
 
 def review_json(document: Document, date: Any, now: Any, tz: str) -> dict[str, Any]:
     """`closeout --json`: the day's review as data, and its Markdown summary."""
-    from planner.closeout import build_review, summary_markdown
+    from planner.closeout import build_review
+    from planner.closeout.desk import build_desk_review, desk_summary_markdown
 
     review = build_review(document, date, now)
+    desk = build_desk_review(document, date, now)
+    promises = [c for s in desk.sections for c in s.review.promises]
 
     def time(moment: Any) -> str | None:
         return None if moment is None else moment.in_tz(tz).isoformat()
 
-    return {
+    value: dict[str, Any] = {
         "date": date.isoformat(),
         "timezone": tz,
         "closed": review.closed,
@@ -201,8 +225,24 @@ def review_json(document: Document, date: Any, now: Any, tz: str) -> dict[str, A
                 "current": time(check.current),
                 "text": check.text,
             }
-            for check in review.promises
+            for check in promises
         ],
-        "can_close": review.can_close,
-        "summary": summary_markdown(document, date, now),
+        "can_close": desk.can_close,
+        "summary": desk_summary_markdown(document, date, now),
     }
+    if not desk.single:
+        value["executives"] = [
+            {
+                "id": s.executive.id,
+                "short": s.executive.short,
+                "name": s.executive.name,
+                "timezone": s.review.timezone,
+                "promises": [c.followup.id for c in s.review.promises],
+                "still_to_tell": [p.brief.id for p in s.review.still_to_tell.placements],
+                "tomorrow": s.review.tomorrow.date.isoformat(),
+                "can_close": s.review.can_close,
+                "notes": s.notes,
+            }
+            for s in desk.sections
+        ]
+    return value
