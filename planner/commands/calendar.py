@@ -216,20 +216,20 @@ def _list(args: argparse.Namespace, context: Context) -> int:
         rows = []
         for sub in subs:
             st = state.get(sub.name)
-            rows.append(
-                {
-                    "name": sub.name,
-                    "url": shown_url(sub.url),
-                    "type": "caldav" if sub.caldav else "ics",
-                    "username": sub.username,
-                    "password": password_source(sub),
-                    "every": sub.every,
-                    "executive": document.owner(sub.executive),
-                    "synced": _iso(at(st.synced)) if st else None,
-                    "error": st.error if st and st.error else None,
-                    "failing_since": _iso(at(st.failing_since)) if st else None,
-                }
-            )
+            row: dict[str, Any] = {
+                "name": sub.name,
+                "url": shown_url(sub.url),
+                "type": "caldav" if sub.caldav else "ics",
+                "username": sub.username,
+                "password": password_source(sub),
+                "every": sub.every,
+                "synced": _iso(at(st.synced)) if st else None,
+                "error": st.error if st and st.error else None,
+                "failing_since": _iso(at(st.failing_since)) if st else None,
+            }
+            if several:
+                row["executive"] = document.owner(sub.executive)
+            rows.append(row)
         print(json.dumps(rows, indent=2, ensure_ascii=False), file=context.out)
         return 0
     if not subs:
