@@ -14,6 +14,7 @@ from datetime import datetime
 import msgspec
 import pendulum
 
+from planner.closeout.actions import close_day
 from planner.closeout.markdown import (
     close_with_summary,
     notes_lines,
@@ -21,15 +22,8 @@ from planner.closeout.markdown import (
     status_line,
     step_sections,
 )
-from planner.closeout.review import (
-    ClosingRefused,
-    PromiseCheck,
-    Review,
-    build_review,
-    close_day,
-    day_label,
-    find_closeout,
-)
+from planner.closeout.review import build_review, day_label, find_closeout
+from planner.closeout.steps import ClosingRefused, PromiseCheck, Review
 from planner.domain.base import plain
 from planner.domain.document import Document
 from planner.domain.executive import Executive, describe

@@ -19,7 +19,8 @@ import pendulum
 from planner.domain.document import Document
 from planner.domain.executive import Executive, describe, find
 from planner.errors import InputError
-from planner.quickadd.parse import QuickAdd, parse
+from planner.quickadd.parse import parse
+from planner.quickadd.parsed import QuickAdd, Span
 
 _TOKEN = re.compile(r"(?<!\S)\+([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)[,;.]?(?=:|\s|$)")
 """`+Short` as a word of its own (trailing `,;.` go with it, as after other tokens; a
@@ -31,8 +32,8 @@ class ExecutiveLine:
     """A quick-add line read for one executive of the desk."""
 
     line: QuickAdd
-    """The line as read with the executive's rules; `+Short` is not in the summary, and
-    an error about it is among `line.errors`."""
+    """The line as read with the executive's rules; `+Short` is not in the summary, it is
+    a span of role `executive`, and an error about it is among `line.errors`."""
     executive: Executive | None
     """Whose follow-up it is; None when `+Short` names no executive, or several."""
     named: bool
@@ -75,7 +76,10 @@ def parse_for(
         )
     settings = document.rules_for(executive.id if executive is not None else default.id)
     line = parse(masked, now=now, settings=settings)
-    line = dataclasses.replace(line, text=text, errors=(*errors, *line.errors))
+    spans = line.spans
+    if span is not None:
+        spans = tuple(sorted((*spans, Span(span[0], span[1], "executive")), key=lambda s: s[:2]))
+    line = dataclasses.replace(line, text=text, errors=(*errors, *line.errors), spans=spans)
     return ExecutiveLine(line=line, executive=executive, named=bool(tokens), span=span)
 
 

@@ -11,8 +11,17 @@ from planner.domain.followup import Channel, FollowUpKind
 from planner.domain.priority import Priority
 
 SpanRole = Literal[
-    "customer", "organization", "intro", "promise", "priority", "tag", "channel", "kind"
+    "customer",
+    "organization",
+    "intro",
+    "promise",
+    "priority",
+    "tag",
+    "channel",
+    "kind",
+    "executive",
 ]
+"""What a token is; `executive` (`+Dana`) only from planner.quickadd.executive."""
 
 
 class Span(NamedTuple):

@@ -291,3 +291,41 @@ def test_the_view_of_an_executive_holds_their_records_and_rules() -> None:
     first = WINTER.view("x-1")
     assert {e.title for e in first.events} == {"Board meeting", "Lunch"}
     assert first.settings is WINTER.settings
+
+
+def alone(document: Document, executive: Executive) -> Document:
+    """A desk of the executive alone, with only their records (what they would see if the
+    EA served no one else)."""
+    settings = Settings(
+        executive_name=executive.name,
+        timezone=executive.timezone,
+        workday_start=executive.workday_start,
+        workday_end=executive.workday_end,
+        protect_before=executive.protect_before,
+        min_window=executive.min_window,
+    )
+    return Document(
+        settings=settings,
+        events=tuple(e for e in document.events if e.executive == executive.id),
+        briefs=tuple(b for b in document.briefs if b.executive == executive.id),
+        windows=tuple(w for w in document.windows if w.executive == executive.id),
+    )
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["2026-11-23", "2027-03-13", "2027-03-27"],
+)
+def test_sweep_each_executives_status_is_the_one_of_a_desk_of_their_own(start: str) -> None:
+    """Every 30 minutes for three days (a winter Monday; both DST weekends and the Monday
+    after): on the shared desk each executive's status is exactly the one they would have
+    on a desk of their own."""
+    document = desk(*WINTER.events, *WINTER.briefs, *SPRING.events)
+    own = {x.id: alone(document, x) for x in (DANA, LEE)}
+    instant = utc(start[:10], "00:00")
+    for _ in range(3 * 48):
+        for shared in desk_status(document, instant):
+            single = status_of(own[shared.executive.id], None, instant)
+            assert shared.status.text == single.status.text, (instant, shared.executive.short)
+            assert shared.timezone == single.timezone
+        instant = instant.add(minutes=30)
