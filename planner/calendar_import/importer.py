@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from planner.calendar_import.imported import CalendarRead, Skipped
+from planner.calendar_import.imported import CalendarRead, ImportedEvent, Skipped
 from planner.calendar_import.kinds import People
 from planner.calendar_import.merge import Key, MergeCounts, merge_calendar
 from planner.calendar_import.reader import import_range
@@ -125,6 +125,27 @@ def calendar_owner(document: Document, name: str) -> str:
     return document.first_executive_id
 
 
+def _one_on_one(document: Document, executive_id: str) -> str:
+    for candidate in document.roster:
+        if candidate.id == executive_id:
+            return candidate.one_on_one
+    return ""
+
+
+def with_one_on_one(events: Sequence[ImportedEvent], title: str) -> Sequence[ImportedEvent]:
+    """The events, those titled `title` (the EA's standing one-on-one with the executive,
+    case and spacing aside) made one-on-ones with the EA."""
+    wanted = " ".join(title.split()).casefold()
+    if not wanted:
+        return events
+    return [
+        msgspec.structs.replace(e, kind="one-on-one", with_ea=True)
+        if " ".join(e.title.split()).casefold() == wanted
+        else e
+        for e in events
+    ]
+
+
 def people(settings: Settings) -> People:
     """The names that recognise a one-on-one with the EA."""
     return People(executive=settings.executive_name, assistant=settings.assistant_name)
@@ -214,7 +235,7 @@ def merge_into(
     merged, counts = merge_calendar(
         document,
         name,
-        read.events,
+        with_one_on_one(read.events, _one_on_one(document, owner)),
         start=window.start,
         end=window.end,
         ids=event_ids,

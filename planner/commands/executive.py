@@ -72,8 +72,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="add an executive",
         description=(
             "Add an executive to the desk: their name, and optionally their short name, zone, "
-            "workday and interrupt rules (the defaults are those of a new desk). The first "
-            "executive of an empty desk is the one added."
+            "workday and interrupt rules (the defaults are those of a new desk). On a desk "
+            "whose one executive has no name yet, that executive is the one named."
         ),
     )
     add.add_argument("name", metavar="NAME", help="the executive's name")
@@ -224,8 +224,10 @@ def _add(args: argparse.Namespace, context: Context) -> int:
     added: list[Executive] = []
 
     def change(document: Document) -> Document:
-        if not document.executives and not document.settings.executive_name:
-            # A fresh desk: the first executive is the one being added.
+        roster = document.roster
+        if len(roster) == 1 and not roster[0].name:
+            # A desk whose one executive has no name yet (a new desk): naming them is
+            # what adding the first executive means.
             from planner.domain.desk import edit_executive
 
             first = document.roster[0]

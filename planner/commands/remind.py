@@ -73,6 +73,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         action="store_true",
         help="print each check that gave alerts as one JSON object on one line",
     )
+    parser.add_argument(
+        "--exec",
+        metavar="SHORT",
+        dest="executive",
+        help="only this executive's alerts (short name; default: every executive's)",
+    )
     return ["remind"]
 
 

@@ -79,3 +79,16 @@ def test_an_import_goes_to_the_executive_named_or_the_calendar_s_owner(
     ok(capsys, "import", str(path), "--calendar", "lee-home")
     (event,) = stored_events(data_dir)
     assert (event["title"], event["executive"]) == ("Stand-up (moved)", two["Lee"])
+
+
+def test_the_eas_one_on_one_with_an_executive_is_recognised_by_its_title(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, two: dict[str, str]
+) -> None:
+    ok(capsys, "exec", "edit", "lee", "--one-on-one", "Lee / Sam weekly")
+    path = tmp_path / "lee.ics"
+    weekly = FLOATING.replace("Stand-up", "Lee /  Sam WEEKLY").replace("standup", "weekly")
+    path.write_bytes(ics(FLOATING, weekly))
+    ok(capsys, "import", str(path), "--calendar", "lee-home", "--exec", "lee")
+    kinds = {e["uid"]: (e["kind"], e["with_ea"]) for e in stored_events(data_dir)}
+    assert kinds["weekly@example.com"] == ("one-on-one", True)
+    assert kinds["standup@example.com"] == ("meeting", False)
