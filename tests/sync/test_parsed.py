@@ -137,3 +137,15 @@ def test_the_cache_holds_no_url_and_no_password(store: Store, data_dir: Path) ->
     (cached,) = (data_dir / "sync").glob(f"*{PARSED_CACHE}")
     assert b"private-3f9a77" not in cached.read_bytes()
     assert b"Board meeting" in cached.read_bytes()
+
+
+def test_unsubscribing_removes_the_parsed_cache(store: Store, data_dir: Path) -> None:
+    from planner.storage.syncstate import forget
+
+    window = window_on("2026-11-23T10:00:00+01:00")
+    read_objects(store, "work", URL, objects(BOARD), window, NO_PEOPLE)
+    read_objects(store, "home", URL, objects(BOARD), window, NO_PEOPLE)
+    assert len(list((data_dir / "sync").glob(f"*{PARSED_CACHE}"))) == 2
+    forget(store, "work")
+    (left,) = (data_dir / "sync").glob(f"*{PARSED_CACHE}")
+    assert left.name.startswith("home-")
