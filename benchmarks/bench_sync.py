@@ -186,7 +186,8 @@ def bench_caldav(work: Path, events: list[str], runs: int) -> None:
     print(f"CalDAV (Radicale), {len(events)} events: first sync {first:.2f} s (time-range REPORT)")
     print(f"  unchanged sync: {median_ms(unchanged)} median (sync-token, nothing parsed)")
     print(
-        f"  one event changed: {median_ms(moved)} median (sync-token delta, whole calendar merged)"
+        f"  one event changed: {median_ms(moved)} median (sync-token delta: that object parsed, "
+        "the calendar merged)"
     )
 
 
