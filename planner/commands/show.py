@@ -79,8 +79,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
 
 
 def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: str) -> str:
+    from planner.domain.facts import describe
     from planner.domain.followup import effective_promise, is_broken
-    from planner.domain.lifecycle import describe
     from planner.humanize import when
 
     f = followup

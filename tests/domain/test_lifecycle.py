@@ -10,13 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain import FollowUp
+from planner.domain.facts import facts, log_line
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.lifecycle import (
     TransitionError,
     drop,
     escalate,
-    facts,
-    log_line,
     note,
     open_followup,
     repromise,

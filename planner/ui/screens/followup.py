@@ -16,9 +16,9 @@ from textual.widgets import Footer, Static
 from planner.day import status_words
 from planner.domain import FollowUp
 from planner.domain.document import Document
+from planner.domain.facts import log_line
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.history import standing
-from planner.domain.lifecycle import log_line
 from planner.humanize import fmt, when
 from planner.ui.bindings import followup_bindings
 from planner.ui.guard import Guarded

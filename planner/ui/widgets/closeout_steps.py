@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.closeout import Delivered, PromiseCheck, Review, day_label
-from planner.domain import FollowUp, LogEntry, lifecycle
+from planner.domain import FollowUp, LogEntry
+from planner.domain.facts import log_line
 from planner.domain.history import Standing
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
@@ -236,7 +237,7 @@ def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) ->
         text.append(f": {check.text}")
     if followup.log:
         text.append("\nLast fact: ", style="dim")
-        text.append(lifecycle.log_line(followup.log[-1], review.timezone), style="dim")
+        text.append(log_line(followup.log[-1], review.timezone), style="dim")
     return text
 
 
