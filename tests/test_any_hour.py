@@ -12,6 +12,7 @@ import re
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -19,7 +20,9 @@ import pytest
 from planner.cli import main
 from planner.clock import parse_instant
 from planner.demo import sample_document
+from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
+from planner.domain.document import Document
 from planner.humanize import fmt, until
 from planner.storage import Store
 from tests.sweep import half_hours, sweep_days
@@ -40,13 +43,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return out
 
 
-def check_sample_day(document: object, now: pendulum.DateTime) -> None:
+def check_sample_day(document: Document, now: pendulum.DateTime) -> None:
     """What the demo promises, at any hour: nothing made after now, one broken promise,
     one due within the hour, the deadline ahead, a full workday of events on the day."""
     instant = plain(now)
-    followups = document.followups  # type: ignore[attr-defined]
-    briefs = document.briefs  # type: ignore[attr-defined]
-    for record in (*followups, *briefs):
+    followups = document.followups
+    briefs = document.briefs
+    records: list[FollowUp | Brief] = [*followups, *briefs]
+    for record in records:
         assert plain(record.created) <= instant, record
     for followup in followups:
         assert all(plain(entry.at) <= instant for entry in followup.log), followup
@@ -55,17 +59,17 @@ def check_sample_day(document: object, now: pendulum.DateTime) -> None:
     assert sum(timedelta(0) < p <= timedelta(hours=1) for p in promises) == 1
     deadlines = [plain(b.deliver_by) for b in briefs if b.deliver_by is not None]
     assert deadlines and all(d > instant for d in deadlines)
-    day = [e for e in document.events if e.start.date() == now.date() and not e.all_day]  # type: ignore[attr-defined]
+    day = [e for e in document.events if e.start.date() == now.date() and not e.all_day]
     assert len(day) == 10
 
 
 def instant(text: str) -> datetime:
     """An ISO 8601 time as a fixed-offset instant: an ambiguous wall time in a zone is never
     equal to the same instant written with an offset (PEP 495), so compare these."""
-    return plain(pendulum.parse(text))  # type: ignore[arg-type]
+    return plain(parse_instant(text, what="the time"))
 
 
-def check_today(text: str, day: dict, now: pendulum.DateTime, zone: str) -> None:  # type: ignore[type-arg]
+def check_today(text: str, day: dict[str, Any], now: pendulum.DateTime, zone: str) -> None:
     first, status = text.splitlines()[:2]
     heading = fmt(now, "dddd D MMMM YYYY") + (" (the coming day)" if now.hour < 6 else "")
     assert first == f"{heading} · {zone} · now {fmt(now, 'HH:mm')}"

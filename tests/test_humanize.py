@@ -119,7 +119,7 @@ def test_twelve_hour_clock_times() -> None:
 
 def test_hour_cycle_is_twelve_or_twenty_four() -> None:
     with pytest.raises(ValueError):
-        set_hour_cycle(13)  # type: ignore[arg-type]
+        set_hour_cycle(13)  # type: ignore[arg-type]  # a value the type rules out, refused at run time
     assert hour_cycle() == 24
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from planner.cli import main
+from planner.clock import parse_instant
 from planner.demo import sample_document
 from planner.preferences import Preferences, preferences_path, save
 from planner.storage import Store
@@ -25,7 +25,8 @@ def config_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def sample_day(data_dir: Path) -> None:
-    Store(data_dir).save(sample_document(pendulum.parse(FROZEN_NOW), FROZEN_ZONE))  # type: ignore[arg-type]
+    now = parse_instant(FROZEN_NOW, what="FROZEN_NOW")
+    Store(data_dir).save(sample_document(now, FROZEN_ZONE))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

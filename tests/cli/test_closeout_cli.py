@@ -175,7 +175,8 @@ def test_reopen_then_close_again_rewrites_the_summary(
     code, out, _ = run(capsys, "closeout", "--reopen")
     assert code == 0
     assert out == "Reopened Monday 23 November 2026: close it again to rewrite its summary\n"
-    assert record(store)["closed"] is False  # type: ignore[index]
+    reopened = record(store)
+    assert reopened is not None and reopened["closed"] is False
     _, live, _ = run(capsys, "closeout")
     assert "Not closed yet." in live
 

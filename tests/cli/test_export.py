@@ -12,6 +12,7 @@ import msgspec
 import pytest
 
 from planner.cli import main
+from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup, wait
 from planner.storage import Store
 from tests.cli.world import at, make_world
@@ -60,7 +61,7 @@ def test_ics_has_one_todo_per_open_promise_with_due_and_an_alarm(
 def test_ics_due_follows_the_paused_promise_clock(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def pause(document):  # type: ignore[no-untyped-def]
+    def pause(document: Document) -> Document:
         followups = tuple(
             wait(f, "customer", at(23, 9), "sent the form") if f.id == "f-maria001" else f
             for f in document.followups

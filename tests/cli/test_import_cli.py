@@ -6,10 +6,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.calendar_import.helpers import FIXTURES, REPO_ROOT, local, run_cli, stored_events
+
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 
 def test_import_prints_counts_and_stores_events(
@@ -163,11 +167,11 @@ def test_an_unreadable_file_is_one_clear_line(
     locked.write_bytes((FIXTURES / "holidays.ics").read_bytes())
     real_open = os.open
 
-    def refuse(path: object, flags: int, *args: object, **kwargs: object) -> int:
+    def refuse(path: StrPath, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
         # Permission bits do not stop root, so the refusal is simulated for every user.
-        if Path(str(path)) == locked:
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, flags, mode, dir_fd=dir_fd)
 
     monkeypatch.setattr(os, "open", refuse)
     status, out, err = run_cli(capsys, "import", str(locked))

@@ -12,6 +12,7 @@ import pendulum
 import pytest
 
 from planner.cli import main
+from planner.domain import FollowUp
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 
@@ -42,7 +43,7 @@ def store(data_dir: Path) -> Store:
     return s
 
 
-def followup(store: Store, id: str = "f-maria001"):  # type: ignore[no-untyped-def]
+def followup(store: Store, id: str = "f-maria001") -> FollowUp:
     return next(f for f in store.load().followups if f.id == id)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,10 +18,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def add(capsys: pytest.CaptureFixture[str], line: str, *options: str) -> dict:  # type: ignore[type-arg]
+def add(capsys: pytest.CaptureFixture[str], line: str, *options: str) -> dict[str, Any]:
     code, out, err = run(capsys, "add", "--json", *options, line)
     assert code == 0, err
-    return json.loads(out)  # type: ignore[no-any-return]
+    added: dict[str, Any] = json.loads(out)
+    return added
 
 
 def test_add_warns_when_the_customer_already_has_an_open_follow_up(

@@ -55,7 +55,7 @@ def test_new_brief_has_spec_defaults() -> None:
 def test_new_brief_refuses_bad_fields(fields: dict[str, object], message: str) -> None:
     args: dict[str, object] = {"title": "Contract", "now": NOW, **fields}
     with pytest.raises(InputError, match=message):
-        new_brief(**args)  # type: ignore[arg-type]
+        new_brief(**args)  # type: ignore[arg-type]  # deliberately wrong values, checked at run time
 
 
 def test_bad_news_without_a_solution_is_held() -> None:

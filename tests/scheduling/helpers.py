@@ -9,6 +9,7 @@ import pendulum
 
 from planner.config import Settings
 from planner.domain import Brief, Event, Window
+from planner.domain.priority import Priority
 
 TZ = "Europe/Paris"
 MONDAY = pendulum.date(2026, 11, 23)
@@ -54,13 +55,17 @@ def mark(
 
 
 def brief(
-    title: str, minutes: int = 2, priority: str = "normal", created: str = "08:00", **fields: Any
+    title: str,
+    minutes: int = 2,
+    priority: Priority = "normal",
+    created: str = "08:00",
+    **fields: Any,
 ) -> Brief:
     return Brief(
         id=f"b-{title.lower().replace(' ', '-')}",
         title=title,
         minutes=minutes,
-        priority=priority,  # type: ignore[arg-type]
+        priority=priority,
         created=at(created),
         **fields,
     )

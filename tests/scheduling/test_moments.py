@@ -6,12 +6,12 @@ import msgspec
 import pendulum
 
 from planner.config import Settings
-from planner.domain import Event
+from planner.domain import Event, Window
 from planner.scheduling import busy_spans, good_moments, never_interrupted, next_workday
 from tests.scheduling.helpers import MONDAY, SETTINGS, TZ, all_day, at, event, mark, spans
 
 
-def busy_day() -> tuple[list, list]:  # type: ignore[type-arg]
+def busy_day() -> tuple[list[Event], list[Window]]:
     """Monday 23 Nov 2026: overlaps, back-to-back, all-day, lunch, focus, 1:1, marks."""
     events = [
         all_day("Offsite prep"),

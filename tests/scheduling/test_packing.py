@@ -5,14 +5,14 @@ from __future__ import annotations
 import msgspec
 import pendulum
 
-from planner.scheduling import INTERRUPT_NOW, NEEDS_SOLUTION, NO_ROOM, pack, queue_order
+from planner.scheduling import INTERRUPT_NOW, NEEDS_SOLUTION, NO_ROOM, Packing, pack, queue_order
 from tests.scheduling.helpers import MONDAY, SETTINGS, at, brief, event, mark
 
 FRIDAY = pendulum.date(2026, 11, 27)
 NEXT_MONDAY = pendulum.date(2026, 11, 30)
 
 
-def placed(packing) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+def placed(packing: Packing) -> dict[str, str | None]:
     """Brief title -> planned start "HH:MM" (or "ddd HH:MM" on another day), None if unplaced."""
     result: dict[str, str | None] = {}
     for p in packing.placements:

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import msgspec
 import pendulum
 
-from planner.domain import Window
+from planner.domain import Brief, Event, Window
 from planner.scheduling import interrupt_status
 from tests.scheduling.helpers import MONDAY, SETTINGS, at, brief, event, mark
 
 DAY = [event("10:00", "11:00", "Staff meeting"), event("12:00", "13:00", "Board meeting")]
 
 
-def status(now: pendulum.DateTime, events=DAY, windows=(), briefs=()) -> str:  # type: ignore[no-untyped-def]
+def status(
+    now: pendulum.DateTime,
+    events: Sequence[Event] = DAY,
+    windows: Sequence[Window] = (),
+    briefs: Sequence[Brief] = (),
+) -> str:
     return interrupt_status(events, windows, SETTINGS, now, briefs=briefs).text
 
 

@@ -45,7 +45,7 @@ def fake_msvcrt() -> types.ModuleType:
             # What Windows raises for a region another process has locked.
             raise OSError(errno.EACCES, "Permission denied") from None
 
-    module.locking = locking  # type: ignore[attr-defined]
+    module.locking = locking  # type: ignore[attr-defined]  # ModuleType declares no attributes
     return module
 
 
@@ -87,7 +87,7 @@ def install(patch: Patch = setattr, modules: dict[str, Any] | None = None) -> No
     for name in ("chmod", "link", "utime"):
         patch(os, name, no_follow_symlinks_argument(getattr(os, name)))
     if modules is None:
-        sys.modules["fcntl"] = None  # type: ignore[assignment]
+        sys.modules["fcntl"] = None  # type: ignore[assignment]  # None makes `import fcntl` fail
 
 
 def no_follow_symlinks_argument(call: Callable[..., Any]) -> Callable[..., Any]:

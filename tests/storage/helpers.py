@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import msgspec
@@ -14,19 +15,18 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=PARIS_WINTER)
 
 
 def followup(id: str, **changes: object) -> FollowUp:
-    fields: dict[str, object] = {
-        "id": id,
-        "customer": "Maria Ortiz",
-        "summary": "invoice charged twice",
-        "promised_by": NOW + timedelta(hours=5),
-        "created": NOW,
-        "updated": NOW,
-    }
-    fields.update(changes)
-    return FollowUp(**fields)  # type: ignore[arg-type]
+    record = FollowUp(
+        id=id,
+        customer="Maria Ortiz",
+        summary="invoice charged twice",
+        promised_by=NOW + timedelta(hours=5),
+        created=NOW,
+        updated=NOW,
+    )
+    return msgspec.structs.replace(record, **changes)
 
 
-def add_followup(record: FollowUp):  # type: ignore[no-untyped-def]
+def add_followup(record: FollowUp) -> Callable[[Document], Document]:
     def change(document: Document) -> Document:
         return msgspec.structs.replace(document, followups=(*document.followups, record))
 

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pendulum
 import pytest
 
 from planner.clock import Clock
@@ -21,8 +22,13 @@ from tests.storage.helpers import NOW, add_followup, followup
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_store(directory: Path, **options: object) -> Store:
-    return Store(directory, clock=Clock(fixed=NOW), backup_interval=0, **options)  # type: ignore[arg-type]
+def make_store(directory: Path, *, backups_kept: int = 5) -> Store:
+    return Store(
+        directory,
+        clock=Clock(fixed=pendulum.instance(NOW)),
+        backup_interval=0,
+        backups_kept=backups_kept,
+    )
 
 
 def cli(*argv: str, env: dict[str, str] | None = None, timeout: float = 20) -> tuple[int, str]:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import msgspec
+import pendulum
 import pytest
 
 from planner.clock import Clock
@@ -18,8 +19,13 @@ from planner.storage import SCHEMA_VERSION, Store
 from tests.storage.helpers import NOW, add_followup, followup
 
 
-def make_store(directory: Path, **options: object) -> Store:
-    return Store(directory, clock=Clock(fixed=NOW), **options)  # type: ignore[arg-type]
+def make_store(directory: Path, *, backup_interval: float = 3600.0, backups_kept: int = 5) -> Store:
+    return Store(
+        directory,
+        clock=Clock(fixed=pendulum.instance(NOW)),
+        backup_interval=backup_interval,
+        backups_kept=backups_kept,
+    )
 
 
 def test_missing_file_loads_as_empty_document_without_creating_anything(data_dir: Path) -> None:
@@ -76,7 +82,8 @@ def test_rolling_backups_keep_the_previous_versions(data_dir: Path) -> None:
         store.update(add_followup(followup(f"f-{n}")))
     backups = sorted((data_dir / "backups").glob("planner-*.json"))
     assert len(backups) == 3
-    counts = sorted(len(Store(data_dir).__class__(data_dir)._read(b).followups) for b in backups)  # type: ignore[union-attr]
+    read = [Store(data_dir)._read(backup) for backup in backups]
+    counts = sorted(len(document.followups) for document in read if document is not None)
     assert counts == [3, 4, 5]
     for backup in backups:
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pendulum
 import pytest
@@ -15,8 +15,8 @@ SETTINGS = Settings(timezone="Europe/Paris")
 NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz="Europe/Paris")
 
 
-def parsed(value: str, **options: object) -> datetime:
-    return parse_time(value, now=NOW, settings=SETTINGS, what="WHEN", **options)  # type: ignore[arg-type]
+def parsed(value: str, day: date | None = None) -> datetime:
+    return parse_time(value, now=NOW, settings=SETTINGS, what="WHEN", day=day)
 
 
 def test_clock_time_is_on_the_given_day_and_may_be_past() -> None:
