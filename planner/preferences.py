@@ -45,6 +45,10 @@ class Preferences(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
     keymap: dict[str, KeyName] = msgspec.field(default_factory=dict)
     """Your own keys: binding id = "key" (e.g. "followup.resolve" = "r"); see the help screen."""
 
+    view: str = ""
+    """With several executives, whose records the dashboard shows: an executive's short
+    name, or "all" (the default); `v` cycles it and it is remembered here."""
+
 
 def preferences_path(config_dir: Path) -> Path:
     return Path(config_dir) / FILE_NAME
@@ -96,6 +100,8 @@ HEADER = """\
 # bell    true/false: ring the terminal bell with each alert
 # clock   "12h" (3:00 PM), "24h" (15:00) or "auto" (as your locale writes
 #         times); --json output is ISO 8601 whatever this says
+# view    with several executives: whose records the dashboard shows, an
+#         executive's short name or "all" (v in the dashboard cycles it)
 # [keymap] binding id = "key", e.g. "followup.resolve" = "r"
 #         (the help screen, ?, lists every binding id)
 """
@@ -109,6 +115,7 @@ def dumps(preferences: Preferences) -> str:
         f"alerts = {_toml_bool(preferences.alerts)}",
         f"bell = {_toml_bool(preferences.bell)}",
         f"clock = {_toml_string(preferences.clock)}",
+        *([f"view = {_toml_string(preferences.view)}"] if preferences.view else []),
         "",
         "[keymap]",
     ]

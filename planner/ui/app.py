@@ -798,13 +798,19 @@ class PlannerApp(App[int]):
         from planner.alerts import due_alerts
 
         now = self.clock.now()
-        alerts = due_alerts(
-            self.document,
-            now,
-            self.fired_alerts,
-            packing=self._packing_for_alerts(now),
-            tz=self.timezone,
-        )
+        if len(self.document.roster) > 1:
+            from planner.alerts import desk_alerts
+
+            # Each executive's alerts from their own records, in their zone, named.
+            alerts = desk_alerts(self.document, now, self.fired_alerts)
+        else:
+            alerts = due_alerts(
+                self.document,
+                now,
+                self.fired_alerts,
+                packing=self._packing_for_alerts(now),
+                tz=self.timezone,
+            )
         if alerts:
             self.fired_alerts.update(a.key for a in alerts)
             alerts = self._claim_alerts(alerts, now)

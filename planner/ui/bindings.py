@@ -21,6 +21,7 @@ GROUPS: dict[str, str] = {
     "event": "Event",
     "moment": "Good moment",
     "day": "Day",
+    "desk": "Executives",
     "closeout": "Close-out",
     "pane": "Moving around",
     "theme": "Theme",

@@ -25,12 +25,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
-from planner.day import Day, FollowUpRow, build_day, followup_rows
+from planner.day import Day, FollowUpRow, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
 from planner.domain.document import Document
 from planner.search import Query, matches_followup
 from planner.ui.bindings import followup_bindings
+from planner.ui.desk_view import ALL, DeskDay, build_desk_day, next_view, resolve_view, view_name
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.header import DayHeader
@@ -104,6 +105,14 @@ class DashboardScreen(Screen[None]):
         ),
         Binding("t", "today", "Today", id="day.today", show=False),
         Binding("c", "closeout", "Close-out", id="day.closeout"),
+        Binding(
+            "v",
+            "cycle_view",
+            "Next executive",
+            tooltip="Show the next executive (then all of them)",
+            id="desk.view",
+            show=False,
+        ),
         Binding("tab", "app.focus_next", "Next pane", tooltip="Next", id="pane.next", show=False),
         Binding(
             "shift+tab",
@@ -121,6 +130,13 @@ class DashboardScreen(Screen[None]):
         """The day the panes show (`[`, `]` and `t` move it)."""
         self.day: Day | None = None
         """The day as last drawn."""
+        self.desk: DeskDay | None = None
+        """The day as last drawn, with whose it is (several executives: each one's)."""
+        self.in_view: str | None = None
+        """The id of the executive whose records the panes show; None: all of them (a desk
+        of several executives). The EA's choice, not data: `v` cycles it, preferences.toml
+        remembers it."""
+        self._view_wanted = ""
         self.filter_text = ""
         self._filter_timer: Timer | None = None
         self._filter_cache: FilterCache | None = None
@@ -143,6 +159,7 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.planner
+        self._view_wanted = app.preferences.view
         app.document_changed.subscribe(self, self._document_changed, immediate=True)
         app.minute_passed.subscribe(self, self._minute_passed, immediate=True)
         self.refresh_day()
@@ -174,18 +191,26 @@ class DashboardScreen(Screen[None]):
         """Draw the day shown from the document as it is now."""
         app = self.planner
         document = app.document
-        day = build_day(document, self.shown_date, app.clock.now())
-        self.day = day
+        self.in_view = resolve_view(document, self._view_wanted)
+        desk = build_desk_day(
+            document, self.in_view, self.shown_date, app.clock.now(), ea_zone=app.ea_zone
+        )
+        day = desk.day
+        self.day, self.desk = day, desk
+        shown = document.executive(self.in_view) if self.in_view is not None else None
         self.query_one(DayHeader).show(
             day,
-            executive=document.settings.executive_name,
+            executive=shown.name if shown is not None else "",
             ea_zone=app.ea_zone,
             saving=app.session.pending > 0,
+            lines=desk.lines,
+            everyone=desk.is_all,
         )
         self.show_freshness()
         self._size_schedule()
-        self.query_one(SchedulePane).show(day)
-        self.query_one(BriefPane).show(day)
+        width = desk.marker_width if desk.is_all else 0
+        self.query_one(SchedulePane).show(day, desk.days, width)
+        self.query_one(BriefPane).show(day, desk.days, width)
         self._show_followups()
 
     def on_resize(self) -> None:
@@ -200,7 +225,10 @@ class DashboardScreen(Screen[None]):
         if self.day is None or not total:
             return
         spare = total - FollowUpsPane.width_for(FollowUpsPane.MIN_FLEXIBLE)
-        wanted = SchedulePane.wanted_width(self.day)
+        desk = self.desk
+        wanted = SchedulePane.wanted_width(
+            self.day, desk.marker_width if desk is not None and desk.is_all else 0
+        )
         width = max(SCHEDULE_MIN_WIDTH, min(wanted, spare))
         pane = self.query_one(SchedulePane)
         if pane.styles.width is None or pane.styles.width.value != width:
@@ -208,9 +236,11 @@ class DashboardScreen(Screen[None]):
 
     def _show_followups(self) -> None:
         pane = self.query_one(FollowUpsPane)
-        assert self.day is not None
+        assert self.day is not None and self.desk is not None
+        desk = self.desk
         if not self.filter_text:
-            pane.show(self.day.followups, self.day.now.date())
+            owners = desk.followup_markers if desk.is_all else None
+            pane.show(self.day.followups, self.day.now.date(), owners=owners)
             pane.border_subtitle = ""
             return
         app = self.planner
@@ -243,6 +273,8 @@ class DashboardScreen(Screen[None]):
             history=settled_rows,
             closed=closed,
             empty=f"nothing matches “{self.filter_text}” — Escape clears the filter",
+            # The filter searches the whole desk: say whose each match is.
+            owners=desk.followup_markers if desk.lines else None,
         )
         count = len(rows) + len(settled_rows)
         pane.border_subtitle = Content(f"{count} matching “{self.filter_text}”")
@@ -360,7 +392,7 @@ class DashboardScreen(Screen[None]):
     def action_deliver(self) -> None:
         pane = self.query_one(BriefPane)
         key = pane.selected_key
-        if not pane.has_focus or key in (None, "empty", "next-moment"):
+        if not pane.has_focus or key is None or key == "empty" or key.startswith("next-moment"):
             self.notify("Select a brief in the Brief queue first", severity="warning")
             return
         from planner.ui.flows import briefs
@@ -386,6 +418,27 @@ class DashboardScreen(Screen[None]):
         from planner.ui.flows import schedule
 
         schedule.import_ics(self.planner)
+
+    # -- executives --------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # One executive: there is no other view, and the key is left out of the footer.
+        if action == "cycle_view":
+            return len(self.planner.document.roster) > 1
+        return True
+
+    def action_cycle_view(self) -> None:
+        """The next executive's records, in desk order, then all of them, then the first."""
+        app = self.planner
+        document = app.document
+        self.in_view = next_view(document, self.in_view)
+        self._view_wanted = self.in_view or ALL
+        self.refresh_day()
+        name = view_name(document, self.in_view)
+        if app.preferences.view != name:
+            import msgspec
+
+            app.save_preferences(msgspec.structs.replace(app.preferences, view=name))
 
     # -- days ------------------------------------------------------------
 

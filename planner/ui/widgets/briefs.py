@@ -1,6 +1,12 @@
-"""The Brief queue pane: the next good moment and the briefs placed in it, then the rest."""
+"""The Brief queue pane: the next good moment and the briefs placed in it, then the rest.
+
+In the desk's "all" view, each executive's next good moment and queue in turn, every row
+marked with the executive's short name (good moments are each executive's own).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 
@@ -8,6 +14,7 @@ from planner.day import Day
 from planner.humanize import clock_extra, clock_range, fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
+from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
@@ -26,30 +33,55 @@ class BriefPane(PaneTable):
     def __init__(self) -> None:
         super().__init__(id="briefs", title="Brief queue")
 
-    def show(self, day: Day) -> None:
+    def show(self, day: Day, owned: Sequence[OwnedDay] = (), marker_width: int = 0) -> None:
+        """The day's queue; with `owned` (the desk's "all"), each executive's in turn, each
+        row's brief marked with their short name (`marker_width` wide)."""
         when, *rest = self.COLUMNS
         self.set_columns(((*when[:2], 9 + clock_extra(), when[3]), *rest))
-        self.fill(lambda: self._rows(day))
+        self.fill(lambda: self._all_rows(day, owned, marker_width))
 
-    def _rows(self, day: Day) -> None:
+    def _all_rows(self, day: Day, owned: Sequence[OwnedDay], marker_width: int) -> None:
+        if not owned:
+            self._rows(day)
+            return
+        for number, own in enumerate(owned):
+            marker = own.marker.ljust(marker_width)
+            self._rows(own.day, marker=marker, number=number, zone=day.timezone)
+        if not day.briefs and number is None:
+            hint = Text("nothing to tell — b adds a brief", style="dim")
+            self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")
+
+    def _rows(
+        self, day: Day, *, marker: str = "", number: int | None = None, zone: str | None = None
+    ) -> None:
+        """`day`'s next good moment and queue; times in `zone` (else the day's own)."""
         colors = status_colors(self.app)
         packing = day.packing
         now = plain(day.now)
+        tz = zone or day.timezone
+
+        def title(text: str, style: str) -> Text:
+            if not marker:
+                return Text(text, style=style)
+            cell = Text(marker + " ", style=style)
+            cell.stylize("bold", 0, len(marker))
+            cell.append(text, style=style)
+            return cell
+
         if packing is not None:
             upcoming = [s for s in packing.slots if plain(s.moment.end) > now]
             if upcoming:
                 slot = upcoming[0]
                 m = slot.moment
-                label = (
-                    f"next good moment {clock_range(m.start, m.end)} ({minutes_text(m.minutes)})"
-                )
+                start, end = m.start.in_tz(tz), m.end.in_tz(tz)
+                label = f"next good moment {clock_range(start, end)} ({minutes_text(m.minutes)})"
                 self.put_row(
-                    Text("▸ " + fmt(m.start, "HH:mm"), style=f"bold {colors.good_style}"),
+                    Text("▸ " + fmt(start, "HH:mm"), style=f"bold {colors.good_style}"),
                     Text("moment", style=colors.good_style),
-                    Text(label, style=f"bold {colors.good_style}"),
+                    title(label, f"bold {colors.good_style}"),
                     Text(str(slot.capacity)),
                     Text(f"{slot.used} min placed", style=colors.good_style),
-                    key="next-moment",
+                    key="next-moment" if number is None else f"next-moment:{number}",
                 )
         placements = packing.placements if packing is not None else ()
         by_id = {p.brief.id: p for p in placements}
@@ -60,7 +92,7 @@ class BriefPane(PaneTable):
             style = ""
             if placement is not None:
                 if placement.at is not None:
-                    when = fmt(placement.at, "HH:mm")
+                    when = fmt(placement.at.in_tz(tz), "HH:mm")
                     if placement.rolled and placement.date is not None:
                         when = fmt(placement.date, "ddd ") + when
                 flags = ", ".join(placement.flags)
@@ -71,11 +103,11 @@ class BriefPane(PaneTable):
             self.put_row(
                 Text(when, style=style),
                 Text(brief.kind, style=style),
-                Text(brief.title, style=style),
+                title(brief.title, style),
                 Text(str(brief.minutes)),
                 Text(flags, style=style),
                 key=brief.id,
             )
-        if not day.briefs:
+        if not day.briefs and number is None:
             hint = Text("nothing to tell — b adds a brief", style="dim")
             self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")

@@ -3,6 +3,8 @@ waiting."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pendulum
 from rich.text import Text
 
@@ -67,9 +69,11 @@ class FollowUpsPane(PaneTable):
         history: tuple[FollowUpRow, ...] = (),
         closed: frozenset[str] = frozenset(),
         empty: str = "no open follow-ups — a adds one",
+        owners: Mapping[str, str] | None = None,
     ) -> None:
         """Show `rows`, then `history` (settled matters, shown as closed); `empty` says what
-        an empty list means.
+        an empty list means; `owners` (the desk's "all" view: a follow-up's `executive` → the
+        short name to mark it with) says whose each row is, at the start of its matter.
 
         Cells are made only for the rows drawn: history may be thousands of rows. `history`
         is a cached tuple, so its identity stands for its content and a refresh that
@@ -88,7 +92,8 @@ class FollowUpsPane(PaneTable):
         live = len(rows)
         now = self.app.clock.now()  # type: ignore[attr-defined]
         tz = self.app.timezone  # type: ignore[attr-defined]
-        signature = (colors, today, rows, id(history), len(history), closed)
+        signature = (colors, today, rows, id(history), len(history), closed, owners)
+        width = max(map(len, owners.values()), default=0) if owners else 0
 
         def build(index: int) -> tuple[Text, ...]:
             row = rows[index] if index < live else history[index - live]
@@ -102,6 +107,9 @@ class FollowUpsPane(PaneTable):
             # Where it stands, right after who: visible at every width, not only as a colour.
             words = status_words(f, now, tz) if state != "closed" else ""
             matter = Text(f.customer, style=style or "bold")
+            if owners:
+                mark = owners.get(f.executive, "?").ljust(width)
+                matter = Text.assemble((mark + " ", "bold"), matter)
             if words:
                 matter.append(" · ")
                 matter.append(words, style=STATUS_STYLE.get(f.status, ""))

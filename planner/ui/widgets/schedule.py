@@ -1,7 +1,14 @@
-"""The Schedule pane: the executive's day as a timeline of events and good moments."""
+"""The Schedule pane: the executive's day as a timeline of events and good moments.
+
+On a desk of several executives, "all" interleaves every executive's events and good
+moments in one timeline (in the EA's zone), each row marked with the executive's short
+name: one list shows that one executive's good moment is another's board meeting, at 80
+columns as at 120, for up to four executives (side by side, each would get a dozen).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import pendulum
@@ -11,6 +18,7 @@ from planner.day import Day
 from planner.humanize import clock_range, fmt, hour_cycle
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
+from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
 
@@ -27,32 +35,61 @@ class SchedulePane(PaneTable):
     def __init__(self) -> None:
         super().__init__(id="schedule", title="Schedule")
 
-    def show(self, day: Day) -> None:
+    def show(self, day: Day, owned: Sequence[OwnedDay] = (), marker_width: int = 0) -> None:
+        """The day's timeline; with `owned` (the desk's "all"), each executive's events and
+        good moments in `day`'s zone, marked with their short name (`marker_width` wide)."""
         self.set_class(hour_cycle() == 12, "-twelve-hour")
-        self.fill(lambda: self._rows(day))
+        self.fill(lambda: self._rows(day, owned, marker_width))
 
     @classmethod
-    def wanted_width(cls, day: Day) -> int:
-        """The width that shows every title of the day in full."""
+    def wanted_width(cls, day: Day, marker_width: int = 0) -> int:
+        """The width that shows every title of the day in full (after its marker)."""
         longest = max((len(e.title) for e in day.events), default=0)
-        return cls.width_for(max(longest, cls.MIN_FLEXIBLE, 24))
+        extra = marker_width + 1 if marker_width else 0
+        return cls.width_for(max(longest + extra, cls.MIN_FLEXIBLE, 24))
 
-    def _rows(self, day: Day) -> None:
+    def _rows(self, day: Day, owned: Sequence[OwnedDay], marker_width: int) -> None:
+        rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]] = []
+        if not owned:
+            self._day_rows(day, day, rows)
+        for number, own in enumerate(owned):
+            marker = own.marker.ljust(marker_width)
+            self._day_rows(day, own.day, rows, marker=marker, number=number)
+        self._now_and_sort(day, rows)
+
+    def _day_rows(
+        self,
+        day: Day,
+        source: Day,
+        rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]],
+        *,
+        marker: str = "",
+        number: int | None = None,
+    ) -> None:
+        """`source`'s events and good moments, in `day`'s zone: all-day events at once,
+        the rest into `rows` to be sorted."""
         colors = status_colors(self.app)
         tz = day.timezone
         now = plain(day.now)
-        rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]] = []
 
         def past(end: datetime) -> bool:
             return plain(end) <= now
 
-        for event in day.events:
+        def what(text: str, style: str) -> Text:
+            if not marker:
+                return Text(text, style=style)
+            cell = Text(marker + " ", style=style)
+            cell.stylize("bold", 0, len(marker))
+            cell.append(text, style=style)
+            return cell
+
+        for event in source.events:
             dim = "dim" if past(event.end) else ""
             if event.all_day:
                 self.put_row(
                     Text("all day", style=dim),
                     Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
-                    Text(event.title, style=dim),
+                    what(event.title, dim),
                     key=f"e:{event.id}",
                 )
                 continue
@@ -69,12 +106,12 @@ class SchedulePane(PaneTable):
                     (
                         Text(span, style=dim),
                         Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
-                        Text(event.title, style=dim),
+                        what(event.title, dim),
                     ),
                 )
             )
-        if day.packing is not None:
-            for index, slot in enumerate(day.packing.slots):
+        if source.packing is not None:
+            for index, slot in enumerate(source.packing.slots):
                 moment = slot.moment
                 style = "dim" if past(moment.end) else colors.good_style
                 label = minutes_text(moment.minutes)
@@ -90,14 +127,20 @@ class SchedulePane(PaneTable):
                     (
                         plain(moment.start),
                         2,
-                        f"m:{index}",
+                        f"m:{index}" if number is None else f"m:{number}:{index}",
                         (
                             Text(span, style=style),
                             Text("◆ moment", style=style),
-                            Text(label, style=style),
+                            what(label, style),
                         ),
                     )
                 )
+
+    def _now_and_sort(
+        self, day: Day, rows: list[tuple[datetime, int, str, tuple[Text, Text, Text]]]
+    ) -> None:
+        colors = status_colors(self.app)
+        now = plain(day.now)
         if day.is_today:
             rows.append(
                 (
