@@ -1,0 +1,205 @@
+"""The dashboard of a desk of two executives (New York and London, overlapping days), seen
+from Paris: one header line per executive, `v` cycling the view, whose each row is in
+"all", and alerts that name the executive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+from textual.content import Content
+from textual.widgets import Static
+
+from planner.clock import Clock
+from planner.preferences import load, preferences_path
+from planner.storage import Store
+from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.dashboard import DashboardScreen
+from planner.ui.widgets.briefs import BriefPane
+from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.row_table import RowTable
+from planner.ui.widgets.schedule import SchedulePane
+from tests.conftest import FROZEN_ZONE
+from tests.ui.desk import DANA, LEE, NOW, two_executives
+
+
+@pytest.fixture
+def desk_clock() -> Clock:
+    return Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def desk_app(store: Store, desk_clock: Clock, config_dir: Path) -> PlannerApp:
+    store.save(two_executives())
+    return create_app(store, desk_clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+
+
+def header(app: PlannerApp) -> list[str]:
+    dashboard = app.dashboard
+    title = dashboard.query_one("#header-title", Static).render()
+    status = dashboard.query_one("#header-status", Static).render()
+    assert isinstance(title, Content) and isinstance(status, Content)
+    return [title.plain, *status.plain.split("\n")]
+
+
+def cells(table: RowTable, column: str) -> list[str]:
+    index = [c[0] for c in table.columns].index(column)
+    return [table.get_row(key)[index].plain for key in table.row_keys()]
+
+
+def status_style(app: PlannerApp, line: int) -> str:
+    """The style of the status words on a header line (after the name and local time)."""
+    status = app.dashboard.query_one("#header-status", Static).render()
+    assert isinstance(status, Content)
+    start = sum(len(text) + 1 for text in status.plain.split("\n")[:line])
+    end = start + len(status.plain.split("\n")[line])
+    styles = [str(span.style) for span in status.spans if start <= span.start < end]
+    return styles[-1]
+
+
+async def test_the_header_has_a_line_per_executive_with_their_own_time_and_status(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        title, dana, lee = header(desk_app)
+        assert "all executives" in title and "you 15:00 (Europe/Paris)" in title
+        assert " ".join(dana.split()) == "Dana 09:00 New York in Board meeting until 10:00"
+        assert " ".join(lee.split()) == (
+            "Lee 14:00 London good moment now (until 14:55, 55 min left)"
+        )
+        # Colour-coded as a lone executive's status is: in an event amber, a good moment green.
+        assert "bold" in status_style(desk_app, 1) and status_style(desk_app, 0) != status_style(
+            desk_app, 1
+        )
+        assert desk_app.dashboard.query_one("#header").size.height == 3
+
+
+async def test_v_cycles_the_view_through_each_executive_then_all_and_remembers_it(
+    desk_app: PlannerApp, config_dir: Path
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dashboard = desk_app.dashboard
+        assert dashboard.in_view is None
+        schedule = dashboard.query_one(SchedulePane)
+        everyone = cells(schedule, "what")
+        assert "Dana Board meeting" in everyone and "Lee  Ops review" in everyone
+
+        await pilot.press("v")
+        assert dashboard.in_view == DANA.id
+        title, dana, lee = header(desk_app)
+        assert "Dana Whitfield 09:00 (America/New_York)" in title
+        assert dana.startswith("▸ Dana") and lee.startswith("  Lee")
+        assert [w for w in cells(schedule, "what") if not w.startswith("─")][:2] == [
+            "20 min",
+            "Board meeting",
+        ]
+        assert "Ops review" not in cells(schedule, "what")
+        # Dana's follow-up and the desk's own; not Lee's.
+        followups = dashboard.query_one(FollowUpsPane)
+        customers = [m.split(" ·")[0].split(" —")[0] for m in cells(followups, "matter")]
+        assert customers == ["Maria Ortiz", "Facilities"]
+        assert load(preferences_path(config_dir)).view == "Dana"
+
+        await pilot.press("v")
+        assert dashboard.in_view == LEE.id
+        assert "Lee Okafor 14:00 (Europe/London)" in header(desk_app)[0]
+        assert cells(schedule, "what")[:2] == ["4 h 25 min", "Lunch with auditors"]
+        briefs = dashboard.query_one(BriefPane)
+        assert cells(briefs, "title")[1:] == ["Supplier call went well"]
+
+        await pilot.press("v")
+        assert dashboard.in_view is None
+        assert load(preferences_path(config_dir)).view == "all"
+
+    # A new start shows the view chosen last.
+    (tmp_config := config_dir).mkdir(exist_ok=True)
+    again = create_app(desk_app.store, desk_app.clock, ea_zone=FROZEN_ZONE, config_dir=tmp_config)
+    again.save_preferences(again.preferences.__class__(view="Lee"))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.dashboard.in_view == LEE.id
+
+
+async def test_all_marks_whose_each_row_is(desk_app: PlannerApp) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dashboard = desk_app.dashboard
+        # One timeline in the EA's zone (Paris): Dana's board meeting (09:00 in New York)
+        # beside Lee's good moment (13:45 in London), each marked.
+        schedule = dashboard.query_one(SchedulePane)
+        rows = list(zip(cells(schedule, "time"), cells(schedule, "what"), strict=True))
+        assert ("15:00–16:00", "Dana Board meeting") in rows
+        assert ("14:50–15:55", "Lee  1 h 5 min · best · 1 brief") in rows
+        assert ("16:00–17:00", "Lee  Ops review") in rows
+        times = [t[:5] for t, _ in rows if t[:1].isdigit()]
+        assert times == sorted(times)
+
+        followups = dashboard.query_one(FollowUpsPane)
+        owners = [m.split()[0] for m in cells(followups, "matter")]
+        assert owners == ["Lee", "Dana", "desk"]
+        assert cells(followups, "promise") == ["today 15:10", "today 23:00", "tmrw 13:00"]
+
+        briefs = dashboard.query_one(BriefPane)
+        titles = cells(briefs, "title")
+        assert titles[0].startswith("Dana next good moment 16:00–16:50")
+        assert titles[1] == "Dana Board pack is late"
+        assert titles[2].startswith("Lee  next good moment 14:50–15:55")
+        assert titles[3] == "Lee  Supplier call went well"
+
+
+async def test_d_delivers_a_brief_in_all_and_the_moment_rows_are_not_briefs(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dashboard = desk_app.dashboard
+        briefs = dashboard.query_one(BriefPane)
+        briefs.focus()
+        await pilot.press("j", "j", "d")  # Lee's next good moment: not a brief
+        await pilot.pause()
+        assert all(b.delivered is None for b in desk_app.document.briefs)
+        await pilot.press("j", "d")
+        await pilot.pause()
+        (delivered,) = [b for b in desk_app.document.briefs if b.delivered is not None]
+        assert delivered.title == "Supplier call went well"
+
+
+async def test_alerts_name_the_executive(
+    desk_app: PlannerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(desk_app, "bell", lambda: None)
+        fired = desk_app.check_alerts()
+        await pilot.pause()
+        titles = sorted(alert.title for alert in fired)
+        # Lee's promise at 14:10 London, 10 minutes away; Lee's good moment began at 13:50
+        # with a brief packed into it. Dana (09:00 in New York) has nothing due.
+        assert titles == ["Lee Okafor: Good moment now", "Lee Okafor: Promise due in 10 min"]
+        shown = [n.title for n in desk_app._notifications]
+        assert sorted(shown) == titles
+
+
+async def test_a_one_executive_desk_has_no_view_key_and_one_status_line(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dashboard = app.dashboard
+        assert len(header(app)) == 2
+        assert app.dashboard.query_one("#header").size.height == 2
+        before = cells(dashboard.query_one(SchedulePane), "what")
+        await pilot.press("v")
+        assert cells(dashboard.query_one(SchedulePane), "what") == before
+        assert dashboard.in_view == app.document.roster[0].id
+        assert "v" not in dashboard.active_bindings
+
+
+def test_the_view_key_is_in_the_help_and_the_palette(desk_app: PlannerApp) -> None:
+    names = {a.title: a.keys for a in desk_app.help_actions()}
+    assert names["Executives: Show the next executive (then all of them)"] == "v"
+    dashboard = DashboardScreen(pendulum.Date(2026, 11, 23))
+    palette = {a.title for a in desk_app.palette_actions(dashboard)}
+    assert "Executives: Show the next executive (then all of them)" in palette
