@@ -11,8 +11,9 @@ desk has no lines and no "all": it looks exactly as before. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import msgspec
 import pendulum
@@ -20,10 +21,14 @@ import pendulum
 from planner.config import executive_zone
 from planner.day import Day, brief_queue, build_day, followup_rows
 from planner.domain.document import Document
-from planner.domain.executive import Executive
+from planner.domain.executive import Executive, describe
 from planner.scheduling import InterruptStatus
 from planner.scheduling.desk import status_of
 from planner.scheduling.intervals import plain
+
+if TYPE_CHECKING:
+    from planner.quickadd import QuickAdd
+    from planner.quickadd.executive import ExecutiveLine as ReadLine
 
 ALL = "all"
 """The view of every executive at once (as preferences.toml writes it)."""
@@ -232,6 +237,7 @@ __all__ = [
     "DESK_OWN",
     "DeskDay",
     "ExecutiveLine",
+    "LineReader",
     "OwnedDay",
     "build_desk_day",
     "next_view",
@@ -239,3 +245,49 @@ __all__ = [
     "several",
     "view_name",
 ]
+
+
+class LineReader:
+    """Reads quick-add lines on a desk of several executives: `+Short` names whose
+    follow-up it is, else the executive in view; in "all", the first (the preview says
+    so, and `+Short` names another: no extra question before every line)."""
+
+    def __init__(
+        self, document: Callable[[], Document], now: Callable[[], datetime], in_view: str | None
+    ) -> None:
+        self._document = document
+        self._now = now
+        self.in_view = in_view
+        self._last: tuple[str, ReadLine] | None = None
+
+    def read(self, text: str) -> ReadLine:
+        """The line as `planner.quickadd.executive.parse_for` reads it (the last one kept:
+        the preview and Enter read the same text)."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        from planner.quickadd.executive import parse_for
+
+        now = pendulum.instance(self._now())
+        result = parse_for(text, now=now, document=self._document(), in_view=self.in_view)
+        self._last = (text, result)
+        return result
+
+    def parse(self, text: str) -> QuickAdd:
+        return self.read(text).line
+
+    def whom(self, text: str) -> tuple[str, str]:
+        """Whose follow-up the line is, for the preview, and the zone of its times."""
+        result = self.read(text)
+        document = self._document()
+        executive = result.executive
+        if executive is None:
+            return "", executive_zone(document.rules_for(self.in_view))
+        words = describe(executive)
+        if not result.named and self.in_view is None:
+            words += "  (the first; +Short names another)"
+        return words, executive_zone(document.rules_for(executive.id))
+
+    def executive_of(self, text: str) -> str:
+        """The id of the executive the line is for (the first's when it names none)."""
+        executive = self.read(text).executive
+        return executive.id if executive is not None else self._document().first_executive_id

@@ -24,6 +24,9 @@ from planner.ui.screens.typeahead import TypeAhead
 Parser = Callable[[str], QuickAdd]
 RepeatCaller = Callable[[QuickAdd], tuple[FollowUp, ...]]
 """The customer's open follow-ups (a repeat caller), for what the line says so far."""
+Whom = Callable[[str], tuple[str, str]]
+"""On a desk of several executives, for the line typed: whose follow-up it is
+(`+Lee (Lee Okafor)`; "" when `+Short` names no one) and the zone its times are read in."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,14 @@ class NoteInstead:
 
 
 def preview(
-    parsed: QuickAdd, now: pendulum.DateTime, tz: str, matches: tuple[FollowUp, ...] = ()
+    parsed: QuickAdd,
+    now: pendulum.DateTime,
+    tz: str,
+    matches: tuple[FollowUp, ...] = (),
+    whom: str = "",
 ) -> Text:
-    """What the grammar understood, field by field, and any error — as plain Text."""
+    """What the grammar understood, field by field, and any error — as plain Text. `whom`
+    (several executives): whose follow-up it is."""
     text = Text()
     if not parsed.text.strip():
         text.append("Name: summary @Org by WHEN !priority #tag ~channel", style="dim")
@@ -55,6 +63,8 @@ def preview(
             text.append(f"  {note}", style="dim italic")
         text.append("\n")
 
+    if whom:
+        field("for", whom)
     field("customer", parsed.customer)
     org = parsed.organization + (" (internal)" if parsed.internal and parsed.organization else "")
     field("org", org)
@@ -116,8 +126,10 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
         tz: str,
         initial: str = "",
         repeat: RepeatCaller | None = None,
+        whom: Whom | None = None,
     ) -> None:
         super().__init__()
+        self._qa_whom = whom
         self._qa_parse = parse
         self._qa_now = now
         self._qa_tz = tz
@@ -148,8 +160,9 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
 
     def _update(self, value: str) -> None:
         parsed = self._qa_parse(value)
+        who, tz = self._qa_whom(value) if self._qa_whom is not None else ("", self._qa_tz)
         self.query_one("#quick-add-preview", Static).update(
-            preview(parsed, self._qa_now, self._qa_tz, self._matches(parsed))
+            preview(parsed, self._qa_now, tz, self._matches(parsed), whom=who)
         )
 
     def action_note_instead(self) -> None:
