@@ -22,6 +22,7 @@ from planner.domain.document import Document
 from planner.domain.followup import effective_promise
 from planner.domain.priority import rank
 from planner.scheduling import (
+    GoodMoment,
     InterruptStatus,
     Packing,
     Slot,
@@ -278,7 +279,16 @@ def day_json(day: Day) -> dict[str, Any]:
 
 def slot_json(slot: Slot, tz: str) -> dict[str, Any]:
     """A good moment as JSON: its span and rank, where it came from, the briefs packed in."""
-    moment = slot.moment
+    return {
+        **moment_json(slot.moment, tz),
+        "capacity": slot.capacity,
+        "briefs": [b.id for b in slot.briefs],
+    }
+
+
+def moment_json(moment: GoodMoment, tz: str) -> dict[str, Any]:
+    """A good moment as JSON: `start`, `end`, `minutes`, `best`, `source`, `after_event`,
+    `note` (the window objects of `today --json`, without the packing)."""
     return {
         "start": moment.start.in_tz(tz).isoformat(),
         "end": moment.end.in_tz(tz).isoformat(),
@@ -287,8 +297,6 @@ def slot_json(slot: Slot, tz: str) -> dict[str, Any]:
         "source": moment.source,
         "after_event": moment.after_event,
         "note": moment.note,
-        "capacity": slot.capacity,
-        "briefs": [b.id for b in slot.briefs],
     }
 
 

@@ -163,8 +163,7 @@ def agenda_json(days: list[AgendaDay], now: Any, tz: str) -> dict[str, Any]:
     """`agenda --json`: {start, days, timezone, now, days: [{date, events, windows, …}]}."""
     import pendulum
 
-    from planner.commands.options import moment_json
-    from planner.day import to_json
+    from planner.day import moment_json, to_json
 
     def row_json(row: FollowUpRow) -> dict[str, Any]:
         item: dict[str, Any] = to_json(row.followup, tz)

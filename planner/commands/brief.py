@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option, json_option
+from planner.commands.options import Actions, exec_option, id_argument, json_option
 from planner.humanize import fmt
 
 if TYPE_CHECKING:
@@ -35,10 +35,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="the brief queue: add, list, deliver, solution",
         description="Things to tell the executive. With no action, lists the queue.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
-    add = actions.add_parser(
+    actions = Actions(parser, parent)
+    add = actions.add(
         "add",
-        parents=[parent],
         help="queue a brief",
         description=(
             "Queue a brief to tell the executive; it is packed into the next good moment "
@@ -60,9 +59,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="whom to tell: an executive's short name (default: the follow-up's executive, "
         "else the first)",
     )
-    lst = actions.add_parser(
+    lst = actions.add(
         "list",
-        parents=[parent],
         help="the queue and where each brief lands",
         description="The brief queue in order, with where and when each brief lands.",
     )
@@ -74,21 +72,19 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         lst, "the queue (and with --all the delivered and dropped briefs), facts included, as JSON"
     )
     exec_option(lst, help="whose queue: an executive's short name (default: the first)")
-    show = actions.add_parser(
+    show = actions.add(
         "show",
-        parents=[parent],
         help="one brief in full, facts included",
         description="One brief in full: where it lands, its follow-up, solution and facts.",
     )
-    show.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    id_argument(show, "brief id (a unique prefix is enough)")
     json_option(show, "the brief as JSON")
-    edit = actions.add_parser(
+    edit = actions.add(
         "edit",
-        parents=[parent],
         help="change a queued brief's title, minutes, priority, …",
         description="Change a queued brief: title, minutes, priority, deliver-by or solution.",
     )
-    edit.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    id_argument(edit, "brief id (a unique prefix is enough)")
     edit.add_argument("--title", help="the new title")
     edit.add_argument("--minutes", type=int, help="estimated minutes")
     edit.add_argument("--priority", help=f"one of {', '.join(PRIORITY_NAMES)}")
@@ -96,28 +92,25 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         "--deliver-by", metavar="WHEN", help="the latest time to tell it ('none' clears it)"
     )
     edit.add_argument("--solution", help="the proposed solution ('' takes it back)")
-    deliver = actions.add_parser(
+    deliver = actions.add(
         "deliver",
-        parents=[parent],
         help="mark a brief as told",
         description="Mark a brief as told to the executive: it leaves the queue.",
     )
-    deliver.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
-    drop = actions.add_parser(
+    id_argument(deliver, "brief id (a unique prefix is enough)")
+    drop = actions.add(
         "drop",
-        parents=[parent],
         help="take a brief off the queue untold",
         description="Take a brief off the queue without telling it, with the reason.",
     )
-    drop.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    id_argument(drop, "brief id (a unique prefix is enough)")
     drop.add_argument("reason", nargs="+", metavar="REASON", help="why it is dropped")
-    solution = actions.add_parser(
+    solution = actions.add(
         "solution",
-        parents=[parent],
         help="attach the proposed solution to a brief",
         description="Attach the proposed solution to a brief (bad news goes in only with one).",
     )
-    solution.add_argument("id", metavar="ID", help="brief id (a unique prefix is enough)")
+    id_argument(solution, "brief id (a unique prefix is enough)")
     solution.add_argument("text", nargs="+", metavar="TEXT", help="the proposed solution")
     return ["brief"]
 

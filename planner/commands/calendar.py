@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option
+from planner.commands.options import Actions, exec_option
 from planner.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,13 +35,10 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "`ea-planner sync` fetches them; the dashboard syncs them every few minutes."
         ),
     )
-    actions = parser.add_subparsers(
-        dest="calendar_command", metavar="ACTION", required=True, title="actions"
-    )
+    actions = Actions(parser, parent, dest="calendar_command", required=True)
 
-    add = actions.add_parser(
+    add = actions.add(
         "add",
-        parents=[parent],
         help="subscribe to a calendar",
         description=(
             "Subscribe to a calendar: a published .ics feed or, with --caldav, a CalDAV "
@@ -76,17 +73,15 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     )
     exec_option(add, help="whose calendar: an executive's short name (default: the first)")
 
-    listing = actions.add_parser(
+    listing = actions.add(
         "list",
-        parents=[parent],
         help="list the subscriptions",
         description="List the calendar subscriptions and how each last synced.",
     )
     listing.add_argument("--json", action="store_true", help="as JSON")
 
-    remove = actions.add_parser(
+    remove = actions.add(
         "remove",
-        parents=[parent],
         help="unsubscribe, and remove the calendar's events",
         description="Unsubscribe from a calendar and remove its events from the schedule.",
     )

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option, json_option
+from planner.commands.options import Actions, exec_option, id_argument, json_option
 from planner.config import EVENT_KINDS, Settings
 from planner.errors import InputError
 from planner.humanize import fmt
@@ -38,13 +38,10 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="add, edit, delete or list the executive's events by hand",
         description="Add, edit, delete or list the executive's events by hand.",
     )
-    actions = parser.add_subparsers(
-        dest="event_command", metavar="ACTION", required=True, title="actions"
-    )
+    actions = Actions(parser, parent, dest="event_command", required=True)
 
-    add = actions.add_parser(
+    add = actions.add(
         "add",
-        parents=[parent],
         help="add an event",
         description=(
             "Add an event to the executive's schedule: --start and either --end or "
@@ -57,31 +54,28 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     _detail_options(add, editing=False)
     exec_option(add, help="whose schedule (short name; default: the first executive)")
 
-    edit = actions.add_parser(
+    edit = actions.add(
         "edit",
-        parents=[parent],
         help="change an event",
         description=(
             "Change an event: only the options given change. An imported event's kind, "
             "with-EA and interruptible choices survive a re-import; its title and times do not."
         ),
     )
-    edit.add_argument("id", metavar="ID", help="event id (from ea-planner event list)")
+    id_argument(edit, "event id (from ea-planner event list)")
     edit.add_argument("--title", help="a new title")
     _time_options(edit)
     _detail_options(edit, editing=True)
 
-    delete = actions.add_parser(
+    delete = actions.add(
         "delete",
-        parents=[parent],
         help="delete an event",
         description="Delete an event (an imported one comes back if its calendar still has it).",
     )
-    delete.add_argument("id", metavar="ID", help="event id (from ea-planner event list)")
+    id_argument(delete, "event id (from ea-planner event list)")
 
-    listing = actions.add_parser(
+    listing = actions.add(
         "list",
-        parents=[parent],
         help="list the events of a day",
         description="List the events of a day with their ids, all-day events first.",
     )

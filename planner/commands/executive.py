@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import EXEC_HELP, exec_option, json_option
+from planner.commands.options import EXEC_HELP, Actions, exec_option, id_argument, json_option
 from planner.errors import InputError
 
 if TYPE_CHECKING:
@@ -63,12 +63,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "enough). Without --exec, a command works on the first executive."
         ),
     )
-    actions = parser.add_subparsers(
-        dest="exec_command", metavar="ACTION", required=True, title="actions"
-    )
-    add = actions.add_parser(
+    actions = Actions(parser, parent, dest="exec_command", required=True)
+    add = actions.add(
         "add",
-        parents=[parent],
         help="add an executive",
         description=(
             "Add an executive to the desk: their name, and optionally their short name, zone, "
@@ -80,9 +77,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     _rule_options(add)
     json_option(add, "the executive as stored")
 
-    listing = actions.add_parser(
+    listing = actions.add(
         "list",
-        parents=[parent],
         help="list the executives",
         description=(
             "List the executives in order (the first is the default of --exec), with their "
@@ -91,9 +87,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     )
     json_option(listing, "the executives as stored")
 
-    edit = actions.add_parser(
+    edit = actions.add(
         "edit",
-        parents=[parent],
         help="change an executive's facts",
         description="Change an executive's name, short name, zone, workday or rules: only "
         "the options given change.",
@@ -103,9 +98,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     _rule_options(edit)
     json_option(edit, "the executive as stored")
 
-    remove = actions.add_parser(
+    remove = actions.add(
         "remove",
-        parents=[parent],
         help="remove an executive",
         description=(
             "Remove an executive, their events, hand-marked good moments and calendars. "
@@ -127,7 +121,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "--desk makes a follow-up the desk's own."
         ),
     )
-    move.add_argument("id", metavar="ID", help="the follow-up's or brief's id (a unique prefix)")
+    id_argument(move, "the follow-up's or brief's id (a unique prefix)")
     target = move.add_mutually_exclusive_group(required=True)
     exec_option(target, help=EXEC_HELP.split(" (")[0] + " it goes to")
     target.add_argument(

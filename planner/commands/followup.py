@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import id_argument
 
 if TYPE_CHECKING:
     from planner.domain import Brief, FollowUp
@@ -33,7 +34,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         parser: argparse.ArgumentParser = subparsers.add_parser(
             name, parents=[parent], help=help, description=help[0].upper() + help[1:] + "."
         )
-        parser.add_argument("id", metavar="ID", help="follow-up id (a unique prefix is enough)")
+        id_argument(parser, "follow-up id (a unique prefix is enough)")
         return parser
 
     p = command("note", "add a note or fact to a follow-up's log")

@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option, json_option
+from planner.commands.options import Actions, exec_option, id_argument, json_option
 
 DEFAULT_MINUTES = 15
 """A good moment or block given without END lasts this long ("come by at 14:30")."""
@@ -33,7 +33,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         help="mark a good moment or a block by hand; list or remove marks",
         description="Hand-marked good moments and blocks. With no action, lists the day.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    actions = Actions(parser, parent)
     for name, help, description in (
         (
             "add",
@@ -48,9 +48,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             'ea-planner moment block 13:00 14:00 --note "do not disturb"',
         ),
     ):
-        p = actions.add_parser(
+        p = actions.add(
             name,
-            parents=[parent],
             help=help,
             description=description
             + f". Without END it lasts --minutes (default {DEFAULT_MINUTES}).",
@@ -68,22 +67,20 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         p.add_argument("--note", default="", help="why, in a few words")
         p.add_argument("--date", metavar="DAY", help="the day of HH:MM times (e.g. tomorrow)")
         exec_option(p, help="whose good moment or block (short name; default: the first)")
-    lst = actions.add_parser(
+    lst = actions.add(
         "list",
-        parents=[parent],
         help="the day's marks and good moments",
         description="List a day's hand-marked good moments and blocks, then its good moments.",
     )
     lst.add_argument("--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri …")
     json_option(lst, "the day's marks and good moments as one JSON object")
     exec_option(lst, help="whose marks and good moments (short name; default: the first)")
-    remove = actions.add_parser(
+    remove = actions.add(
         "remove",
-        parents=[parent],
         help="remove a mark",
         description="Remove a hand-marked good moment or block (ids: ea-planner moment list).",
     )
-    remove.add_argument("id", metavar="ID", help="mark id (a unique prefix is enough)")
+    id_argument(remove, "mark id (a unique prefix is enough)")
     return ["moment"]
 
 
@@ -184,8 +181,8 @@ def _list(context: Context, now: datetime, date: Any, tz: str, *, as_json: bool 
         lines.append(f"  {w.id}  {what:<11}  {describe(w, tz)}")
     moments = good_moments(document.events, document.windows, document.settings, date, tz=tz)
     if as_json:
-        from planner.commands.options import moment_json, print_json
-        from planner.day import to_json
+        from planner.commands.options import print_json
+        from planner.day import moment_json, to_json
 
         print_json(
             context,

@@ -1,4 +1,5 @@
-"""Options and output shared by the commands: `--json`, `--date`, `--exec`, the printed JSON."""
+"""Options and output shared by the commands: a command's actions, `--json`, `--date`,
+`--exec`, an id argument, the printed JSON."""
 
 from __future__ import annotations
 
@@ -10,9 +11,37 @@ if TYPE_CHECKING:
 
     from planner.commands.context import Context
     from planner.config import Settings
-    from planner.scheduling import GoodMoment
 
 DATE_HELP = "the day: YYYY-MM-DD, today, tomorrow, yesterday, a weekday, nov 24 (default: today)"
+
+
+class Actions:
+    """The actions of a command (`brief add`, `moment list`): one sub-parser each, taking
+    the global options too; the action chosen is `args.<dest>` (None when not required and
+    none was given)."""
+
+    def __init__(
+        self,
+        command: argparse.ArgumentParser,
+        parent: argparse.ArgumentParser,
+        *,
+        dest: str = "action",
+        required: bool = False,
+    ) -> None:
+        self._parent = parent
+        self._actions = command.add_subparsers(
+            dest=dest, metavar="ACTION", required=required, title="actions"
+        )
+
+    def add(self, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
+        return self._actions.add_parser(
+            name, parents=[self._parent], help=help, description=description
+        )
+
+
+def id_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    """The record an action works on: its id, or a unique prefix where `help` says so."""
+    parser.add_argument("id", metavar="ID", help=help)
 
 
 def json_option(parser: argparse.ArgumentParser, what: str = "the same as one JSON object") -> None:
@@ -37,20 +66,6 @@ def print_json(context: Context, value: Any) -> None:
     from planner.day import dumps
 
     print(dumps(value), file=context.out)
-
-
-def moment_json(moment: GoodMoment, tz: str) -> dict[str, Any]:
-    """A good moment as JSON: `start`, `end`, `minutes`, `best`, `source`, `after_event`,
-    `note` (the window objects of `today --json`, without the packing)."""
-    return {
-        "start": moment.start.in_tz(tz).isoformat(),
-        "end": moment.end.in_tz(tz).isoformat(),
-        "minutes": moment.minutes,
-        "best": moment.best,
-        "source": moment.source,
-        "after_event": moment.after_event,
-        "note": moment.note,
-    }
 
 
 EXEC_HELP = (

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import json_option
+from planner.commands.options import id_argument, json_option
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -30,7 +30,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "is searched too; a unique prefix of the id is enough."
         ),
     )
-    parser.add_argument("id", metavar="ID", help="a follow-up or brief id, or a unique prefix")
+    id_argument(parser, "a follow-up or brief id, or a unique prefix")
     json_option(parser, "the record as stored (times in the executive's zone), in JSON")
     return ["show"]
 
