@@ -18,14 +18,14 @@ import sys
 import threading
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import msgspec
 import pendulum
-from textual import events
+from textual import events, work
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -47,6 +47,7 @@ from planner.operations import Change
 from planner.preferences import Preferences
 from planner.scheduling import Packing
 from planner.storage import Store
+from planner.ui.ask import Asker, Proposal
 from planner.ui.bindings import NamedAction, binding_list, named_actions
 from planner.ui.providers import ActionCommands, ThemeCommands
 from planner.ui.screens.dashboard import DashboardScreen
@@ -150,6 +151,8 @@ class PlannerApp(App[int]):
         self.store = store
         self.clock = clock
         self.session = Session(store, clock)
+        self.asker = Asker(self, lambda: self.session.document, clock)
+        """What the dialog sequences (planner.ui.ask) ask and read through."""
         self.ea_zone = ea_zone or local_zone_name()
         self.document_changed: Signal[Document] = Signal(self, "document-changed")
         """Published with the document each time it changes (a change made here, an undo, a
@@ -270,9 +273,7 @@ class PlannerApp(App[int]):
         for title, message in self.startup_notices:
             self.notify(message, title=title, severity="error", timeout=15)
         if self.welcome and self.is_first_run():
-            from planner.ui.flows import welcome  # first run only
-
-            welcome.welcome(self)
+            self._welcome()
         else:
             self.call_after_refresh(self._morning_notes)
 
@@ -546,9 +547,17 @@ class PlannerApp(App[int]):
         self.document_changed.publish(self.document)
         return True
 
-    def apply(self, change: Change[T], done: str = "") -> Applied[T] | None:
+    def apply(
+        self,
+        change: Change[T],
+        done: str = "",
+        *,
+        worked_out: tuple[Document, tuple[Document, T]] | None = None,
+    ) -> Applied[T] | None:
         """`change` (an operation of planner.operations, its arguments bound) applied as
-        `change` applies it, with what it returned; None (and a message) if refused."""
+        `change` applies it, with what it returned; None (and a message) if refused.
+        `worked_out` is (a document, what `change` returned for it), worked out off the UI
+        thread (a large import): taken as is while the document is still that one."""
         results: list[T] = []
 
         def plain(document: Document) -> Document:
@@ -557,9 +566,37 @@ class PlannerApp(App[int]):
                 results.append(result)
             return after
 
-        if not self.change(plain, done) or not results:
+        whole = None
+        if worked_out is not None and worked_out[0] is self.session.document:
+            before, (after, result) = worked_out
+            results.append(result)
+            whole = (before, after)
+        if not self.change(plain, done, worked_out=whole) or not results:
             return None
         return Applied(results[0])
+
+    def carry_out(self, proposal: Proposal[T] | None) -> Applied[T] | None:
+        """Apply what a dialog sequence proposes, through the session; None if there is
+        nothing to apply or the change was refused."""
+        if proposal is None:
+            return None
+        return self.apply(proposal.change, proposal.done, worked_out=proposal.worked_out)
+
+    async def settle(self, sequence: Awaitable[Proposal[T] | None]) -> Applied[T] | None:
+        """Run a dialog sequence (planner.ui.ask) to its end and carry out its proposal.
+        A refusal is said; an unexpected error is reported and logged, the dashboard
+        carries on."""
+        try:
+            proposal = await sequence
+        except PlannerError as exc:
+            self.notify(exc.message, title="Not done", severity="error")
+            return None
+        except Exception as error:
+            from planner.ui.guard import report
+
+            report(self, error, where="a dialog sequence")
+            return None
+        return self.carry_out(proposal)
 
     def _saved(self, document: Document) -> None:
         if self.session.pending == 0:
@@ -858,10 +895,43 @@ class PlannerApp(App[int]):
             return False
         return not d.closeouts and not self.store.archive_paths()
 
-    def action_settings(self) -> None:
-        from planner.ui.flows import settings
+    @work(group="ask")
+    async def _welcome(self) -> None:
+        """The first run's welcome; then the import, when the EA chose to start with one."""
+        from planner.ui.ask import schedule, welcome  # first run only
 
-        settings.open_settings(self)
+        answer = await welcome.welcome(self.asker, self.ea_zone)
+        if answer is None:
+            return
+        self.carry_out(answer.change)
+        if answer.start == "import":
+            await self.settle(schedule.import_calendar(self.asker, self.quitting))
+
+    @work(group="ask")
+    async def action_settings(self) -> None:
+        from planner.ui.ask.settings import edit_settings
+
+        note = ""
+        if not self.preferences_readable:
+            note = (
+                f"{self.preferences_path()} could not be read: it is left as it is, "
+                "and changes here last until you quit."
+            )
+        answer = await edit_settings(
+            self.asker,
+            self.preferences,
+            themes=[t.theme.name for t in self.planner_themes],
+            binding_ids=sorted({b.id for b in self.binding_tables() if b.id}),
+            note=note,
+        )
+        if answer is None:
+            return
+        self.carry_out(answer.settings)
+        if answer.preferences is not None:
+            saved = self.save_preferences(answer.preferences)
+            self.apply_preferences(answer.preferences)
+            if saved:
+                self.notify("Preferences saved", timeout=3)
 
 
 def create_app(

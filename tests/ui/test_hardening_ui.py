@@ -4,6 +4,7 @@ what the EA types or stores, a bad theme never stops the dashboard."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -135,15 +136,15 @@ async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
 ) -> None:
     import threading
 
-    from planner.ui.flows import schedule
+    from planner.ui.ask import schedule
     from planner.ui.screens.prompt import PromptScreen
 
     finished = threading.Event()
     real_read = schedule._read  # the import's first step: reading the calendar
 
-    def watched(app: PlannerApp, source: str) -> None:
+    def watched(*args: Any) -> Any:
         try:
-            real_read(app, source)
+            return real_read(*args)
         finally:
             finished.set()
 

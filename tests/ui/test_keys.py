@@ -114,13 +114,22 @@ async def test_e_adds_an_event_on_the_day_shown(app: PlannerApp) -> None:
         assert f"e:{event.id}" in app.query_one(SchedulePane).row_keys()
 
 
+async def asked_which_calendar(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait while the file is read in the background, until the import asks which calendar."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if isinstance(screen, PromptScreen) and "Which calendar" in screen._prompt_title:
+            return
+    raise AssertionError("the import never asked which calendar")
+
+
 async def test_i_imports_an_ics_file_in_the_background(app: PlannerApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         set_input(app, str(HOLIDAY))
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await asked_which_calendar(pilot)
         # It asks which calendar, offering the file's name for a calendar not seen before.
         assert isinstance(app.screen, PromptScreen)
         assert app.screen.query_one(Input).value == "holidays"
@@ -141,8 +150,7 @@ async def test_i_offers_the_calendar_the_events_already_belong_to(
             await pilot.press("i")
             set_input(app, str(source))
             await pilot.press("enter")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await asked_which_calendar(pilot)
             if answer is None:
                 assert app.screen.query_one(Input).value == "Public holidays"
             else:

@@ -18,7 +18,11 @@ NOT_AT_START = (
     "planner.quickadd",
     "planner.domain.lifecycle",
     "planner.alerts",
-    "planner.ui.flows",
+    # The dialog sequences (planner.ui.ask holds only how they ask and what they return).
+    "planner.ui.ask.followups",
+    "planner.ui.ask.schedule",
+    "planner.ui.ask.briefs",
+    "planner.ui.ask.settings",
     # The first frame is the dashboard itself: none of its dialogs or other views.
     "planner.ui.screens",
 )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -36,17 +37,14 @@ from planner.closeout import (
     unkeep,
 )
 from planner.commands.closeout import HISTORY_DAYS
-from planner.domain import FollowUp, lifecycle
+from planner.domain import FollowUp
 from planner.domain.document import Document
-from planner.domain.lifecycle import Outcome
 from planner.errors import PlannerError
-from planner.humanize import fmt, when
+from planner.humanize import fmt
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
 from planner.ui.guard import Guarded
-from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.closeout_steps import (
-    about,
     at_time,
     day_state,
     done_view,
@@ -59,7 +57,6 @@ from planner.ui.widgets.closeout_steps import (
 )
 from planner.ui.widgets.palette import StatusColors, status_colors
 from planner.ui.widgets.promise_table import PromiseTable, StepScroll
-from planner.when import parse_time
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
@@ -446,118 +443,41 @@ class CloseoutScreen(Guarded, Screen[None]):
         """A notification holding untrusted text (names, summaries): never read as markup."""
         self.app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
-    def _change_followup(
-        self,
-        followup_id: str,
-        make: Callable[[FollowUp, pendulum.DateTime], Outcome],
-        done: str,
-    ) -> None:
-        app = self.planner
-        now = app.clock.now().in_tz(app.timezone)
-        changed = app.change(
-            lambda d: lifecycle.change_followup(d, followup_id, lambda f: make(f, now))[0]
-        )
-        self._after_answer(changed, done, followup_id)
-
-    def _after_answer(self, changed: bool, done: str, followup_id: str) -> None:
+    def _after_answer(self, changed: bool, followup_id: str) -> None:
         """Rebuild, and move on to the next promise that still needs an answer (the one
         below the answered one, else the first from the top)."""
         before = [c.followup.id for c in self._review.promises]
         self.rebuild()
         if not changed:
             return
-        self._say(done, timeout=3)
         remaining = {c.followup.id for c in self._review.unaddressed()}
         at = before.index(followup_id) if followup_id in before else 0
         following = [i for i in before[at + 1 :] + before[:at] if i in remaining]
         self.rebuild(select=following[0] if following else followup_id)
 
-    def _ask(
-        self,
-        title: str,
-        promise: PromiseCheck,
-        then: Callable[[str], None],
-        **options: object,
-    ) -> None:
-        self.app.push_screen(
-            PromptScreen(title, context=about(promise.followup), **options),  # type: ignore[arg-type]
-            lambda value: then(value) if value is not None else None,
-        )
-
     def action_resolve(self) -> None:
-        check = self._selected("resolve")
-        if check is None:
-            return
-        followup_id, tz = check.followup.id, self.planner.timezone
-        self._ask(
-            "How was it resolved?",
-            check,
-            lambda text: self._change_followup(
-                followup_id,
-                lambda f, now: Outcome(*lifecycle.resolve(f, text, now, tz=tz)),
-                f"Resolved: {check.followup.customer}",
-            ),
-            placeholder="e.g. refund issued, confirmed with her by phone",
-        )
+        self._answer("resolve", "resolve")
 
     def action_repromise(self) -> None:
-        check = self._selected("re-promise")
-        if check is None:
-            return
-        app = self.planner
-        followup_id, tz = check.followup.id, app.timezone
-
-        def moment_of(value: str) -> pendulum.DateTime:
-            now = app.clock.now()
-            moment = parse_time(value, now=now, settings=app.document.settings, what="new promise")
-            if moment <= now:
-                raise PlannerError("new promise: that is in the past; give a time after now")
-            return pendulum.instance(moment).in_tz(tz)
-
-        def live(value: str) -> tuple[bool, str]:
-            try:
-                moment = moment_of(value)
-            except PlannerError as exc:
-                return False, exc.message
-            return True, when(moment, app.clock.now(), tz)
-
-        def with_note(value: str) -> None:
-            moment = moment_of(value)
-            self._ask(
-                f"Note for the log: what did you tell them? (new promise "
-                f"{when(moment, app.clock.now(), tz)})",
-                check,
-                lambda note: self._change_followup(
-                    followup_id,
-                    lambda f, now: Outcome(lifecycle.repromise(f, moment, now, note)),
-                    f"Re-promised {check.followup.customer}: {when(moment, app.clock.now(), tz)}",
-                ),
-                placeholder="e.g. told her by phone; finance needs one more day",
-            )
-
-        self._ask(
-            f"New promise: when will {check.followup.customer} hear back?",
-            check,
-            with_note,
-            placeholder="tomorrow 10am · fri 15:00 · 2026-11-24 09:30",
-            check=live,
-        )
+        self._answer("repromise", "re-promise")
 
     def action_escalate(self) -> None:
-        check = self._selected("escalate")
-        if check is None:
-            return
-        followup_id, tz = check.followup.id, self.planner.timezone
-        self._ask(
-            "Escalate to the executive: what should they know?",
-            check,
-            lambda note: self._change_followup(
-                followup_id,
-                lambda f, now: Outcome(*lifecycle.escalate(f, now, note, tz=tz)),
-                f"Escalated: {check.followup.customer} is in the brief queue with the facts log",
-            ),
-            placeholder="e.g. customer threatens to cancel; needs Dana's call",
-        )
+        self._answer("escalate", "escalate")
+
+    def _answer(self, step: str, verb: str) -> None:
+        check = self._selected(verb)
+        if check is not None:
+            self._move(step, check.followup)
+
+    @work(group="ask")
+    async def _move(self, step: str, followup: FollowUp) -> None:
+        """The same questions as on the dashboard (planner.ui.ask.followups), then on to
+        the next promise."""
+        from planner.ui.ask import followups
+
+        applied = await self.planner.settle(followups.move(self.planner.asker, step, followup))
+        if self.is_attached:
+            self._after_answer(applied is not None, followup.id)
 
     def action_keep(self) -> None:
         check = self._selected("keep")
@@ -571,10 +491,8 @@ class CloseoutScreen(Guarded, Screen[None]):
             return
         app, date, followup_id = self.planner, self.date, check.followup.id
         now = app.clock.now()
-        changed = app.change(lambda d: keep(d, date, followup_id, now))
-        self._after_answer(
-            changed, f"Kept the promise to {check.followup.customer} as it stands", followup_id
-        )
+        said = f"Kept the promise to {check.followup.customer} as it stands"
+        self._after_answer(app.change(lambda d: keep(d, date, followup_id, now), said), followup_id)
 
     def action_unkeep(self) -> None:
         check = self._selected("un-keep")

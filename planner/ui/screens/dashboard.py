@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from zoneinfo import ZoneInfo
 
 import pendulum
+from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,6 +30,7 @@ from planner.day import Day, FollowUpRow, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
 from planner.domain.document import Document
+from planner.domain.window import WindowMark
 from planner.search import Query, matches_followup
 from planner.ui.bindings import followup_bindings
 from planner.ui.desk_view import ALL, DeskDay, build_desk_day, next_view, resolve_view, view_name
@@ -140,6 +142,8 @@ class DashboardScreen(Screen[None]):
         self.filter_text = ""
         self._filter_timer: Timer | None = None
         self._filter_cache: FilterCache | None = None
+        self._zone = ""
+        """The executive's zone the day was last drawn in."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -160,12 +164,18 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.planner
         self._view_wanted = app.preferences.view
+        self._zone = app.timezone
         app.document_changed.subscribe(self, self._document_changed, immediate=True)
         app.minute_passed.subscribe(self, self._minute_passed, immediate=True)
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
 
-    def _document_changed(self, _document: Document) -> None:
+    def _document_changed(self, document: Document) -> None:
+        zone = self.planner.timezone
+        if zone != self._zone:
+            # The executive's zone was set (the welcome, settings): show today there.
+            self._zone = zone
+            self.shown_date = self.planner.today()
         self.refresh_day()
 
     def _minute_passed(self, _now: pendulum.DateTime) -> None:
@@ -290,9 +300,15 @@ class DashboardScreen(Screen[None]):
 
     def action_quick_add(self, initial: str = "") -> None:
         self._typed_here()
-        from planner.ui.flows import followups
+        self._quick_add(initial)
 
-        followups.quick_add(self.planner, self, initial)
+    @work(group="ask")
+    async def _quick_add(self, initial: str) -> None:
+        from planner.ui.ask import followups
+
+        applied = await self.planner.settle(followups.quick_add(self.planner.asker, initial))
+        if applied is not None:
+            self.query_one(FollowUpsPane).keep_cursor_on(applied.result.id)
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         if event.table.id == "followups" and event.key != "empty":
@@ -332,9 +348,15 @@ class DashboardScreen(Screen[None]):
         if followup_id is None:
             self.notify("Select a follow-up in the Follow-ups pane first", severity="warning")
             return
-        from planner.ui.flows import followups
+        self._move(action, followup_id)
 
-        followups.run_action(self.planner, action, followup_id)
+    @work(group="ask")
+    async def _move(self, step: str, followup_id: str) -> None:
+        from planner.ui.ask import followups
+
+        followup = self.planner.find_followup(followup_id)
+        if followup is not None:
+            await self.planner.settle(followups.move(self.planner.asker, step, followup))
 
     def _filter_box(self) -> Input | None:
         boxes = self.query("#filter")
@@ -385,9 +407,13 @@ class DashboardScreen(Screen[None]):
 
     def action_add_brief(self) -> None:
         self._typed_here()
-        from planner.ui.flows import briefs
+        self._new_brief()
 
-        briefs.add_brief(self.planner)
+    @work(group="ask")
+    async def _new_brief(self) -> None:
+        from planner.ui.ask import briefs
+
+        await self.planner.settle(briefs.new_brief(self.planner.asker))
 
     def action_deliver(self) -> None:
         pane = self.query_one(BriefPane)
@@ -395,29 +421,43 @@ class DashboardScreen(Screen[None]):
         if not pane.has_focus or key is None or key == "empty" or key.startswith("next-moment"):
             self.notify("Select a brief in the Brief queue first", severity="warning")
             return
-        from planner.ui.flows import briefs
+        from planner.operations.briefs import deliver_brief
 
-        briefs.deliver(self.planner, str(key))
+        brief_id, now = str(key), self.planner.now()
+        self.planner.apply(lambda d: deliver_brief(d, brief_id, now), "Delivered")
 
     # -- schedule --------------------------------------------------------
 
     def action_add_event(self) -> None:
         self._typed_here()
-        from planner.ui.flows import schedule
+        self._new_event(self.shown_date)
 
-        schedule.add_event(self.planner, self.shown_date)
+    @work(group="ask")
+    async def _new_event(self, day: pendulum.Date) -> None:
+        from planner.ui.ask import schedule
 
-    def action_mark(self, mark: str) -> None:
+        await self.planner.settle(schedule.new_event_on(self.planner.asker, day))
+
+    def action_mark(self, mark: WindowMark) -> None:
         self._typed_here()
-        from planner.ui.flows import schedule
+        self._mark(self.shown_date, mark)
 
-        schedule.mark_time(self.planner, self.shown_date, mark)
+    @work(group="ask")
+    async def _mark(self, day: pendulum.Date, mark: WindowMark) -> None:
+        from planner.ui.ask import schedule
+
+        await self.planner.settle(schedule.mark_on(self.planner.asker, day, mark))
 
     def action_import_ics(self) -> None:
         self._typed_here()
-        from planner.ui.flows import schedule
+        self._import()
 
-        schedule.import_ics(self.planner)
+    @work(group="ask")
+    async def _import(self) -> None:
+        from planner.ui.ask import schedule
+
+        app = self.planner
+        await app.settle(schedule.import_calendar(app.asker, app.quitting))
 
     # -- executives --------------------------------------------------------
 

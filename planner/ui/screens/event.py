@@ -188,7 +188,7 @@ class EventScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen(f"Interrupt during “{event.title}”?", options), chosen)
 
     def action_edit(self) -> None:
-        from planner.ui.flows.forms import refusal_of
+        from planner.ui.ask.forms import refusal_of
         from planner.ui.screens.form import Field, FormScreen, Values
         from planner.when import parse_time
 

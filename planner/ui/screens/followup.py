@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -121,12 +122,16 @@ class FollowUpScreen(Guarded, Screen[None]):
         broken = status_colors(app).broken_style
         body.update(describe(followup, app.clock.now(), app.timezone, broken_style=broken))
 
-    def action_followup(self, action: str) -> None:
-        from planner.ui.flows import followups
+    @work(group="ask")
+    async def action_followup(self, step: str) -> None:
+        from planner.ui.ask import followups
 
-        followups.run_action(self.planner, action, self.followup_id)
+        followup = self.planner.find_followup(self.followup_id)
+        if followup is not None:
+            await self.planner.settle(followups.move(self.planner.asker, step, followup))
 
-    def action_add_brief(self) -> None:
-        from planner.ui.flows import briefs
+    @work(group="ask")
+    async def action_add_brief(self) -> None:
+        from planner.ui.ask import briefs
 
-        briefs.add_brief(self.planner, linked=self.followup_id)
+        await self.planner.settle(briefs.new_brief(self.planner.asker, linked=self.followup_id))

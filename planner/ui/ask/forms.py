@@ -1,4 +1,4 @@
-"""What the flows' forms share: turning a refused value into the form's message."""
+"""What the forms share: turning a refused value into the form's message."""
 
 from __future__ import annotations
 

@@ -1,0 +1,190 @@
+"""Follow-ups: the quick-add line, and the questions before each move of one (note,
+re-promise, wait, start, resolve, escalate, drop). The dashboard, the detail view and
+the close-out ask the same questions and make the same change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from planner.domain import FollowUp, lifecycle
+from planner.domain.repeat import open_for_customer
+from planner.errors import PlannerError
+from planner.humanize import when
+from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
+from planner.quickadd import QuickAdd, parse
+from planner.ui.ask import Asker, Proposal
+from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.screens.prompt import PromptScreen
+from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
+from planner.when import parse_time
+
+if TYPE_CHECKING:
+    from planner.domain.document import Document
+
+
+async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | None:
+    """The quick-add line, parsed as it is typed: a new follow-up, or (a repeat caller) a
+    note on their open one."""
+
+    def parse_line(text: str) -> QuickAdd:
+        return parse(text, now=asker.clock.now(), settings=asker.settings)
+
+    def repeat(parsed: QuickAdd) -> tuple[FollowUp, ...]:
+        return open_for_customer(asker.document.followups, parsed.customer, parsed.organization)
+
+    answer = await asker.ask(
+        QuickAddScreen(parse_line, asker.clock.now(), asker.timezone, initial, repeat=repeat)
+    )
+    if answer is None:
+        return None
+    if isinstance(answer, NoteInstead):
+        return note_instead(asker, answer)
+    followup = lifecycle.followup_from_quickadd(answer, asker.now())
+    promise = when(followup.promised_by, asker.clock.now(), asker.timezone)
+    return Proposal(lambda d: add_followup(d, followup), f"Added {followup.customer}: {promise}")
+
+
+def note_instead(asker: Asker, note: NoteInstead) -> Proposal[FollowUp]:
+    """A repeat caller's line, as a note on their open follow-up (its own promise
+    re-promises the open matter)."""
+    now = asker.now()
+    followup = find(asker.document, note.followup_id)
+    who = followup.customer if followup is not None else note.followup_id
+    said = f"Noted on {who}'s open follow-up"
+    if note.promise is not None:
+        said += f", re-promised {when(note.promise, asker.clock.now(), asker.timezone)}"
+    return Proposal(lambda d: note_on(d, note.followup_id, note.text, now, note.promise), said)
+
+
+def find(document: Document, followup_id: str) -> FollowUp | None:
+    return next((f for f in document.followups if f.id == followup_id), None)
+
+
+async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] | None:
+    """Ask what the move `step` of `followup` needs, then propose it; None if cancelled."""
+    about = f"{followup.customer} — {followup.summary}"
+    who = followup.customer
+
+    async def prompt(title: str, placeholder: str = "") -> str | None:
+        return await asker.ask(PromptScreen(title, context=about, placeholder=placeholder))
+
+    match step:
+        case "note":
+            text = await prompt("Note a fact", placeholder="e.g. she called back; invoice found")
+            return None if text is None else _propose(asker, followup, Move("note", text), "Noted")
+        case "start":
+            return _propose(asker, followup, Move("start"), f"In progress: {who}")
+        case "repromise":
+            return await _repromise(asker, followup, about)
+        case "wait":
+            on = await asker.ask(
+                ChoiceScreen(
+                    "Waiting on whom?",
+                    [
+                        ("customer", "the customer (pauses the promise)"),
+                        ("colleague", "a colleague"),
+                    ],
+                )
+            )
+            if not on:
+                return None
+            pause = " (the promise clock pauses)" if on == "customer" else ""
+            what = await prompt(
+                f"Waiting on the {on}{pause}: for what?",
+                placeholder="optional, e.g. the signed refund form",
+            )
+            if what is None:
+                return None
+            said = f"Waiting on the {on}" + (f" for: {what}" if what else "")
+            return _propose(asker, followup, Move("wait", what, on=on), said)
+        case "escalate":
+            note = await prompt(
+                "Escalate to the executive: what should they know?",
+                placeholder="optional, e.g. customer threatens to cancel; needs Dana's call",
+            )
+            if note is None:
+                return None
+            said = f"Escalated: {who} is in the brief queue with the facts log"
+            return _propose(asker, followup, Move("escalate", note), said)
+        case "resolve" | "drop":
+            title, placeholder, verb = (
+                ("How was it resolved?", "e.g. refund issued, confirmed by phone", "Resolved")
+                if step == "resolve"
+                else ("Why drop it?", "e.g. duplicate of her other request", "Dropped")
+            )
+            text = await prompt(title, placeholder=placeholder)
+            if text is None:
+                return None
+            retire = await _retire(asker, followup, "resolved" if step == "resolve" else "dropped")
+            said = f"{verb}: {who}" + (f"; {retire[1]}" if retire[0] else "")
+            return _propose(asker, followup, Move(step, text, retire=retire[0]), said)
+    raise ValueError(f"no such move: {step}")
+
+
+async def _repromise(asker: Asker, followup: FollowUp, about: str) -> Proposal[Moved] | None:
+    """When they will hear back (a time after now, read by planner.when), then the note."""
+    tz = asker.timezone
+
+    def moment_of(value: str) -> pendulum.DateTime:
+        now = asker.clock.now()
+        moment = parse_time(value, now=now, settings=asker.settings, what="new promise")
+        if moment <= now:
+            raise PlannerError("new promise: that is in the past; give a time after now")
+        return pendulum.instance(moment).in_tz(tz)
+
+    def check(value: str) -> tuple[bool, str]:
+        try:
+            moment = moment_of(value)
+        except PlannerError as exc:
+            return False, exc.message
+        return True, when(moment, asker.clock.now(), tz)
+
+    value = await asker.ask(
+        PromptScreen(
+            f"New promise: when will {followup.customer} hear back?",
+            context=about,
+            placeholder="tomorrow 10am · fri 15:00 · 2026-11-24 09:30",
+            check=check,
+        )
+    )
+    if value is None:
+        return None
+    moment = moment_of(value)
+    promised = when(moment, asker.clock.now(), tz)
+    note = await asker.ask(
+        PromptScreen(
+            f"Note for the log: what did you tell them? (new promise {promised})",
+            context=about,
+            placeholder="e.g. told her by phone; finance needs one more day",
+        )
+    )
+    if note is None:
+        return None
+    move = Move("repromise", note, promise=moment)
+    return _propose(asker, followup, move, f"Re-promised {followup.customer}: {promised}")
+
+
+async def _retire(asker: Asker, followup: FollowUp, closed: str) -> tuple[list[str], str]:
+    """Once a follow-up closes, offer to take its queued briefs (an escalation, a bad-news
+    brief) off the queue: the ids to retire (none if kept) and how to say it."""
+    queued = lifecycle.queued_briefs_about(asker.document, followup.id)
+    if not queued:
+        return [], ""
+    names = "; ".join(f"{b.kind}: {b.title}" for b in queued)
+    noun = "brief" if len(queued) == 1 else f"{len(queued)} briefs"
+    answer = await asker.ask(
+        ChoiceScreen(
+            f"Still queued about it: {names}",
+            [("retire", f"Retire the {noun} (take it off the queue)"), ("keep", "Keep queued")],
+        )
+    )
+    if answer != "retire":
+        return [], ""
+    return [b.id for b in queued], f"retired {noun} from the queue (follow-up {closed})"
+
+
+def _propose(asker: Asker, followup: FollowUp, move: Move, done: str) -> Proposal[Moved]:
+    now, tz, followup_id = asker.now(), asker.timezone, followup.id
+    return Proposal(lambda d: move_followup(d, followup_id, move, now=now, tz=tz), done)
