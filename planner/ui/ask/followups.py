@@ -18,6 +18,7 @@ from planner.ui.ask import Asker, Proposal
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
+from planner.ui.widgets.closeout_steps import about as describe
 from planner.when import parse_time
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def find(document: Document, followup_id: str) -> FollowUp | None:
 
 async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] | None:
     """Ask what the move `step` of `followup` needs, then propose it; None if cancelled."""
-    about = f"{followup.customer} — {followup.summary}"
+    about = describe(followup)
     who = followup.customer
 
     async def prompt(title: str, placeholder: str = "") -> str | None:

@@ -14,13 +14,25 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from planner.closeout import Delivered, PromiseCheck, Review, day_label
+from planner.closeout import STEPS, Delivered, PromiseCheck, Review, day_label
 from planner.domain import FollowUp, LogEntry
 from planner.domain.facts import log_line
 from planner.domain.history import Standing
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 from planner.ui.widgets.palette import StatusColors
+
+STEP_TITLES: tuple[str, ...] = (*STEPS[:4], "Notes and summary")
+"""What each step is called on screen (the Markdown heading of the last one is "Notes")."""
+STEP_IDS: tuple[str, ...] = (
+    "step-done",
+    "step-promises",
+    "step-tell",
+    "step-tomorrow",
+    "step-notes",
+)
+PROMISES = STEP_IDS.index("step-promises")
+NOTES = STEP_IDS.index("step-notes")
 
 
 def about(followup: FollowUp) -> str:

@@ -1,0 +1,210 @@
+"""Step 2 of the close-out: every promise that fell due gets an answer (resolve, re-promise
+and escalate ask what the dashboard asks, planner.ui.ask.followups; keep and un-keep
+are the review's own), and the cursor moves on to the next one that needs it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pendulum
+from rich.text import Text
+from textual import work
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from planner.closeout import (
+    PromiseCheck,
+    Review,
+    keep,
+    unkeep,
+)
+from planner.domain import FollowUp
+from planner.domain.document import Document
+from planner.ui.widgets.closeout_steps import (
+    promise_detail,
+    promise_row,
+    still_open_view,
+)
+from planner.ui.widgets.palette import StatusColors, status_colors
+from planner.ui.widgets.promise_table import PromiseTable
+
+if TYPE_CHECKING:
+    from planner.ui.app import PlannerApp
+
+
+class PromiseAnswers(Screen[None]):
+    """Mixed into the close-out screen: the promises step."""
+
+    if TYPE_CHECKING:
+        date: pendulum.Date
+        step: int
+        review: Review | None
+        settled: bool
+        saved_path: Path | None
+        _saving: bool
+        _leave_warned: bool
+        _write_lock: threading.Lock
+        _write_generation: int
+
+        @property
+        def planner(self) -> PlannerApp: ...
+
+        @property
+        def _review(self) -> Review: ...
+
+        def _document(self) -> Document: ...
+
+        def rebuild(self, select: str | None = None) -> None: ...
+
+        def _show_step(self) -> None: ...
+
+        def _say(
+            self, message: str, *, severity: str = "information", timeout: float = 4
+        ) -> None: ...
+
+    def _show_promises(self, review: Review, colors: StatusColors, select: str | None) -> None:
+        rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
+        if not rows:
+            empty = Text("No promise fell due on this day or earlier.", style="dim")
+            rows = [("empty", (Text(""), Text(""), empty, Text("")))]
+        self.query_one(PromiseTable).show(rows, select)
+        self._show_promise_detail()
+        remaining = review.unaddressed()
+        line = Text()
+        if review.closed:
+            line.append("The day is closed: R reopens it to change an answer.", colors.good_style)
+        elif remaining:
+            count = len(remaining)
+            line.append(
+                f"{count} {'promise still needs' if count == 1 else 'promises still need'} "
+                "an answer: ",
+                style=colors.broken_style if any(c.broken for c in remaining) else "bold",
+            )
+            for index, check in enumerate(remaining):
+                if index:
+                    line.append(", ")
+                line.append(check.followup.customer, style="bold")
+                if check.broken:
+                    line.append(" (broken)", style=colors.broken_style)
+        elif review.promises:
+            line.append(
+                "Every promise has an answer: the day can be closed (ctrl+s).", colors.good_style
+            )
+        else:
+            line.append("No promise to answer: the day can be closed (ctrl+s).", colors.good_style)
+        self.query_one("#promise-remaining", Static).update(line)
+        self.query_one("#promise-still-open", Static).update(still_open_view(review))
+
+    def _show_promise_detail(self) -> None:
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        detail = self.query_one("#promise-detail", Static)
+        if check is None:
+            detail.update(Text(""))
+            return
+        detail.update(promise_detail(check, self._review, status_colors(self.planner)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "promise-table":
+            self._show_promise_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "promise-table":
+            event.stop()
+            self.action_details()
+
+    def _check(self, followup_id: str | None) -> PromiseCheck | None:
+        if followup_id is None or self.review is None:
+            return None
+        return next((c for c in self.review.promises if c.followup.id == followup_id), None)
+
+    def _selected(self, verb: str) -> PromiseCheck | None:
+        """The promise under the cursor, if `verb` can be done to it now; else says why not."""
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        if check is None:
+            self._say("No promise to answer here.", severity="warning")
+            return None
+        if self._review.closed:
+            self._say("The day is closed: R reopens it first.", severity="warning")
+            return None
+        followup = check.followup
+        if verb in ("resolve", "re-promise", "escalate") and not followup.is_open:
+            self._say(f"{followup.customer} is already {followup.status}.", severity="warning")
+            return None
+        if verb == "escalate" and followup.status == "escalated":
+            self._say(f"{followup.customer} is already escalated.", severity="warning")
+            return None
+        return check
+
+    def _after_answer(self, changed: bool, followup_id: str) -> None:
+        """Rebuild, and move on to the next promise that still needs an answer (the one
+        below the answered one, else the first from the top)."""
+        before = [c.followup.id for c in self._review.promises]
+        self.rebuild()
+        if not changed:
+            return
+        remaining = {c.followup.id for c in self._review.unaddressed()}
+        at = before.index(followup_id) if followup_id in before else 0
+        following = [i for i in before[at + 1 :] + before[:at] if i in remaining]
+        self.rebuild(select=following[0] if following else followup_id)
+
+    def action_resolve(self) -> None:
+        self._answer("resolve", "resolve")
+
+    def action_repromise(self) -> None:
+        self._answer("repromise", "re-promise")
+
+    def action_escalate(self) -> None:
+        self._answer("escalate", "escalate")
+
+    def _answer(self, step: str, verb: str) -> None:
+        check = self._selected(verb)
+        if check is not None:
+            self._move(step, check.followup)
+
+    @work(group="ask")
+    async def _move(self, step: str, followup: FollowUp) -> None:
+        """The same questions as on the dashboard (planner.ui.ask.followups), then on to
+        the next promise."""
+        from planner.ui.ask import followups
+
+        applied = await self.planner.settle(followups.move(self.planner.asker, step, followup))
+        if self.is_attached:
+            self._after_answer(applied is not None, followup.id)
+
+    def action_keep(self) -> None:
+        check = self._selected("keep")
+        if check is None:
+            return
+        if check.addressed not in (None, "kept"):
+            self._say(
+                f"{check.followup.customer} is already {check.addressed}: nothing to keep.",
+                severity="warning",
+            )
+            return
+        app, date, followup_id = self.planner, self.date, check.followup.id
+        now = app.clock.now()
+        said = f"Kept the promise to {check.followup.customer} as it stands"
+        self._after_answer(app.change(lambda d: keep(d, date, followup_id, now), said), followup_id)
+
+    def action_unkeep(self) -> None:
+        check = self._selected("un-keep")
+        if check is None:
+            return
+        if check.addressed != "kept":
+            self._say(f"{check.followup.customer}'s promise is not kept.", severity="warning")
+            return
+        app, date, followup_id = self.planner, self.date, check.followup.id
+        now = app.clock.now()
+        if app.change(lambda d: unkeep(d, date, followup_id, now)):
+            self._say(f"{check.followup.customer}'s promise needs an answer again", timeout=3)
+        self.rebuild(select=followup_id)
+
+    def action_details(self) -> None:
+        check = self._check(self.query_one(PromiseTable).selected_key)
+        if check is None:
+            return
+        from planner.ui.screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(check.followup.id))
