@@ -49,6 +49,11 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app) -> None:  # type: 
         await pilot.press("enter")
         pilot.app.screen.query_one("Input").value = "told her by phone; finance needs a day"
         await pilot.press("enter")
+        # "Re-promised …" is said once the change is on disk.
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not pilot.app.session.pending:
+                break
         await pilot.pause()
 
     assert snap_compare(closeout_app, terminal_size=SIZE, run_before=repromise)
