@@ -201,11 +201,11 @@ def _deliver(args: argparse.Namespace, context: Context, now: datetime) -> int:
 
 
 def _solution(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
-    from planner.domain.lifecycle import change_brief, propose_solution
+    from planner.operations.briefs import propose_solution
 
     text = " ".join(args.text)
     document, brief = context.store.transact(
-        lambda document: change_brief(document, args.id, lambda b: propose_solution(b, text))
+        lambda document: propose_solution(document, args.id, text)
     )
     packing = _packing(context.view(document), now, tz)
     lines = [
@@ -285,8 +285,8 @@ def _show(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
 
 
 def _edit(args: argparse.Namespace, context: Context, now: datetime, tz: str) -> int:
-    from planner.domain.lifecycle import change_brief, edit_brief
     from planner.errors import InputError
+    from planner.operations.briefs import edit_brief
     from planner.when import parse_time
 
     changes: dict[str, Any] = {}
@@ -312,7 +312,7 @@ def _edit(args: argparse.Namespace, context: Context, now: datetime, tz: str) ->
             "--solution)"
         )
     document, brief = context.store.transact(
-        lambda document: change_brief(document, args.id, lambda b: edit_brief(b, now, **changes))
+        lambda document: edit_brief(document, args.id, now, **changes)
     )
     packing = _packing(context.view(document), now, tz)
     lines = [
@@ -359,12 +359,10 @@ def _queue_json(
 
 
 def _drop(args: argparse.Namespace, context: Context, now: datetime) -> int:
-    from planner.domain.lifecycle import change_brief, drop_brief
+    from planner.operations.briefs import drop_brief
 
     reason = " ".join(args.reason)
-    _, brief = context.store.transact(
-        lambda document: change_brief(document, args.id, lambda b: drop_brief(b, reason, now))
-    )
+    _, brief = context.store.transact(lambda document: drop_brief(document, args.id, reason, now))
     print(f"Dropped brief {brief.id}: {brief.title} ({brief.drop_reason})", file=context.out)
     return 0
 

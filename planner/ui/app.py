@@ -13,7 +13,6 @@ keymap) and `alerting`. `document_changed` and `minute_passed` tell every screen
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import sys
 import threading
@@ -122,6 +121,9 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         save that adopted another process's writes, a reload after a failed save) or the way
         it is shown does (theme, 12/24-hour times): every screen redraws from it."""
         self.minute_passed: Signal[pendulum.DateTime] = Signal(self, "minute-passed")
+        self.calendars_synced: Signal[None] = Signal(self, "calendars-synced")
+        """Published after each background sync of the subscribed calendars (the header says
+        how fresh the schedule is)."""
         """Published with the time (executive's zone) when the clock enters a new minute."""
         self._last_minute: str | None = None
         """The minute last seen (date and time: a machine may sleep exactly a day)."""
@@ -310,8 +312,7 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
     def _calendars_synced(self, outcomes: list[SyncOutcome], asked: bool) -> None:
         """After a sync: show what it brought in, and say what it did when `R` asked."""
         self.session.poll(on_changed=self.document_changed.publish)
-        with contextlib.suppress(IndexError, AssertionError):
-            self.dashboard.show_freshness()
+        self.calendars_synced.publish(None)
         if not asked:
             return
         for outcome in outcomes:

@@ -80,6 +80,82 @@ async def test_the_global_keys_work_on_every_screen(app: PlannerApp) -> None:
         assert isinstance(app.screen, FollowUpScreen)
 
 
+async def test_dashboard_keys_on_the_event_view_act_on_nothing(app: PlannerApp) -> None:
+    from tests.ui.test_event_view import open_event
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_event(app, pilot, "Board prep: Q4 numbers")
+        event_view = app.screen
+        before = app.document
+        # Day keys, follow-up keys, and keys that open the dashboard's dialogs.
+        await pilot.press("right_square_bracket", "t", "x", "n", "a", "g", "i", "c", "slash")
+        await pilot.pause()
+        assert app.screen is event_view
+        assert app.document == before
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_dashboard_keys_on_the_brief_view_act_on_nothing(app: PlannerApp) -> None:
+    from tests.ui.test_brief_detail_ui import open_brief
+
+    brief = next(b for b in app.document.briefs if b.kind == "decision")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_brief(app, pilot, brief.id)
+        brief_view = app.screen
+        before = app.document
+        await pilot.press("left_square_bracket", "x", "D", "a", "c", "slash", "i")
+        await pilot.pause()
+        assert app.screen is brief_view
+        assert app.document == before
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_keys_typed_into_a_dialog_are_only_typed(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")  # "How was it resolved?" for the follow-up under the cursor
+        assert isinstance(app.screen, PromptScreen)
+        before = app.document
+        await pilot.press("right_square_bracket", "D", "a", "c", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one(Input).value == "]Dact"
+        assert app.document == before
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_help_and_the_morning_keys_stay_on_the_help_screen(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        before = app.document
+        await pilot.press("right_square_bracket", "x", "a", "c", "e")
+        await pilot.pause()
+        assert app.screen is help_screen
+        assert app.document == before
+        assert app.dashboard.shown_date == MONDAY
+
+
+async def test_follow_up_keys_in_the_brief_queue_touch_no_follow_up(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(BriefPane).focus()
+        before = app.document
+        await pilot.press("n", "p", "w", "s", "x", "E", "D")
+        await pilot.pause()
+        assert app.screen is app.dashboard  # no dialog opened for a follow-up
+        assert app.document == before
+
+
+async def test_keys_on_the_settings_screen_never_reach_the_dashboard(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")
+        settings = app.screen
+        assert type(settings).__name__ == "SettingsScreen"
+        await pilot.press("right_square_bracket", "c")
+        await pilot.pause()
+        assert app.screen is settings
+        assert app.dashboard.shown_date == MONDAY
+
+
 # -- every change goes through the session: undo after an import ---------------------
 
 

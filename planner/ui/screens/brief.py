@@ -7,25 +7,26 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.domain import Brief, lifecycle
+from planner.domain import Brief
 from planner.domain.brief import is_held
-from planner.domain.priority import PRIORITIES
-from planner.errors import PlannerError
 from planner.humanize import fmt, when
+from planner.operations import Change, briefs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
     from datetime import datetime
 
     from planner.domain.document import Document
     from planner.domain.followup import FollowUp
     from planner.ui.app import PlannerApp
+    from planner.ui.ask import Asker, Proposal
 
 
 def describe_brief(
@@ -174,125 +175,54 @@ class BriefScreen(Screen[None]):
 
     # -- changes -----------------------------------------------------------------
 
-    def _change(self, change: Callable[[Document], Document], done: str) -> None:
-        if self.planner.change(change, done):
+    def _change(self, change: Change[Brief], done: str) -> None:
+        if self.planner.apply(change, done):
             self.refresh_view()
 
     def _edit(self, done: str, **changes: object) -> None:
-        now = self.planner.now()
-        self._change(
-            lambda d: lifecycle.change_brief(
-                d,
-                self.brief_id,
-                lambda b: lifecycle.edit_brief(b, now, **changes),  # type: ignore[arg-type]
-            )[0],
-            done,
-        )
+        now, brief_id = self.planner.now(), self.brief_id
+        self._change(lambda d: briefs.edit_brief(d, brief_id, now, **changes), done)
 
-    def _ask(self, title: str, value: str, check, then) -> None:  # type: ignore[no-untyped-def]
-        from planner.ui.screens.prompt import PromptScreen
+    @work(group="ask")
+    async def action_solution(self) -> None:
+        from planner.ui.ask import briefs as asking
 
-        def answered(text: str | None) -> None:
-            if text is not None:
-                then(text)
+        await self._settle(asking.solution)
 
-        self.app.push_screen(PromptScreen(title, value=value, check=check), answered)
+    @work(group="ask")
+    async def action_minutes(self) -> None:
+        from planner.ui.ask import briefs as asking
 
-    def action_solution(self) -> None:
+        await self._settle(asking.minutes)
+
+    @work(group="ask")
+    async def action_priority(self) -> None:
+        from planner.ui.ask import briefs as asking
+
+        await self._settle(asking.priority)
+
+    @work(group="ask")
+    async def action_deliver_by(self) -> None:
+        from planner.ui.ask import briefs as asking
+
+        await self._settle(asking.deliver_by)
+
+    @work(group="ask")
+    async def action_drop(self) -> None:
+        from planner.ui.ask import briefs as asking
+
+        await self._settle(asking.drop)
+
+    async def _settle(
+        self, sequence: Callable[[Asker, Brief], Awaitable[Proposal[Brief] | None]]
+    ) -> None:
+        """Ask (planner.ui.ask.briefs) and apply the answer; then show the brief as it is."""
         brief = self.brief
         if brief is None:
             return
-        self._ask(
-            "Proposed solution (empty takes it back)",
-            brief.solution,
-            None,
-            lambda text: self._edit("Solution saved", solution=text),
-        )
-
-    def action_minutes(self) -> None:
-        brief = self.brief
-        if brief is None:
-            return
-
-        def check(text: str) -> tuple[bool, str]:
-            value = text.strip().removesuffix("min").strip()
-            if not value.isdigit() or not 1 <= int(value) <= lifecycle.MAX_BRIEF_MINUTES:
-                return False, f"a number of minutes, 1 to {lifecycle.MAX_BRIEF_MINUTES}"
-            return True, f"{int(value)} min of the executive's time"
-
-        self._ask(
-            "Minutes of the executive's time",
-            str(brief.minutes),
-            check,
-            lambda text: self._edit(
-                "Minutes changed", minutes=int(text.strip().removesuffix("min").strip())
-            ),
-        )
-
-    def action_priority(self) -> None:
-        from planner.ui.screens.choice import ChoiceScreen
-
-        def picked(value: str | None) -> None:
-            if value is not None:
-                self._edit(f"Priority: {value}", priority=value)
-
-        options = [(p, p) for p in PRIORITIES]
-        self.app.push_screen(ChoiceScreen("Priority", options), picked)
-
-    def action_deliver_by(self) -> None:
-        from planner.when import parse_when
-
-        brief = self.brief
-        if brief is None:
-            return
-        app = self.planner
-
-        def read(text: str) -> datetime | None:
-            if text.strip().lower() in ("", "none"):
-                return None
-            return parse_when(text, now=app.clock.now(), settings=app.document.settings)
-
-        def check(text: str) -> tuple[bool, str]:
-            try:
-                moment = read(text)
-            except PlannerError as exc:
-                return False, exc.message
-            if moment is None:
-                return True, "no deadline"
-            return True, when(moment, app.clock.now(), app.timezone)
-
-        current = ""
-        if brief.deliver_by is not None:
-            local = pendulum.instance(brief.deliver_by).in_tz(app.timezone)
-            current = fmt(local, "YYYY-MM-DD HH:mm")
-        self._ask(
-            "Deliver by (empty: no deadline)",
-            current,
-            check,
-            lambda text: self._edit("Deadline changed", deliver_by=read(text)),
-        )
+        if await self.planner.settle(sequence(self.planner.asker, brief)) and self.is_attached:
+            self.refresh_view()
 
     def action_deliver(self) -> None:
-        now = self.planner.now()
-        self._change(
-            lambda d: lifecycle.change_brief(d, self.brief_id, lambda b: lifecycle.deliver(b, now))[
-                0
-            ],
-            "Delivered",
-        )
-
-    def action_drop(self) -> None:
-        now = self.planner.now()
-
-        def drop(reason: str) -> None:
-            self._change(
-                lambda d: lifecycle.change_brief(
-                    d, self.brief_id, lambda b: lifecycle.drop_brief(b, reason, now)
-                )[0],
-                "Brief dropped",
-            )
-
-        def check(text: str) -> tuple[bool, str]:
-            return (True, "") if text.strip() else (False, "say why it is dropped")
-
-        self._ask("Drop this brief: why?", "", check, drop)
+        now, brief_id = self.planner.now(), self.brief_id
+        self._change(lambda d: briefs.deliver_brief(d, brief_id, now), "Delivered")

@@ -167,6 +167,7 @@ class DashboardScreen(Screen[None]):
         self._zone = app.timezone
         app.document_changed.subscribe(self, self._document_changed, immediate=True)
         app.minute_passed.subscribe(self, self._minute_passed, immediate=True)
+        app.calendars_synced.subscribe(self, lambda _: self.show_freshness(), immediate=True)
         self.refresh_day()
         self.query_one(FollowUpsPane).focus()
 

@@ -12,30 +12,25 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from planner.config import EVENT_KINDS
 from planner.domain import Event
 from planner.domain.event_changes import (
-    edited,
     provenance,
-    with_interruptible,
-    with_kind,
-    with_with_ea,
 )
-from planner.errors import PlannerError
 from planner.humanize import fmt
-from planner.operations.events import change_event, delete_event
-from planner.text import clean_line
+from planner.operations.events import delete_event
 
 if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
+    from collections.abc import Awaitable
 
-WITH_EA = "one-on-one with the EA"
+    from planner.ui.app import PlannerApp
+    from planner.ui.ask import Asker, Proposal
 
 
 def describe(event: Event, tz: str) -> Text:
@@ -135,108 +130,34 @@ class EventScreen(Screen[None]):
         body.update(describe(event, self.planner.timezone))
         note.update(Text(provenance(event)))
 
-    def _change(self, change: Callable[[Event], Event], done: str) -> None:
-        event_id = self.event_id
+    @work(group="ask")
+    async def action_kind(self) -> None:
+        from planner.ui.ask import events
 
-        self.planner.apply(lambda d: change_event(d, event_id, change), done)
-        self.refresh_view()
+        await self._settle(events.kind)
 
-    def action_kind(self) -> None:
-        from planner.ui.screens.choice import ChoiceScreen
+    @work(group="ask")
+    async def action_interruptible(self) -> None:
+        from planner.ui.ask import events
 
+        await self._settle(events.interruptible)
+
+    @work(group="ask")
+    async def action_edit(self) -> None:
+        from planner.ui.ask import events
+
+        await self._settle(events.edit)
+
+    async def _settle(
+        self, sequence: Callable[[Asker, Event], Awaitable[Proposal[Event] | None]]
+    ) -> None:
+        """Ask (planner.ui.ask.events) and apply the answer; then show the event as it is."""
         event = self.event
         if event is None:
             return
-        options: list[tuple[str, str]] = [(kind, kind) for kind in EVENT_KINDS]
-        options.insert(EVENT_KINDS.index("one-on-one") + 1, (WITH_EA, WITH_EA))
-
-        def chosen(kind: str | None) -> None:
-            if kind is None:
-                return
-            if kind == WITH_EA:
-                self._change(
-                    lambda e: with_with_ea(e, True), f"Kind: {WITH_EA} (kept across syncs)"
-                )
-            else:
-                picked = next(k for k in EVENT_KINDS if k == kind)
-                self._change(lambda e: with_kind(e, picked), f"Kind: {kind} (kept across syncs)")
-
-        self.app.push_screen(ChoiceScreen(f"Kind of “{event.title}”", options), chosen)
-
-    def action_interruptible(self) -> None:
-        from planner.ui.screens.choice import ChoiceScreen
-
-        event = self.event
-        if event is None:
-            return
-        options = [
-            ("yes", "interruptible, whatever its kind"),
-            ("no", "never interrupt, whatever its kind"),
-            ("kind", "as its kind says"),
-        ]
-        values = {"yes": True, "no": False, "kind": None}
-
-        def chosen(answer: str | None) -> None:
-            if answer is None:
-                return
-            value = values[answer]
-            self._change(
-                lambda e: with_interruptible(e, value),
-                f"Interruptible: {answer} (kept across syncs)",
-            )
-
-        self.app.push_screen(ChoiceScreen(f"Interrupt during “{event.title}”?", options), chosen)
-
-    def action_edit(self) -> None:
-        from planner.ui.ask.forms import refusal_of
-        from planner.ui.screens.form import Field, FormScreen, Values
-        from planner.when import parse_time
-
-        event = self.event
-        if event is None:
-            return
-        tz = self.planner.timezone
-        start = pendulum.instance(event.start).in_tz(tz)
-        end = pendulum.instance(event.end).in_tz(tz)
-        fields = [
-            Field("title", "Title", value=event.title),
-            Field(
-                "start",
-                "Start (YYYY-MM-DD HH:MM, or HH:MM that day)",
-                value=fmt(start, "YYYY-MM-DD HH:mm"),
-            ),
-            Field("end", "End (HH:MM, or YYYY-MM-DD HH:MM)", value=fmt(end, "HH:mm")),
-            Field("location", "Place", value=event.location),
-        ]
-
-        def build(values: Values) -> Callable[[Event], Event]:
-            settings = self.planner.document.settings
-            now = self.planner.clock.now()
-            new_start = parse_time(
-                values["start"], now=now, settings=settings, what="start", day=start.date()
-            )
-            new_end = parse_time(
-                values["end"], now=now, settings=settings, what="end", day=new_start.date()
-            )
-            title = clean_line(values["title"])
-            if not title:
-                raise PlannerError("give the event a title")
-            if new_end <= new_start:
-                raise PlannerError("the event must end after it starts")
-            location = clean_line(values["location"])
-            return lambda e: edited(e, title=title, start=new_start, end=new_end, location=location)
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            note = (
-                "; the calendar's own title and times come back at the next sync"
-                if event.calendar is not None
-                else ""
-            )
-            self._change(build(values), f"Event changed{note}")
-
-        self.app.push_screen(FormScreen("Edit the event", fields, refusal_of(build)), done)
+        await self.planner.settle(sequence(self.planner.asker, event))
+        if self.is_attached:
+            self.refresh_view()
 
     def action_delete(self) -> None:
         event = self.event
