@@ -283,13 +283,14 @@ def _remove(args: argparse.Namespace, context: Context) -> int:
     print(f"Removed {_describe(removal.executive)}", file=context.out)
     if removal.moved_followups or removal.moved_briefs:
         print(
-            f"  moved {removal.moved_followups} follow-ups and {removal.moved_briefs} briefs "
-            f"to +{args.move_to}",
+            f"  moved {_count(removal.moved_followups, 'follow-up')} and "
+            f"{_count(removal.moved_briefs, 'brief')} to +{args.move_to}",
             file=context.out,
         )
     if removal.events or removal.windows:
         print(
-            f"  removed their {removal.events} events and {removal.windows} marked moments",
+            f"  removed their {_count(removal.events, 'event')} and "
+            f"{_count(removal.windows, 'marked moment')}",
             file=context.out,
         )
     for name in removal.calendars:
@@ -356,11 +357,15 @@ def _list(args: argparse.Namespace, context: Context) -> int:
         print(f"+{executive.short:<10} {executive.name or '(no name)'}{first}", file=context.out)
         print(
             f"  {executive_zone(rules)} · {executive.workday_start}–{executive.workday_end} "
-            f"{days} · {len(followups)} open follow-ups · {len(briefs)} queued briefs · "
-            f"{executive.id}",
+            f"{days} · {_count(len(followups), 'open follow-up')} · "
+            f"{_count(len(briefs), 'queued brief')} · {executive.id}",
             file=context.out,
         )
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _print_one(args: argparse.Namespace, context: Context, executive: Executive, verb: str) -> int:

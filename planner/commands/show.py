@@ -59,13 +59,25 @@ def run(args: argparse.Namespace, context: Context) -> int:
         except PlannerError as exc:
             hint = "ea-planner search TEXT finds ids by name"
             raise InputError(f"{exc.message}; {hint}") from None
+    whose = ""
+    if len(document.roster) > 1:
+        # Several executives: the record's times in its own executive's zone, and whose.
+        from planner.domain.executive import describe as named
+
+        known = {x.id: x for x in document.roster}
+        owner = record.executive if kind == "follow-up" else document.owner(record.executive)
+        if owner in known:
+            tz = executive_zone(document.rules_for(owner))
+            whose = f"  for:      {named(known[owner])}"
+        else:
+            whose = "  for:      the desk" if not owner else f"  for:      {owner} (removed)"
     if kind == "brief":
         brief: Brief = record
         if args.json:
             print_json(context, to_json(brief, tz))
         else:
             followup = next((f for f in document.followups if f.id == brief.followup_id), None)
-            print(render_brief(brief, followup, now, tz), file=context.out)
+            print(_with(render_brief(brief, followup, now, tz), whose), file=context.out)
         return 0
     followup_record: FollowUp = record
     briefs = [b for b in document.briefs if b.followup_id == followup_record.id]
@@ -74,8 +86,16 @@ def run(args: argparse.Namespace, context: Context) -> int:
         item["briefs"] = [to_json(b, tz) for b in briefs]
         print_json(context, item)
     else:
-        print(render_followup(followup_record, briefs, now, tz), file=context.out)
+        print(_with(render_followup(followup_record, briefs, now, tz), whose), file=context.out)
     return 0
+
+
+def _with(text: str, line: str) -> str:
+    """`text` with `line` after its first line (nothing added when `line` is empty)."""
+    if not line:
+        return text
+    head, _, rest = text.partition("\n")
+    return f"{head}\n{line}\n{rest}" if rest else f"{head}\n{line}"
 
 
 def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: str) -> str:

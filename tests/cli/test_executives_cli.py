@@ -125,7 +125,7 @@ def test_removing_an_executive_with_open_follow_ups_is_refused_until_moved(
     assert Store(data_dir).load().followups[0].executive == "x-1"
     ok(capsys, "move", omar, "--exec", "lee")
     out = ok(capsys, "exec", "remove", "lee", "--move-to", "dana")
-    assert "moved 1 follow-ups" in out
+    assert "moved 1 follow-up and 0 briefs to +dana" in out
     document = Store(data_dir).load()
     assert [x.short for x in document.roster] == ["Dana"]
     assert document.followups[0].executive == "x-1"
@@ -175,3 +175,12 @@ def test_an_unknown_plus_short_is_refused_naming_the_executives(
     # A phone number is not an executive.
     out = ok(capsys, "add", "--dry-run", "Omar: call back on +1 555 0100")
     assert "call back on +1 555 0100" in out
+
+
+def test_show_says_whose_record_it_is_in_their_zone(
+    capsys: pytest.CaptureFixture[str], two: None
+) -> None:
+    record = json.loads(ok(capsys, "add", "--json", "Omar: the deck +lee by eod"))
+    out = ok(capsys, "show", record["id"])
+    assert out.splitlines()[1] == "  for:      +Lee (Lee Okafor)"
+    assert "Mon 23 Nov 17:00" in out  # Lee's end of day, in London
