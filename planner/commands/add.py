@@ -71,8 +71,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
     executive = reading.executive
     tz = executive_zone(desk.rules_for(executive.id))
     assert parsed.promised_by is not None
+    # On a one-executive desk a line that names no one is the desk's own, as the
+    # dashboard saves it; with several (or +Short, --exec) it is the executive's.
+    named = reading.named or context.executive is not None or len(desk.roster) > 1
     followup = msgspec.structs.replace(
-        followup_from_quickadd(parsed, now.in_tz(tz)), executive=executive.id
+        followup_from_quickadd(parsed, now.in_tz(tz)), executive=executive.id if named else ""
     )
     # Whether the caller already has an open matter is decided on the document the change
     # is applied to (under the store's lock), not on an earlier read.
