@@ -9,12 +9,14 @@ from pathlib import Path
 import pendulum
 import pytest
 from textual.content import Content
-from textual.widgets import Static
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from planner.clock import Clock
 from planner.preferences import load, preferences_path
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
@@ -203,3 +205,106 @@ def test_the_view_key_is_in_the_help_and_the_palette(desk_app: PlannerApp) -> No
     dashboard = DashboardScreen(pendulum.Date(2026, 11, 23))
     palette = {a.title for a in desk_app.palette_actions(dashboard)}
     assert "Executives: Show the next executive (then all of them)" in palette
+
+
+def preview_text(app: PlannerApp) -> str:
+    return str(app.screen.query_one("#quick-add-preview", Static).render())
+
+
+async def quick_add(pilot: Pilot[int], app: PlannerApp, line: str) -> str:
+    """Open quick-add, type `line`; the preview."""
+    await pilot.press("a")
+    await pilot.pause()
+    app.screen.query_one("#quick-add-input", Input).value = line
+    await pilot.pause()
+    return preview_text(app)
+
+
+async def test_quick_add_plus_short_names_the_executive_and_reads_their_zone(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        preview = await quick_add(pilot, desk_app, "Ana Ruiz @Initech: wire transfer +Lee by 4pm")
+        assert "for      +Lee (Lee Okafor)" in preview
+        assert "summary  wire transfer" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        (added,) = [f for f in desk_app.document.followups if f.customer == "Ana Ruiz"]
+        assert added.executive == LEE.id
+        # "by 4pm" is Lee's 4 pm: London.
+        assert pendulum.instance(added.promised_by).in_tz("Europe/London").format("HH:mm") == (
+            "16:00"
+        )
+        followups = desk_app.dashboard.query_one(FollowUpsPane)
+        assert followups.selected_key == added.id
+        assert cells(followups, "matter")[followups.cursor_row].startswith("Lee  Ana Ruiz")
+
+
+async def test_quick_add_without_a_name_is_the_first_in_all_and_the_one_in_view_else(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        preview = await quick_add(pilot, desk_app, "Bo Chen: call back by 5pm")
+        assert "for      +Dana (Dana Whitfield)  (the first; +Short names another)" in preview
+        await pilot.press("escape")
+        await pilot.press("v", "v")  # Lee's view
+        preview = await quick_add(pilot, desk_app, "Bo Chen: call back by 5pm")
+        assert "for      +Lee (Lee Okafor)" in preview and "the first" not in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        (added,) = [f for f in desk_app.document.followups if f.customer == "Bo Chen"]
+        assert added.executive == LEE.id
+
+
+async def test_quick_add_with_an_unknown_name_lists_the_executives_and_saves_nothing(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = desk_app.document.followups
+        preview = await quick_add(pilot, desk_app, "Bo Chen: call back +Zed by 5pm")
+        assert "+Zed" in preview and "+Dana" in preview and "+Lee" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        assert desk_app.document.followups == before
+
+
+async def test_a_new_event_in_all_asks_whose_and_is_in_their_zone(desk_app: PlannerApp) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(desk_app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")  # Lee
+        await pilot.pause()
+        desk_app.screen.query_one("#field-title", Input).value = "Hiring panel"
+        desk_app.screen.query_one("#field-start", Input).value = "16:00"
+        desk_app.screen.query_one("#field-end", Input).value = "16:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (event,) = [e for e in desk_app.document.events if e.title == "Hiring panel"]
+        assert event.executive == LEE.id
+        assert event.start.isoformat() == "2026-11-23T16:00:00+00:00"
+
+
+async def test_in_one_executives_view_new_records_are_theirs(desk_app: PlannerApp) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")  # Dana's view: no question
+        await pilot.press("g")
+        await pilot.pause()
+        desk_app.screen.query_one(Input).value = "13:00-13:30 after lunch"
+        await pilot.press("enter")
+        await pilot.pause()
+        (window,) = desk_app.document.windows
+        assert window.executive == DANA.id
+        assert window.start.isoformat() == "2026-11-23T13:00:00-05:00"
+        await pilot.press("b")
+        await pilot.pause()
+        desk_app.screen.query_one("#field-title", Input).value = "Offsite venue booked"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (brief,) = [b for b in desk_app.document.briefs if b.title == "Offsite venue booked"]
+        assert brief.executive == DANA.id

@@ -46,12 +46,33 @@ class Proposal(Generic[T]):
 
 class Asker:
     """What a dialog sequence may use: ask with a dialog, read the document and the clock,
-    and tell the EA something."""
+    and tell the EA something. On a desk of several executives, an asker works for one of
+    them (`for_executive`): their rules and zone read the times typed, and the records it
+    adds are theirs."""
 
-    def __init__(self, app: App[Any], document: Callable[[], Document], clock: Clock) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        document: Callable[[], Document],
+        clock: Clock,
+        executive: str | None = None,
+    ) -> None:
         self._app = app
         self._document = document
         self.clock = clock
+        self.executive = executive
+        """The id of the executive the sequence works for; None: the first, or on the
+        dashboard's "all" view, whoever a quick-add line names."""
+
+    def for_executive(self, executive: str | None) -> Asker:
+        """The same asker, working for the executive of id `executive`."""
+        return Asker(self._app, self._document, self.clock, executive)
+
+    @property
+    def owner(self) -> str:
+        """The `executive` of the records this asker adds: "" (the first, as a desk of one
+        executive always wrote) unless it works for a given executive."""
+        return self.executive or ""
 
     async def ask(self, screen: Screen[R]) -> R:
         """Show the dialog `screen` and wait for its answer."""
@@ -64,7 +85,9 @@ class Asker:
 
     @property
     def settings(self) -> Settings:
-        return self.document.settings
+        """The rules of the executive worked for: the desk's facts with their zone,
+        workday and rules."""
+        return self.document.rules_for(self.executive)
 
     @property
     def timezone(self) -> str:

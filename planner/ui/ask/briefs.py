@@ -35,6 +35,13 @@ async def new_brief(asker: Asker, linked: str | None = None) -> Proposal[Brief] 
         Field("solution", "Proposed solution (bad news needs one)", ""),
     ]
 
+    # A brief about a follow-up is for that follow-up's executive (the desk's own: the one
+    # worked for).
+    owner = asker.owner
+    about = next((f for f in asker.document.followups if f.id == linked), None)
+    if about is not None and about.executive:
+        owner = about.executive
+
     def build(values: Values) -> Brief:
         minutes = int(values["minutes"]) if values["minutes"].isdigit() else -1
         deliver_by = None
@@ -51,6 +58,7 @@ async def new_brief(asker: Asker, linked: str | None = None) -> Proposal[Brief] 
             followup_id=linked,
             solution=values["solution"],
             now=asker.now(),
+            executive=owner,
         )
 
     values = await asker.ask(FormScreen("New brief", fields, refusal_of(build)))

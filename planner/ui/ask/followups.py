@@ -4,10 +4,13 @@ the close-out ask the same questions and make the same change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import msgspec
 import pendulum
 
+from planner.config import executive_zone
 from planner.domain import FollowUp, lifecycle
 from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
@@ -35,6 +38,8 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
     def repeat(parsed: QuickAdd) -> tuple[FollowUp, ...]:
         return open_for_customer(asker.document.followups, parsed.customer, parsed.organization)
 
+    if len(asker.document.roster) > 1:
+        return await _quick_add_for_whom(asker, initial, repeat)
     answer = await asker.ask(
         QuickAddScreen(parse_line, asker.clock.now(), asker.timezone, initial, repeat=repeat)
     )
@@ -45,6 +50,48 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
     followup = lifecycle.followup_from_quickadd(answer, asker.now())
     promise = when(followup.promised_by, asker.clock.now(), asker.timezone)
     return Proposal(lambda d: add_followup(d, followup), f"Added {followup.customer}: {promise}")
+
+
+async def _quick_add_for_whom(
+    asker: Asker, initial: str, repeat: Callable[[QuickAdd], tuple[FollowUp, ...]]
+) -> Proposal[FollowUp] | None:
+    """Quick-add on a desk of several executives: `+Short` names whose follow-up it is,
+    else the executive the asker works for (in "all": the first); the line is read with
+    that executive's rules and zone, and the preview says whom."""
+    from planner.ui.desk_view import LineReader
+
+    reader = LineReader(lambda: asker.document, asker.clock.now, asker.executive)
+    typed: list[str] = []
+
+    def parse_line(text: str) -> QuickAdd:
+        typed[:] = [text]
+        return reader.parse(text)
+
+    answer = await asker.ask(
+        QuickAddScreen(
+            parse_line,
+            asker.clock.now(),
+            asker.timezone,
+            initial,
+            repeat=repeat,
+            whom=reader.whom,
+        )
+    )
+    if answer is None:
+        return None
+    if isinstance(answer, NoteInstead):
+        return note_instead(asker, answer)
+    executive = reader.executive_of(typed[0]) if typed else asker.owner
+    tz = executive_zone(asker.document.rules_for(executive))
+    followup = msgspec.structs.replace(
+        lifecycle.followup_from_quickadd(answer, asker.clock.now().in_tz(tz)),
+        executive=executive,
+    )
+    promise = when(followup.promised_by, asker.clock.now(), tz)
+    whose = asker.document.executive(executive).short
+    return Proposal(
+        lambda d: add_followup(d, followup), f"Added {followup.customer} for {whose}: {promise}"
+    )
 
 
 def note_instead(asker: Asker, note: NoteInstead) -> Proposal[FollowUp]:

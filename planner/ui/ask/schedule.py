@@ -48,7 +48,13 @@ async def new_event_on(asker: Asker, day: pendulum.Date) -> Proposal[Event] | No
     def build(values: Values) -> Event:
         start = time_on(asker, day, values["start"], "start")
         end = time_on(asker, day, values["end"], "end")
-        return make_event(title=values["title"], start=start, end=end, kind=values["kind"])  # type: ignore[arg-type]
+        return make_event(
+            title=values["title"],
+            start=start,
+            end=end,
+            kind=values["kind"],  # type: ignore[arg-type]
+            executive=asker.owner,
+        )
 
     values = await asker.ask(FormScreen("New event", fields, refusal_of(build)))
     if values is None:
@@ -68,7 +74,7 @@ async def mark_on(asker: Asker, day: pendulum.Date, mark: WindowMark) -> Proposa
             raise PlannerError("write the span as HH:MM-HH:MM, then an optional note")
         start = time_on(asker, day, start_text, "start")
         end = time_on(asker, day, end_text, "end")
-        return make_window(start=start, end=end, mark=mark, note=note)
+        return make_window(start=start, end=end, mark=mark, note=note, executive=asker.owner)
 
     def check(value: str) -> tuple[bool, str]:
         try:
@@ -129,7 +135,11 @@ async def import_calendar(asker: Asker, quitting: threading.Event) -> Proposal[I
     name = clean_line(calendar)
     before = asker.document
     try:
-        merged = await asyncio.to_thread(calendars.import_calendar, before, ready, name)
+        # The executive worked for, else the calendar's own (else the first).
+        executive = asker.executive
+        merged = await asyncio.to_thread(
+            lambda: calendars.import_calendar(before, ready, name, executive=executive)
+        )
     except PlannerError as exc:
         asker.tell(exc.message, title="Import failed", error=True)
         return None
@@ -137,7 +147,8 @@ async def import_calendar(asker: Asker, quitting: threading.Event) -> Proposal[I
         return None
     asker.tell("\n".join(merged[1].lines()), title="Imported")
     return Proposal(
-        lambda d: calendars.import_calendar(d, ready, name), worked_out=(before, merged)
+        lambda d: calendars.import_calendar(d, ready, name, executive=executive),
+        worked_out=(before, merged),
     )
 
 

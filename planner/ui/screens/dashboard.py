@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
+from planner.config import executive_zone
 from planner.day import Day, FollowUpRow, followup_rows
 from planner.domain import FollowUp
 from planner.domain.base import plain
@@ -42,6 +43,7 @@ from planner.ui.widgets.schedule import SchedulePane
 
 if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
+    from planner.ui.ask import Asker
 
 SCHEDULE_MIN_WIDTH = 34
 """The Schedule pane is never narrower (time, kind and a few words of the title)."""
@@ -307,7 +309,7 @@ class DashboardScreen(Screen[None]):
     async def _quick_add(self, initial: str) -> None:
         from planner.ui.ask import followups
 
-        applied = await self.planner.settle(followups.quick_add(self.planner.asker, initial))
+        applied = await self.planner.settle(followups.quick_add(self.asker(), initial))
         if applied is not None:
             self.query_one(FollowUpsPane).keep_cursor_on(applied.result.id)
 
@@ -414,7 +416,9 @@ class DashboardScreen(Screen[None]):
     async def _new_brief(self) -> None:
         from planner.ui.ask import briefs
 
-        await self.planner.settle(briefs.new_brief(self.planner.asker))
+        asker = await self.asker_for_whom("New brief")
+        if asker is not None:
+            await self.planner.settle(briefs.new_brief(asker))
 
     def action_deliver(self) -> None:
         pane = self.query_one(BriefPane)
@@ -437,7 +441,9 @@ class DashboardScreen(Screen[None]):
     async def _new_event(self, day: pendulum.Date) -> None:
         from planner.ui.ask import schedule
 
-        await self.planner.settle(schedule.new_event_on(self.planner.asker, day))
+        asker = await self.asker_for_whom("New event")
+        if asker is not None:
+            await self.planner.settle(schedule.new_event_on(asker, day))
 
     def action_mark(self, mark: WindowMark) -> None:
         self._typed_here()
@@ -447,7 +453,10 @@ class DashboardScreen(Screen[None]):
     async def _mark(self, day: pendulum.Date, mark: WindowMark) -> None:
         from planner.ui.ask import schedule
 
-        await self.planner.settle(schedule.mark_on(self.planner.asker, day, mark))
+        what = "Mark a good moment" if mark == "window" else "Block time"
+        asker = await self.asker_for_whom(what)
+        if asker is not None:
+            await self.planner.settle(schedule.mark_on(asker, day, mark))
 
     def action_import_ics(self) -> None:
         self._typed_here()
@@ -458,9 +467,40 @@ class DashboardScreen(Screen[None]):
         from planner.ui.ask import schedule
 
         app = self.planner
-        await app.settle(schedule.import_calendar(app.asker, app.quitting))
+        await app.settle(schedule.import_calendar(self.asker(), app.quitting))
 
     # -- executives --------------------------------------------------------
+
+    def asker(self) -> Asker:
+        """The dialog sequences' asker, working for the executive in view: the records
+        they add are that executive's, times typed are in their zone. In "all", quick-add
+        names whom with `+Short` (else the first); an import goes to the calendar's own."""
+        app = self.planner
+        if len(app.document.roster) == 1:
+            return app.asker
+        return app.asker.for_executive(self.in_view)
+
+    async def asker_for_whom(self, what: str) -> Asker | None:
+        """The asker for a new event, good moment, block or brief: the executive in view's;
+        in "all", the EA says whose first (a time means nothing without their zone). None
+        when the question is cancelled."""
+        asker = self.asker()
+        document = self.planner.document
+        if self.in_view is not None or len(document.roster) == 1:
+            return asker
+        from planner.domain.executive import describe
+        from planner.ui.screens.choice import ChoiceScreen
+
+        choice = await asker.ask(
+            ChoiceScreen(
+                f"{what}: for which executive?",
+                [
+                    (x.id, f"{describe(x)} · {executive_zone(document.rules_for(x.id))}")
+                    for x in document.roster
+                ],
+            )
+        )
+        return None if choice is None else asker.for_executive(choice)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One executive: there is no other view, and the key is left out of the footer.
