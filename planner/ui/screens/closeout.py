@@ -28,9 +28,11 @@ from planner.closeout import (
     build_review,
     day_label,
 )
+from planner.closeout.desk import DeskReview, build_desk_review
 from planner.commands.closeout import HISTORY_DAYS
 from planner.domain.document import Document
 from planner.humanize import fmt
+from planner.ui.desk_closeout import merged_review, sections_view
 from planner.ui.guard import Guarded
 from planner.ui.screens.closeout_closing import Closing
 from planner.ui.screens.closeout_promises import PromiseAnswers
@@ -85,6 +87,9 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         self.date = date
         self.step = 0
         self.review: Review | None = None
+        self.desk_review: DeskReview | None = None
+        """On a desk of several executives: a review per executive (`review` then holds
+        every executive's promises, for step 2)."""
         self.settled = False
         """The day is more than HISTORY_DAYS ago: read from the archives, never changed
         (as `ea-planner closeout` treats it)."""
@@ -173,14 +178,25 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         app = self.planner
         now = app.clock.now()
         document = self._document()
-        self.review = build_review(document, self.date, now)
-        self._seen = (document, fmt(now, "YYYY-MM-DD HH:mm"))
         colors = status_colors(app)
+        if len(document.roster) > 1:
+            desk = self.desk_review = build_desk_review(document, self.date, now)
+            self.review = merged_review(desk)
+            done = sections_view(desk, done_view, colors)
+            tell = sections_view(desk, tell_view, colors)
+            tomorrow = sections_view(desk, tomorrow_view, colors)
+        else:
+            self.desk_review = None
+            self.review = build_review(document, self.date, now)
+            done = done_view(self.review, colors)
+            tell = tell_view(self.review, colors)
+            tomorrow = tomorrow_view(self.review, colors)
+        self._seen = (document, fmt(now, "YYYY-MM-DD HH:mm"))
         review = self.review
-        self.query_one("#done-body", Static).update(done_view(review, colors))
+        self.query_one("#done-body", Static).update(done)
         self._show_promises(review, colors, select)
-        self.query_one("#tell-body", Static).update(tell_view(review, colors))
-        self.query_one("#tomorrow-body", Static).update(tomorrow_view(review, colors))
+        self.query_one("#tell-body", Static).update(tell)
+        self.query_one("#tomorrow-body", Static).update(tomorrow)
         notes = self.query_one("#closeout-notes", TextArea)
         notes.read_only = review.closed or self.settled
         self._show_state()

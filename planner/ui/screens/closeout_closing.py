@@ -23,6 +23,7 @@ from planner.closeout import (
     render_markdown,
     reopen_day,
 )
+from planner.closeout.desk import DeskReview, close_desk, render_desk_markdown
 from planner.commands.closeout import HISTORY_DAYS
 from planner.domain.document import Document
 from planner.errors import PlannerError
@@ -47,6 +48,7 @@ class Closing(Screen[None]):
         date: pendulum.Date
         step: int
         review: Review | None
+        desk_review: DeskReview | None
         settled: bool
         saved_path: Path | None
         _saving: bool
@@ -83,7 +85,11 @@ class Closing(Screen[None]):
             record = find_closeout(self._document(), self.date)
             if record is not None and record.summary:
                 return record.summary
-        return render_markdown(replace(review, notes=clean_text(self._notes_text())))
+        notes = clean_text(self._notes_text())
+        if self.desk_review is not None:
+            # A section per executive, then the desk's notes.
+            return render_desk_markdown(replace(self.desk_review, notes=notes))
+        return render_markdown(replace(review, notes=notes))
 
     def _show_preview(self) -> None:
         colors = status_colors(self.planner)
@@ -178,7 +184,10 @@ class Closing(Screen[None]):
             return
         app, date = self.planner, self.date
         notes, now = self._notes_text(), app.clock.now()
-        closed = app.change(lambda d: close_with_summary(d, date, now, notes)[0])
+        if self.desk_review is not None:
+            closed = app.change(lambda d: close_desk(d, date, now, notes)[0])
+        else:
+            closed = app.change(lambda d: close_with_summary(d, date, now, notes)[0])
         self.rebuild()
         record = find_closeout(app.document, date)
         if not closed or record is None or not record.closed:

@@ -20,6 +20,7 @@ from planner.closeout import (
     keep,
     unkeep,
 )
+from planner.closeout.desk import DeskReview
 from planner.domain import FollowUp
 from planner.domain.document import Document
 from planner.ui.widgets.closeout_steps import (
@@ -41,6 +42,7 @@ class PromiseAnswers(Screen[None]):
         date: pendulum.Date
         step: int
         review: Review | None
+        desk_review: DeskReview | None
         settled: bool
         saved_path: Path | None
         _saving: bool
@@ -65,7 +67,12 @@ class PromiseAnswers(Screen[None]):
         ) -> None: ...
 
     def _show_promises(self, review: Review, colors: StatusColors, select: str | None) -> None:
-        rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
+        if self.desk_review is not None:
+            from planner.ui.desk_closeout import promise_rows
+
+            rows = promise_rows(self.desk_review, colors)
+        else:
+            rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
         if not rows:
             empty = Text("No promise fell due on this day or earlier.", style="dim")
             rows = [("empty", (Text(""), Text(""), empty, Text("")))]
