@@ -70,9 +70,10 @@ class Asker:
 
     @property
     def owner(self) -> str:
-        """The `executive` of the records this asker adds: "" (the first, as a desk of one
-        executive always wrote) unless it works for a given executive."""
-        return self.executive or ""
+        """The `executive` of the records this asker adds: the id of the executive worked
+        for, else the first's (as `ea-planner add` and the migration write it: a follow-up
+        of no executive would be the desk's own)."""
+        return self.executive or self.document.first_executive_id
 
     async def ask(self, screen: Screen[R]) -> R:
         """Show the dialog `screen` and wait for its answer."""

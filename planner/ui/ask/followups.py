@@ -47,7 +47,9 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
         return None
     if isinstance(answer, NoteInstead):
         return note_instead(asker, answer)
-    followup = lifecycle.followup_from_quickadd(answer, asker.now())
+    followup = msgspec.structs.replace(
+        lifecycle.followup_from_quickadd(answer, asker.now()), executive=asker.owner
+    )
     promise = when(followup.promised_by, asker.clock.now(), asker.timezone)
     return Proposal(lambda d: add_followup(d, followup), f"Added {followup.customer}: {promise}")
 

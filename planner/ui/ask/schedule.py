@@ -135,8 +135,9 @@ async def import_calendar(asker: Asker, quitting: threading.Event) -> Proposal[I
     name = clean_line(calendar)
     before = asker.document
     try:
-        # The executive worked for, else the calendar's own (else the first).
-        executive = asker.executive
+        # The executive in view's on a desk of several, else the calendar's own (else the
+        # first), as `ea-planner import` with and without --exec.
+        executive = asker.executive if len(before.roster) > 1 else None
         merged = await asyncio.to_thread(
             lambda: calendars.import_calendar(before, ready, name, executive=executive)
         )

@@ -475,10 +475,7 @@ class DashboardScreen(Screen[None]):
         """The dialog sequences' asker, working for the executive in view: the records
         they add are that executive's, times typed are in their zone. In "all", quick-add
         names whom with `+Short` (else the first); an import goes to the calendar's own."""
-        app = self.planner
-        if len(app.document.roster) == 1:
-            return app.asker
-        return app.asker.for_executive(self.in_view)
+        return self.planner.asker.for_executive(self.in_view)
 
     async def asker_for_whom(self, what: str) -> Asker | None:
         """The asker for a new event, good moment, block or brief: the executive in view's;
