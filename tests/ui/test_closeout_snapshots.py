@@ -1,4 +1,4 @@
-"""How each step of the close-out review looks: sample day, frozen clock, 120x40."""
+"""How each step of the close-out review looks: sample day, frozen clock, at 80x24 and 120x40."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from planner.ui.app import PlannerApp, create_app
 from tests.conftest import FROZEN_ZONE
 
 MORNING = "2026-11-23T11:05:00+01:00"
-SIZE = (120, 40)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 @pytest.fixture
@@ -34,15 +34,18 @@ def closeout_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
     return create_app(store, clock, ea_zone=FROZEN_ZONE)
 
 
-def test_step_1_done_today(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c"])
+@pytest.mark.parametrize("size", SIZES)
+def test_step_1_done_today(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=size, press=["c"])
 
 
-def test_step_2_promises(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n"])
+@pytest.mark.parametrize("size", SIZES)
+def test_step_2_promises(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=size, press=["c", "n"])
 
 
-def test_step_2_after_a_repromise(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
     async def repromise(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c", "n", "p")
         pilot.app.screen.query_one("Input").value = "tomorrow 10am"
@@ -56,34 +59,39 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app) -> None:  # type: 
                 break
         await pilot.pause()
 
-    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=repromise)
+    assert snap_compare(closeout_app, terminal_size=size, run_before=repromise)
 
 
-def test_step_2_repromise_prompt(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_step_2_repromise_prompt(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c", "n", "p")
         pilot.app.screen.query_one("Input").value = "tomorrow 10am"
         await pilot.pause()
 
-    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=ask)
+    assert snap_compare(closeout_app, terminal_size=size, run_before=ask)
 
 
-def test_step_3_still_to_tell(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n", "n"])
+@pytest.mark.parametrize("size", SIZES)
+def test_step_3_still_to_tell(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=size, press=["c", "n", "n"])
 
 
-def test_step_4_tomorrow(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "n", "n", "n"])
+@pytest.mark.parametrize("size", SIZES)
+def test_step_4_tomorrow(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=size, press=["c", "n", "n", "n"])
 
 
-def test_step_5_notes_and_summary(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_step_5_notes_and_summary(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
     async def write_notes(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c", "5")
         await pilot.press(*"Acme QBR went well")
         await pilot.pause()
 
-    assert snap_compare(closeout_app, terminal_size=SIZE, run_before=write_notes)
+    assert snap_compare(closeout_app, terminal_size=size, run_before=write_notes)
 
 
-def test_refused_close_lists_the_promises_on_step_2(snap_compare, closeout_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(closeout_app, terminal_size=SIZE, press=["c", "5", "ctrl+s"])
+@pytest.mark.parametrize("size", SIZES)
+def test_refused_close_lists_the_promises_on_step_2(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(closeout_app, terminal_size=size, press=["c", "5", "ctrl+s"])

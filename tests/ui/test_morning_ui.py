@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from planner.clock import Clock
 from planner.closeout import close_with_summary, keep
@@ -69,7 +70,8 @@ async def test_not_on_the_day_that_was_closed(tmp_path: Path) -> None:
         assert not isinstance(app.screen, MorningScreen)
 
 
-def test_the_morning_notes_look(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_the_morning_notes_look(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
     store = closed_monday(tmp_path / "data")
     app = create_app(store, Clock(fixed=TUESDAY_MORNING), ea_zone=FROZEN_ZONE)
-    assert snap_compare(app, terminal_size=(120, 40))
+    assert snap_compare(app, terminal_size=size)

@@ -1,70 +1,222 @@
-"""How the dashboard looks, frozen clock and sample day, at a roomy and a small terminal."""
+"""How every screen looks, frozen clock and sample day, at a small (80x24) and a roomy (120x40)
+terminal: the dashboard, help, the dialogs, the detail views, settings, welcome, the palette.
+
+The close-out's steps are in test_closeout_snapshots.py, the next-morning notes in
+test_morning_ui.py; both at the same two sizes.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.clock import Clock
 from planner.demo import sample_document
+from planner.domain.base import Record
 from planner.storage import Store
-from planner.ui.app import create_app
+from planner.ui.app import PlannerApp, create_app
 from tests.conftest import FROZEN_ZONE
 
 MORNING = "2026-11-23T11:05:00+01:00"
+GOOD_MOMENT = "2026-11-23T11:15:00+01:00"
+"""A good moment starts with briefs queued: the dashboard shows the alert."""
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+ICS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:acme-renewal@example.com
+DTSTART:20261123T150000Z
+DTEND:20261123T153000Z
+SUMMARY:Customer call: Acme renewal
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids are random; a few screens show them (the detail view): fix them."""
+    counter = iter(range(10_000))
+
+    def fixed_id(prefix: str) -> str:
+        return f"{prefix}-{next(counter):08d}"
+
+    for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
+        monkeypatch.setattr(f"{module}.new_id", fixed_id)
+    assert Record  # the ids above feed every record type
+
+
+def demo_app(tmp_path: Path, at: str = MORNING) -> PlannerApp:
+    clock = Clock(fixed=pendulum.parse(at))  # type: ignore[arg-type]
+    store = Store(tmp_path / "snap")
+    store.save(sample_document(clock.now(), FROZEN_ZONE))
+    return create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=tmp_path / "config")
 
 
 @pytest.fixture
-def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    # Ids are random; the screen never shows them, but fix them anyway for a stable document.
-    counter = iter(range(10_000))
-    monkeypatch.setattr(
-        "planner.domain.base.new_id", lambda prefix: f"{prefix}-{next(counter):08d}"
-    )
-    for module in ("planner.demo", "planner.domain.lifecycle"):
-        monkeypatch.setattr(f"{module}.new_id", lambda prefix: f"{prefix}-{next(counter):08d}")
-    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
-    store = Store(tmp_path / "snap")
-    store.save(sample_document(clock.now(), FROZEN_ZONE))
-    return create_app(store, clock, ea_zone=FROZEN_ZONE)
+def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
+    fixed_ids(monkeypatch)
+    return demo_app(tmp_path)
 
 
-def test_dashboard_at_120_by_40(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(snapshot_app, terminal_size=(120, 40))
+async def type_into(pilot: Pilot[Any], text: str) -> None:
+    """Put `text` in the focused screen's input at once (as a paste would)."""
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.pause()
 
 
-def test_dashboard_at_80_by_24(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(snapshot_app, terminal_size=(80, 24))
+# -- the dashboard ---------------------------------------------------------------------
 
 
-def test_quick_add_preview(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard_with_an_alert(snap_compare, tmp_path, monkeypatch, size) -> None:  # type: ignore[no-untyped-def]
+    """The alert sits over the Schedule while the EA works the Brief queue."""
+    fixed_ids(monkeypatch)
+    app = demo_app(tmp_path, GOOD_MOMENT)
+    assert snap_compare(app, terminal_size=size, press=["tab", "down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_command_palette(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def open_palette(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"resolve")
+        await pilot.pause(0.3)  # the palette searches in a worker
+
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=open_palette)
+
+
+# -- quick-add -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quick_add_preview(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
     async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("a")
-        pilot.app.screen.query_one(
-            "Input"
-        ).value = (
-            "Maria Ortiz: invoice charged twice, wants refund @Acme by tomorrow 3pm !high #billing"
+        await type_into(
+            pilot,
+            "Rita Moreno: invoice charged twice, wants refund @Globex by tomorrow 3pm !high "
+            "#billing",
         )
-        await pilot.pause()
 
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=type_line)
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=type_line)
 
 
-def test_quick_add_preview_with_an_error(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", SIZES)
+def test_quick_add_repeat_caller(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
     async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("a")
-        pilot.app.screen.query_one(
-            "Input"
-        ).value = "Tom Becker: call back about the contract by feb 30"
+        await type_into(pilot, "Maria Ortiz: called again about the refund by tomorrow 3pm")
+
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=type_line)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quick_add_preview_with_an_error(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("a")
+        await type_into(pilot, "Tom Becker: call back about the contract by feb 30")
+
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=type_line)
+
+
+# -- the prompts and forms -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("keys", "typed"),
+    [
+        pytest.param(["n"], "Finance says the refund goes out today", id="note"),
+        pytest.param(["w"], "customer: sending the order number", id="wait"),
+        pytest.param(["p"], "tomorrow 10am", id="repromise"),
+        pytest.param(["b"], "", id="new-brief"),
+        pytest.param(["e"], "", id="new-event"),
+        pytest.param(["g"], "14:30-15:00 come by after the call", id="good-moment"),
+    ],
+)
+def test_dialog(snap_compare, snapshot_app, size, keys, typed) -> None:  # type: ignore[no-untyped-def]
+    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(*keys)
+        if typed:
+            await type_into(pilot, typed)
+
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=ask)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    ics = tmp_path / "calendar (1).ics"
+    ics.write_text(ICS)
+
+    async def read_it(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("i")
+        await type_into(pilot, str(ics))
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        # The file's place is the test's own folder: the context line names no path.
+        assert "Which calendar" in str(pilot.app.screen.query_one(".dialog-title").render())
 
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=type_line)
+    assert snap_compare(snapshot_app, terminal_size=size, run_before=read_it)
 
 
-def test_follow_up_detail(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), press=["enter"])
+@pytest.mark.parametrize("size", SIZES)
+def test_import_asks_for_a_file(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=size, press=["i"])
+
+
+# -- the detail views, settings, welcome -----------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_follow_up_detail(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=size, press=["enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_brief_detail(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    # The Brief queue, past its "next good moment" line, to the first brief.
+    assert snap_compare(snapshot_app, terminal_size=size, press=["tab", "down", "down", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_event_view(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    # The Schedule (tab twice from the Follow-ups), down to the investor call.
+    keys = ["tab", "tab", *["down"] * 8, "enter"]
+    assert snap_compare(snapshot_app, terminal_size=size, press=keys)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_settings(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(snapshot_app, terminal_size=size, press=["S"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    app = create_app(Store(tmp_path / "empty"), clock, ea_zone=FROZEN_ZONE)
+    assert snap_compare(app, terminal_size=size)
+
+
+# -- themes ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("theme", ["ea-dark", "ea-light", "ea-high-contrast"])
@@ -74,13 +226,3 @@ def test_dashboard_in_each_shipped_theme(snap_compare, snapshot_app, theme: str)
         await pilot.pause()
 
     assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=use_theme)
-
-
-def test_help_screen(snap_compare, snapshot_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), press=["question_mark"])
-
-
-def test_welcome_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
-    app = create_app(Store(tmp_path / "empty"), clock, ea_zone=FROZEN_ZONE)
-    assert snap_compare(app, terminal_size=(120, 40))

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.domain import Brief
 from planner.domain.brief import is_held
 from planner.humanize import fmt, when
 from planner.operations import Change, briefs
+from planner.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -120,7 +121,7 @@ class BriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="brief-detail"):
             yield Static(id="brief-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         changed = getattr(self.planner, "document_changed", None)

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Label, Static, TextArea
+from textual.widgets import Button, ContentSwitcher, Label, Static, TextArea
 
 from planner.closeout import (
     Review,
@@ -43,9 +43,11 @@ from planner.ui.widgets.closeout_steps import (
     STEP_TITLES,
     day_state,
     done_view,
+    step_trail,
     tell_view,
     tomorrow_view,
 )
+from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.promise_table import PromiseTable, StepScroll
 
@@ -133,7 +135,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
                         yield Button("Reopen", id="reopen-day")
                 with StepScroll(id="summary-preview"):
                     yield Static(id="summary-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for step_id, title in zip(STEP_IDS, STEP_TITLES, strict=True):
@@ -220,15 +222,13 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         text.append("\n")
         text.append(f"Step {self.step + 1} of {len(STEP_IDS)}: {STEP_TITLES[self.step]}", "bold")
         text.append("\n")
-        for index, title in enumerate(STEP_TITLES):
-            if index:
-                text.append(" › ", style="dim")
-            label = f" {index + 1} {title} "
-            if index == self.step:
-                text.append(label, style=f"bold reverse {colors.accent}")
-            else:
-                text.append(label, style="dim")
+        width = (self.size.width or self.app.size.width) - 2  # the header's padding
+        text.append_text(step_trail(STEP_TITLES, self.step, width, colors))
         self.query_one("#closeout-header", Static).update(text)
+
+    def on_resize(self) -> None:
+        if self.review is not None:
+            self._show_header()
 
     # -- moving between steps ----------------------------------------------
 

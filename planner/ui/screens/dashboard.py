@@ -21,10 +21,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.events import Key
+from textual.events import DescendantFocus, Key
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from planner.config import executive_zone
 from planner.day import Day, FollowUpRow, followup_rows
@@ -37,6 +37,7 @@ from planner.ui.bindings import followup_bindings
 from planner.ui.desk_view import ALL, DeskDay, build_desk_day, next_view, resolve_view, view_name
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.header import DayHeader
 from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.schedule import SchedulePane
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from planner.ui.app import PlannerApp
     from planner.ui.ask import Asker
 
-SCHEDULE_MIN_WIDTH = 34
+SCHEDULE_MIN_WIDTH = 33
 """The Schedule pane is never narrower (time, kind and a few words of the title)."""
 
 FILTER_DELAY = 0.15
@@ -161,7 +162,7 @@ class DashboardScreen(Screen[None]):
                 yield FollowUpsPane()
                 yield BriefPane()
         # Compact: every key of the table fits a 120-column terminal.
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = self.planner
@@ -229,15 +230,20 @@ class DashboardScreen(Screen[None]):
     def on_resize(self) -> None:
         self._size_schedule()
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # Alerts are drawn over the side not being worked in (app.tcss): over the Schedule
+        # while the EA works the Follow-ups or the Brief queue, else over the right column.
+        self.set_class(event.widget.id == "schedule", "-in-schedule")
+
     def _size_schedule(self) -> None:
         """Give the Schedule the width its titles need, out of what the Follow-ups can spare
-        while keeping all their columns (their matter column gives way; the detail view shows
-        it in full). Never less than SCHEDULE_MIN_WIDTH."""
+        while keeping their state, promise and a readable matter (channel and priority give
+        way first; the detail view shows them). Never less than SCHEDULE_MIN_WIDTH."""
         # The terminal's width, known before the first layout (the screen's is not yet).
         total = self.app.size.width
         if self.day is None or not total:
             return
-        spare = total - FollowUpsPane.width_for(FollowUpsPane.MIN_FLEXIBLE)
+        spare = total - FollowUpsPane.narrowest_width()
         desk = self.desk
         wanted = SchedulePane.wanted_width(
             self.day, desk.marker_width if desk is not None and desk.is_all else 0

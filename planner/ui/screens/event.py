@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.domain import Event
 from planner.domain.event_changes import (
@@ -25,6 +25,7 @@ from planner.domain.event_changes import (
 )
 from planner.humanize import fmt
 from planner.operations.events import delete_event
+from planner.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
@@ -99,7 +100,7 @@ class EventScreen(Screen[None]):
         with VerticalScroll(id="event"):
             yield Static(id="event-body")
             yield Static(id="event-provenance")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         signal = getattr(self.app, "document_changed", None)

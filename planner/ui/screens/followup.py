@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.day import status_words
 from planner.domain import FollowUp
@@ -23,6 +23,7 @@ from planner.domain.history import standing
 from planner.humanize import fmt, when
 from planner.ui.bindings import followup_bindings
 from planner.ui.guard import Guarded
+from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import status_colors
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class FollowUpScreen(Guarded, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
             yield Static(id="detail-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.planner.document_changed.subscribe(self, self._document_changed, immediate=True)

@@ -63,6 +63,26 @@ def preview(
             text.append(f"  {note}", style="dim italic")
         text.append("\n")
 
+    # Errors and a repeat caller first: why Enter does not save, and what to do with the
+    # line (add, or ctrl+n as a note), are read before the fields, and a short terminal
+    # must never push them out of sight.
+    for error in parsed.errors:
+        text.append("✗ ", style="bold red")
+        text.append(error + "\n", style="red")
+    if matches:
+        noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
+        text.append("↻ repeat caller: ", style="bold yellow")
+        text.append(f"{matches[0].customer} already has {noun}\n")
+        for match in matches:
+            promise = when(effective_promise(match, now), now, tz)
+            text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
+        text.append("  ctrl+n adds this as a note to ", style="italic")
+        text.append(matches[0].summary, style="italic bold")
+        text.append(" instead", style="italic")
+        if parsed.promise_given and parsed.promised_by is not None:
+            moment = when(parsed.promised_by, now, tz)
+            text.append(f", re-promising it for {moment}", style="italic")
+        text.append("\n")
     if whom:
         field("for", whom)
     field("customer", parsed.customer)
@@ -79,26 +99,9 @@ def preview(
     field("channel", parsed.channel, "" if parsed.channel_given else "default")
     field("priority", parsed.priority)
     field("tags", " ".join("#" + t for t in parsed.tags))
-    for error in parsed.errors:
-        text.append("✗ ", style="bold red")
-        text.append(error + "\n", style="red")
     for note in parsed.notes:  # readings taken and flags: worth a second look, not errors
         text.append("• ", style="bold yellow")
         text.append(note + "\n", style="italic")
-    if matches:
-        noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
-        text.append("↻ repeat caller: ", style="bold yellow")
-        text.append(f"{matches[0].customer} already has {noun}\n")
-        for match in matches:
-            promise = when(effective_promise(match, now), now, tz)
-            text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
-        text.append("  ctrl+n adds this as a note to ", style="italic")
-        text.append(matches[0].summary, style="italic bold")
-        text.append(" instead", style="italic")
-        if parsed.promise_given and parsed.promised_by is not None:
-            moment = when(parsed.promised_by, now, tz)
-            text.append(f", re-promising it for {moment}", style="italic")
-        text.append("\n")
     return text
 
 

@@ -27,13 +27,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Input, Label, Select, Static, Switch
 
 from planner import config, preferences
 from planner.config import Settings
 from planner.humanize import locale_hour_cycle
 from planner.preferences import Preferences
 from planner.ui.guard import Guarded
+from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import show
 from planner.ui.widgets.zones import ZoneSuggester, zone_hint
 
@@ -254,7 +255,7 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                     id="pref-keymap",
                 ),
             )
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _row(name: str, doc: str, field: Widget, hint: Widget | None = None) -> Horizontal:

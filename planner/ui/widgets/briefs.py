@@ -30,6 +30,9 @@ class BriefPane(PaneTable):
         ("flags", "Flags", 22, 1),
     )
 
+    MIN_FLEXIBLE = 22
+    """A brief's title reads before its kind (most titles say it: "Escalation: …")."""
+
     def __init__(self) -> None:
         super().__init__(id="briefs", title="Brief queue")
 

@@ -378,3 +378,29 @@ def tomorrow_view(review: Review, colors: StatusColors) -> RenderableType:
     else:
         parts.append(Text("No promise falls due.", style="dim"))
     return Group(*parts)
+
+
+STEP_SHORT: tuple[str, ...] = ("Done", "Promises", "To tell", "Tomorrow", "Notes")
+"""The steps' names where the full ones do not fit on one line (80 columns)."""
+
+
+def step_trail(titles: Sequence[str], current: int, width: int, colors: StatusColors) -> Text:
+    """The steps on one line, the current one highlighted: full names where they fit, else
+    short ones, else numbers with only the current step named. Never wrapped, never cut."""
+
+    def trail(names: Sequence[str]) -> Text:
+        text = Text()
+        for index, name in enumerate(names):
+            if index:
+                text.append(" › ", style="dim")
+            label = f" {index + 1} {name} " if name else f" {index + 1} "
+            style = f"bold reverse {colors.accent}" if index == current else "dim"
+            text.append(label, style=style)
+        return text
+
+    short = STEP_SHORT if len(STEP_SHORT) == len(titles) else tuple(titles)
+    for names in (titles, short):
+        text = trail(names)
+        if text.cell_len <= width:
+            return text
+    return trail([short[n] if n == current else "" for n in range(len(titles))])

@@ -9,6 +9,8 @@ import pendulum
 from rich.text import Text
 
 from planner.day import FollowUpRow, status_words
+from planner.domain import FollowUp
+from planner.domain.history import standing
 from planner.humanize import clock_extra, fmt
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
@@ -17,7 +19,7 @@ CHANNEL_LABEL = {"in-person": "person"}
 
 STATUS_STYLE = {"escalated": "bold magenta", "waiting": "italic", "in progress": "italic"}
 
-STATE_LABEL = {
+STATE_LABEL: dict[str, str] = {
     "broken": "BROKEN",
     "due-soon": "due soon",
     "due-today": "today",
@@ -25,6 +27,22 @@ STATE_LABEL = {
     "waiting": "waiting",
     "closed": "closed",
 }
+"""The State column's word for the row's place in the list."""
+
+STATUS_LABEL: dict[str, str] = {"escalated": "escalated", "in progress": "started"}
+"""Where an open matter stands, in the State column instead of "today" or "later" (the
+Promise column says the day): escalated and started rows read as words at any width."""
+
+
+def state_label(state: str, followup: FollowUp) -> str:
+    """The State column: BROKEN and due soon first (the promise is what the EA must keep),
+    then paused (the customer is awaited, the promise clock stops) or waiting, then the
+    matter's own status, else the day's list it sits in."""
+    if state == "waiting":
+        return "paused" if standing(followup).paused else "waiting"
+    if state in ("due-today", "later"):
+        return STATUS_LABEL.get(followup.status, STATE_LABEL[state])
+    return STATE_LABEL[state]
 
 
 def short_promise(promise: pendulum.DateTime, today: object) -> str:
@@ -49,14 +67,16 @@ class FollowUpsPane(PaneTable):
     """One row per follow-up: promise, customer, organisation and summary, channel, priority."""
 
     COLUMNS = (
-        ("state", "State", 8, 3),
+        ("state", "State", 9, 0),
         ("promise", "Promise", 12, 0),
         ("matter", "Customer — matter", None, 0),
         ("channel", "Channel", 7, 1),
         ("priority", "Pri", 6, 2),
     )
 
-    MIN_FLEXIBLE = 16
+    MIN_FLEXIBLE = 24
+    """Who and what, readable ("Rita Moreno · Globex — ord…"): channel and priority (in the
+    detail view) give way first."""
 
     def __init__(self) -> None:
         super().__init__(id="followups", title="Follow-ups")
@@ -104,8 +124,11 @@ class FollowUpsPane(PaneTable):
                 "due-soon": colors.due_soon_style,
                 "closed": "dim",
             }.get(state, "")
-            # Where it stands, right after who: visible at every width, not only as a colour.
-            words = status_words(f, now, tz) if state != "closed" else ""
+            # Where it stands, right after who, where the State column cannot say it all
+            # (waiting on whom, since when). Escalated and started are the State column's.
+            label = state_label(state, f)
+            said = state != "closed" and label == STATUS_LABEL.get(f.status)
+            words = status_words(f, now, tz) if state != "closed" and not said else ""
             matter = Text(f.customer, style=style or "bold")
             if owners:
                 mark = owners.get(f.executive, "?").ljust(width)
@@ -118,7 +141,7 @@ class FollowUpsPane(PaneTable):
             matter.append(f" — {f.summary}", style="dim" if state == "closed" else "")
             quiet = "dim" if state == "closed" else ""
             return (
-                Text(STATE_LABEL[state], style=style),
+                Text(label, style=style or STATUS_STYLE.get(f.status, "") if said else style),
                 Text(short_promise(row.promise, today), style=style),
                 matter,
                 Text(CHANNEL_LABEL.get(f.channel, f.channel), style=quiet),

@@ -35,7 +35,9 @@ Row = tuple[str, tuple[Text, ...]]
 CHROME = 4
 """Columns around a pane's cells: its round border (2), scrollbar (1), and a column of slack."""
 
-CELL_GAP = 2
+CELL_GAP = 1
+"""The space before each cell: one column between cells (they are padded to their width), so
+at 80 columns the room goes to the titles and the matters."""
 LINES_CACHED = 160
 """Rendered lines kept per table (a few screens)."""
 ROWS_BUILT = 400
@@ -275,6 +277,14 @@ class RowTable(ScrollView, can_focus=True):
         fixed = sum(column[2] or 0 for column in cls.COLUMNS)
         return fixed + flexible + CELL_GAP * len(cls.COLUMNS) + CHROME
 
+    @classmethod
+    def narrowest_width(cls) -> int:
+        """The pane's outer width once every droppable column has given way and the flexible
+        one is MIN_FLEXIBLE wide: narrower, the flexible column is cut."""
+        kept = [column for column in cls.COLUMNS if column[3] == 0]
+        fixed = sum(column[2] or 0 for column in kept)
+        return fixed + cls.MIN_FLEXIBLE + CELL_GAP * len(kept) + CHROME
+
     def _resize_virtual(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._row_keys) + 1)
 
@@ -300,7 +310,7 @@ class RowTable(ScrollView, can_focus=True):
 
         def room() -> int:
             fixed = sum(columns[n][2] or 0 for n in shown)
-            return width - fixed - CELL_GAP * len(shown)
+            return width - fixed - CELL_GAP * len(shown) - CELL_GAP  # a space before the border
 
         while room() < self.MIN_FLEXIBLE and droppable:
             shown.remove(droppable.pop(0))
@@ -350,8 +360,7 @@ class RowTable(ScrollView, can_focus=True):
         """One line of cells; `overlay` (the cursor) goes over the cells' own colours."""
         console = self.app.console
         segments: list[Segment] = []
-        before = Segment(" " * (CELL_GAP // 2), style)
-        after = Segment(" " * (CELL_GAP - CELL_GAP // 2), style)
+        before = Segment(" " * CELL_GAP, style)
         for n, cell_width in self._column_layout:
             cell = cells[n] if n < len(cells) else EMPTY
             # Text.render leaves out the Text's own base style; apply it here.
@@ -368,5 +377,4 @@ class RowTable(ScrollView, can_focus=True):
                 for text, seg_style, _ in fitted.render(console):
                     final = cell_style + seg_style if seg_style else cell_style
                     segments.append(Segment(text, final + overlay if overlay else final))
-            segments.append(after)
         return Strip(segments).adjust_cell_length(width, style)

@@ -114,7 +114,9 @@ class SchedulePane(PaneTable):
             for index, slot in enumerate(source.packing.slots):
                 moment = slot.moment
                 style = "dim" if past(moment.end) else colors.good_style
-                label = minutes_text(moment.minutes)
+                # The diamond marks a good moment where the Kind column has given way (80
+                # columns): the row never reads as one more event.
+                label = "◆ " + minutes_text(moment.minutes)
                 if moment.best:
                     label += " · best"
                 if slot.briefs:
@@ -130,7 +132,7 @@ class SchedulePane(PaneTable):
                         f"m:{index}" if number is None else f"m:{number}:{index}",
                         (
                             Text(span, style=style),
-                            Text("◆ moment", style=style),
+                            Text("moment", style=style),
                             what(label, style),
                         ),
                     )
