@@ -142,21 +142,31 @@ def test_quick_add_preview_with_an_error(snap_compare, snapshot_app, size) -> No
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
-    ("keys", "typed"),
+    ("steps"),
     [
-        pytest.param(["n"], "Finance says the refund goes out today", id="note"),
-        pytest.param(["w"], "customer: sending the order number", id="wait"),
-        pytest.param(["p"], "tomorrow 10am", id="repromise"),
-        pytest.param(["b"], "", id="new-brief"),
-        pytest.param(["e"], "", id="new-event"),
-        pytest.param(["g"], "14:30-15:00 come by after the call", id="good-moment"),
+        pytest.param(["n", "Finance says the refund goes out today"], id="note"),
+        # Waiting on whom (a choice), then what for.
+        pytest.param(["w"], id="wait-on-whom"),
+        pytest.param(["w", "enter", "the order number"], id="wait-for-what"),
+        # The new promise, then the note about it: its title names the promise in full.
+        pytest.param(["p", "tomorrow 10am"], id="repromise"),
+        pytest.param(["p", "tomorrow 10am", "enter", "told her by phone"], id="repromise-note"),
+        pytest.param(["b"], id="new-brief"),
+        pytest.param(["e"], id="new-event"),
+        pytest.param(["g", "14:30-15:00 come by after the call"], id="good-moment"),
     ],
 )
-def test_dialog(snap_compare, snapshot_app, size, keys, typed) -> None:  # type: ignore[no-untyped-def]
+def test_dialog(snap_compare, snapshot_app, size, steps) -> None:  # type: ignore[no-untyped-def]
+    """Keys pressed and lines typed in turn (a step longer than one key is typed)."""
+
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press(*keys)
-        if typed:
-            await type_into(pilot, typed)
+        await pilot.pause()  # the Follow-ups pane has the focus, its first row the cursor
+        for step in steps:
+            if len(step) > 1 and step != "enter":
+                await type_into(pilot, step)
+            else:
+                await pilot.press(step)
+                await pilot.pause()
 
     assert snap_compare(snapshot_app, terminal_size=size, run_before=ask)
 

@@ -29,6 +29,13 @@ class StepScroll(VerticalScroll, inherit_bindings=False):
     ]
 
 
+FOLLOWUP_MIN = 28
+"""The follow-up column's least width before the answer column gives way."""
+
+ANSWER_MIN = 16
+"""The answer column's least width ("needs an answer", "re-promised 17:05")."""
+
+
 class PromiseTable(DataTable[Text], inherit_bindings=False):
     """The promises of step 2, one row each, moved through with ↑/↓ only: ←/→, `n`/`b` and
     `k` stay the review's keys. The follow-up column takes the width the others leave."""
@@ -70,15 +77,33 @@ class PromiseTable(DataTable[Text], inherit_bindings=False):
         if event.size.width != self._laid_out_width:
             self._fill(self.selected_key)
 
+    def _widths(self) -> list[int]:
+        """Each column as wide as its widest cell (the answer at most its COLUMNS width), the
+        follow-up the rest; where that leaves the follow-up under FOLLOWUP_MIN (80 columns),
+        the answer gives way first, down to ANSWER_MIN."""
+        padding = 2 * self.cell_padding * len(self.COLUMNS) + 1  # + the scrollbar
+        widths: list[int] = []
+        for index, (_, label, width) in enumerate(self.COLUMNS):
+            widest = max((cells[index].cell_len for _, cells in self._rows), default=0)
+            widths.append(max(len(label), min(widest, width or 0)))
+        flexible = next(n for n, column in enumerate(self.COLUMNS) if column[2] is None)
+        widths[flexible] = 0
+        answer = len(self.COLUMNS) - 1
+        room = self.size.width - padding - sum(widths)
+        if room < FOLLOWUP_MIN:
+            widths[answer] = max(ANSWER_MIN, widths[answer] - (FOLLOWUP_MIN - room))
+            room = self.size.width - padding - sum(widths)
+        widths[flexible] = max(10, room)
+        return widths
+
     def _fill(self, select: str | None) -> None:
-        if self._laid_out_width != self.size.width:
+        widths = self._widths()
+        current = [c.width for c in self.columns.values()]
+        if current != widths:
             self._laid_out_width = self.size.width
-            fixed = sum(width or 0 for _, _, width in self.COLUMNS)
-            padding = 2 * self.cell_padding * len(self.COLUMNS) + 1  # + the scrollbar
-            room = max(16, self.size.width - fixed - padding)
             self.clear(columns=True)
-            for key, label, width in self.COLUMNS:
-                self.add_column(label, key=key, width=width if width is not None else room)
+            for (key, label, _), width in zip(self.COLUMNS, widths, strict=True):
+                self.add_column(label, key=key, width=width)
         else:
             self.clear()
         widths = [self.columns[ColumnKey(key)].width for key, _, _ in self.COLUMNS]
