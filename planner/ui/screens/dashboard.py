@@ -233,7 +233,8 @@ class DashboardScreen(Screen[None]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # Alerts are drawn over the side not being worked in (app.tcss): over the Schedule
         # while the EA works the Follow-ups or the Brief queue, else over the right column.
-        self.set_class(event.widget.id == "schedule", "-in-schedule")
+        # On the App, so a dialog's alerts sit where the dashboard's do.
+        self.app.set_class(event.widget.id == "schedule", "-toasts-right")
 
     def _size_schedule(self) -> None:
         """Give the Schedule the width its titles need, out of what the Follow-ups can spare

@@ -13,6 +13,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 
+def notes_text(lines: list[str]) -> Text:
+    """The headings ("Promises due:") in bold, their items under them as a list."""
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        if line.startswith("  "):
+            text.append("  · ", style="dim")
+            text.append(line.removeprefix("  "))
+        else:
+            text.append(line, style="bold")
+    return text
+
+
 class MorningScreen(ModalScreen[bool]):
     """Enter dismisses the notes for good (True); Escape keeps them for the next start."""
 
@@ -31,7 +45,7 @@ class MorningScreen(ModalScreen[bool]):
         title, *rest = self._lines
         with Vertical(id="dialog", classes="morning"):
             yield Label(Text(title), classes="dialog-title")
-            yield Static(Text("\n".join(line.removeprefix("  ") for line in rest)), id="morning")
+            yield Static(notes_text(rest), id="morning")
             yield Label(
                 "Enter dismisses these notes · Escape shows them again next time",
                 classes="dialog-help",

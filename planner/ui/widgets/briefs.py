@@ -33,6 +33,9 @@ class BriefPane(PaneTable):
     MIN_FLEXIBLE = 22
     """A brief's title reads before its kind (most titles say it: "Escalation: …")."""
 
+    FOOTER_FIRST = ("brief.",)
+    """Binding ids whose keys the footer shows first while this pane has the focus."""
+
     def __init__(self) -> None:
         super().__init__(id="briefs", title="Brief queue")
 

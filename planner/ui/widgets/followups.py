@@ -78,6 +78,9 @@ class FollowUpsPane(PaneTable):
     """Who and what, readable ("Rita Moreno · Globex — ord…"): channel and priority (in the
     detail view) give way first."""
 
+    FOOTER_FIRST = ("followup.",)
+    """Binding ids whose keys the footer shows first while this pane has the focus."""
+
     def __init__(self) -> None:
         super().__init__(id="followups", title="Follow-ups")
 

@@ -3,8 +3,8 @@
 Textual's footer lays every key out in a row that scrolls sideways: at 80 columns the
 last key is cut mid-word under the command-palette key, and the hidden part leaves a
 stray letter behind it. This one shows only the keys that fit whole, keeps help and
-quit (the keys that lead to all the others) whatever the width, and lays out again
-when the terminal is resized.
+quit (the keys that lead to all the others) whatever the width, puts the keys of the
+pane being worked in first, and lays out again when the terminal is resized.
 """
 
 from __future__ import annotations
@@ -45,6 +45,14 @@ class KeyFooter(Footer):
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in shown:
                 shown[binding.action] = (binding, enabled, tooltip)
+        # The keys of the pane being worked in first (FOOTER_FIRST on the focused widget):
+        # at 80 columns, "d Delivered" shows while the Brief queue has the focus.
+        first = tuple(getattr(self.screen.focused, "FOOTER_FIRST", ()))
+        if first:
+            ordered = sorted(
+                shown.items(), key=lambda item: not (item[1][0].id or "").startswith(first)
+            )
+            shown = dict(ordered)
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
