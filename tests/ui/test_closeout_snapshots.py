@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.clock import Clock
 from planner.demo import sample_document
@@ -15,6 +18,17 @@ from tests.conftest import FROZEN_ZONE
 
 MORNING = "2026-11-23T11:05:00+01:00"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def prompt_input(pilot: Pilot[Any], after: Input | None = None) -> Input:
+    """The input of the dialog just asked for (not `after`, the one answered before), once it
+    is on screen: a dialog sequence runs in a worker and may take a few frames."""
+    for _ in range(50):
+        await pilot.pause()
+        inputs = pilot.app.screen.query(Input)
+        if inputs and inputs.first() is not after:
+            return inputs.first()
+    raise AssertionError("no dialog asked for input")
 
 
 @pytest.fixture
@@ -48,9 +62,10 @@ def test_step_2_promises(snap_compare, closeout_app, size) -> None:  # type: ign
 def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
     async def repromise(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c", "n", "p")
-        pilot.app.screen.query_one("Input").value = "tomorrow 10am"
+        promise = await prompt_input(pilot)
+        promise.value = "tomorrow 10am"
         await pilot.press("enter")
-        pilot.app.screen.query_one("Input").value = "told her by phone; finance needs a day"
+        (await prompt_input(pilot, after=promise)).value = "told her by phone; finance needs a day"
         await pilot.press("enter")
         # "Re-promised …" is said once the change is on disk.
         for _ in range(100):
@@ -66,7 +81,7 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # 
 def test_step_2_repromise_prompt(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("c", "n", "p")
-        pilot.app.screen.query_one("Input").value = "tomorrow 10am"
+        (await prompt_input(pilot)).value = "tomorrow 10am"
         await pilot.pause()
 
     assert snap_compare(closeout_app, terminal_size=size, run_before=ask)

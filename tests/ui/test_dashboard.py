@@ -152,6 +152,7 @@ async def test_enter_opens_the_detail_view_with_the_facts_log(app: PlannerApp) -
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one(FollowUpsPane).focus()
         await pilot.press("enter")
+        await pilot.pause()  # the view fills its body once mounted
         assert isinstance(app.screen, FollowUpScreen)
         body = static_text(app, "#detail-body")
         assert "Facts log" in body
@@ -272,6 +273,7 @@ async def test_filter_searches_all_history_including_archives(store: Store, cloc
 async def test_help_lists_every_binding_of_the_dashboard(app: PlannerApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
+        await pilot.pause()  # every column of the help mounted
         assert isinstance(app.screen, HelpScreen)
         text = shown_text(app)
         for binding in [*DashboardScreen.BINDINGS, *PlannerApp.BINDINGS]:

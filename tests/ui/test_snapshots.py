@@ -10,14 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from planner.clock import Clock
+from planner.clock import Clock, parse_instant
 from planner.demo import sample_document
-from planner.domain.base import Record
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from tests.conftest import FROZEN_ZONE
@@ -50,11 +48,10 @@ def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
         monkeypatch.setattr(f"{module}.new_id", fixed_id)
-    assert Record  # the ids above feed every record type
 
 
 def demo_app(tmp_path: Path, at: str = MORNING) -> PlannerApp:
-    clock = Clock(fixed=pendulum.parse(at))  # type: ignore[arg-type]
+    clock = Clock(fixed=parse_instant(at, what="the snapshot's now"))
     store = Store(tmp_path / "snap")
     store.save(sample_document(clock.now(), FROZEN_ZONE))
     return create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=tmp_path / "config")
@@ -182,6 +179,9 @@ def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) 
         await pilot.press("enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        # "Reading …" lasts two seconds: whether it is still up would depend on the machine.
+        pilot.app.clear_notifications()
+        await pilot.pause(2.5)  # and gone from the dashboard beneath the dialog too
         # The file's place is the test's own folder: the context line names no path.
         assert "Which calendar" in str(pilot.app.screen.query_one(".dialog-title").render())
 
@@ -221,7 +221,7 @@ def test_settings(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize("size", SIZES)
 def test_welcome_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
-    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    clock = Clock(fixed=parse_instant(MORNING, what="MORNING"))
     app = create_app(Store(tmp_path / "empty"), clock, ea_zone=FROZEN_ZONE)
     assert snap_compare(app, terminal_size=size)
 

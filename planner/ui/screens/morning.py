@@ -19,11 +19,11 @@ def notes_text(lines: list[str]) -> Text:
     for index, line in enumerate(lines):
         if index:
             text.append("\n")
-        if line.startswith("  "):
+        if line.startswith("    "):  # an item (headings are indented two, items four)
             text.append("  · ", style="dim")
-            text.append(line.removeprefix("  "))
+            text.append(line.strip())
         else:
-            text.append(line, style="bold")
+            text.append(line.strip(), style="bold")
     return text
 
 
