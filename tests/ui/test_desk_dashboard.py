@@ -95,7 +95,7 @@ async def test_v_cycles_the_view_through_each_executive_then_all_and_remembers_i
         assert "Dana Whitfield 09:00 (America/New_York)" in title
         assert dana.startswith("▸ Dana") and lee.startswith("  Lee")
         assert [w for w in cells(schedule, "what") if not w.startswith("─")][:2] == [
-            "20 min",
+            "◆ 20 min",
             "Board meeting",
         ]
         assert "Ops review" not in cells(schedule, "what")
@@ -108,7 +108,7 @@ async def test_v_cycles_the_view_through_each_executive_then_all_and_remembers_i
         await pilot.press("v")
         assert dashboard.in_view == LEE.id
         assert "Lee Okafor 14:00 (Europe/London)" in header(desk_app)[0]
-        assert cells(schedule, "what")[:2] == ["4 h 25 min", "Lunch with auditors"]
+        assert cells(schedule, "what")[:2] == ["◆ 4 h 25 min", "Lunch with auditors"]
         briefs = dashboard.query_one(BriefPane)
         assert cells(briefs, "title")[1:] == ["Supplier call went well"]
 
@@ -134,7 +134,7 @@ async def test_all_marks_whose_each_row_is(desk_app: PlannerApp) -> None:
         schedule = dashboard.query_one(SchedulePane)
         rows = list(zip(cells(schedule, "time"), cells(schedule, "what"), strict=True))
         assert ("15:00–16:00", "Dana Board meeting") in rows
-        assert ("14:50–15:55", "Lee  1 h 5 min · best · 1 brief") in rows
+        assert ("14:50–15:55", "Lee  ◆ 1 h 5 min · best · 1 brief") in rows
         assert ("16:00–17:00", "Lee  Ops review") in rows
         times = [t[:5] for t, _ in rows if t[:1].isdigit()]
         assert times == sorted(times)
