@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from planner.clock import Clock, parse_instant
 from planner.demo import sample_document
@@ -177,12 +177,15 @@ def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) 
         await pilot.press("i")
         await type_into(pilot, str(ics))
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        # The file is read in a thread, then the same dialog sequence asks which calendar.
+        for _ in range(200):
+            await pilot.pause(0.05)
+            titles = pilot.app.screen.query(".dialog-title")
+            if titles and "Which calendar" in str(titles.first(Label).render()):
+                break
         # "Reading …" lasts two seconds: whether it is still up would depend on the machine.
         pilot.app.clear_notifications()
         await pilot.pause(2.5)  # and gone from the dashboard beneath the dialog too
-        # The file's place is the test's own folder: the context line names no path.
         assert "Which calendar" in str(pilot.app.screen.query_one(".dialog-title").render())
 
     assert snap_compare(snapshot_app, terminal_size=size, run_before=read_it)
