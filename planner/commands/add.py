@@ -53,11 +53,11 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.day import dumps, to_json
     from planner.domain.document import Document
     from planner.domain.executive import describe
-    from planner.domain.lifecycle import followup_from_quickadd
     from planner.domain.repeat import open_for_customer
     from planner.errors import InputError
     from planner.humanize import when
     from planner.operations.followups import add_followup, note_on
+    from planner.quickadd import followup_from_quickadd
     from planner.quickadd.executive import parse_for
 
     text = " ".join(args.text)

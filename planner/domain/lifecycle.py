@@ -45,7 +45,6 @@ from planner.text import clean_line
 
 if TYPE_CHECKING:
     from planner.domain.document import Document
-    from planner.quickadd import QuickAdd
 
 WAITING_PARTIES: tuple[WaitingOn, ...] = ("customer", "colleague")
 MAX_BRIEF_MINUTES = 480
@@ -491,22 +490,3 @@ def _required(text: str, message: str) -> str:
 def _about(followup: FollowUp) -> str:
     who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
     return f"{who} — {followup.summary}"
-
-
-def followup_from_quickadd(parsed: QuickAdd, now: datetime) -> FollowUp:
-    """The new follow-up a valid quick-add line describes (CLI `add` and the dashboard's `a`)."""
-    if not parsed.ok or parsed.promised_by is None:
-        raise InputError("; ".join(parsed.errors) or "the quick-add line has no promise")
-    return open_followup(
-        customer=parsed.customer,
-        summary=parsed.summary,
-        promised_by=parsed.promised_by,
-        now=now,
-        organization=parsed.organization,
-        internal=parsed.internal,
-        kind=parsed.kind,
-        channel=parsed.channel,
-        priority=parsed.priority,
-        tags=parsed.tags,
-        source=parsed.text,
-    )

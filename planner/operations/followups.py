@@ -58,7 +58,7 @@ class Moved:
 
 
 def add_followup(document: Document, followup: FollowUp) -> tuple[Document, FollowUp]:
-    """The document with `followup` (e.g. from `lifecycle.followup_from_quickadd`) added."""
+    """The document with `followup` (e.g. from `quickadd.followup_from_quickadd`) added."""
     return msgspec.structs.replace(document, followups=(*document.followups, followup)), followup
 
 

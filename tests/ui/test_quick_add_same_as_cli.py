@@ -17,9 +17,8 @@ from textual.widgets import Input, Static
 from planner.cli import main
 from planner.config import Settings
 from planner.day import to_json
-from planner.domain import lifecycle
 from planner.humanize import when
-from planner.quickadd import QuickAdd, parse
+from planner.quickadd import QuickAdd, followup_from_quickadd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.quick_add import QuickAddScreen, preview
@@ -70,7 +69,7 @@ def test_a_line_reads_the_same_in_the_preview_and_in_add_dry_run_json(line: str)
             assert f"✗ {error}" in preview(parsed, NOW, FROZEN_ZONE).plain
         return
     assert status == 0, err
-    dashboard = to_json(lifecycle.followup_from_quickadd(parsed, NOW), FROZEN_ZONE)
+    dashboard = to_json(followup_from_quickadd(parsed, NOW), FROZEN_ZONE)
     assert without_id(record) == without_id(dashboard)
     assert shown["customer"] == record["customer"]
     assert shown["org"].removesuffix(" (internal)") == (record["organization"] or "—")

@@ -16,7 +16,7 @@ from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
 from planner.humanize import when
 from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
-from planner.quickadd import QuickAdd, parse
+from planner.quickadd import QuickAdd, followup_from_quickadd, parse
 from planner.ui.ask import Asker, Proposal
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
@@ -48,7 +48,7 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
     if isinstance(answer, NoteInstead):
         return note_instead(asker, answer)
     followup = msgspec.structs.replace(
-        lifecycle.followup_from_quickadd(answer, asker.now()), executive=asker.owner
+        followup_from_quickadd(answer, asker.now()), executive=asker.owner
     )
     promise = when(followup.promised_by, asker.clock.now(), asker.timezone)
     return Proposal(lambda d: add_followup(d, followup), f"Added {followup.customer}: {promise}")
@@ -86,7 +86,7 @@ async def _quick_add_for_whom(
     executive = reader.executive_of(typed[0]) if typed else asker.owner
     tz = executive_zone(asker.document.rules_for(executive))
     followup = msgspec.structs.replace(
-        lifecycle.followup_from_quickadd(answer, asker.clock.now().in_tz(tz)),
+        followup_from_quickadd(answer, asker.clock.now().in_tz(tz)),
         executive=executive,
     )
     promise = when(followup.promised_by, asker.clock.now(), tz)
