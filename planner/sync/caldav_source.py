@@ -102,17 +102,19 @@ def _delta(calendar: Any, token: str, cached: dict[str, CalendarObject]) -> Cald
         return None
     objects = dict(cached)
     changed = False
-    for href in result.deleted_urls:
-        key = _href(href)
+    deleted = {_href(h) for h in result.deleted_urls}
+    for key in deleted:
         if objects.pop(key, None) is not None:
             changed = True
     for obj in result.objects:
         key = _href(obj.url)
-        if key in {_href(h) for h in result.deleted_urls}:
+        if key in deleted:
             continue
         data = obj.data
         if data is None:
-            continue
+            # Named by the delta but gone (or unreadable) when fetched: keeping the old copy
+            # under the new token would keep it on the schedule; the time-range REPORT says.
+            return None
         item = CalendarObject(etag=_etag(obj), data=str(data))
         if objects.get(key) != item:
             objects[key] = item
