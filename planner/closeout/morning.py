@@ -1,7 +1,9 @@
 """The next morning: the last close-out's notes and "tomorrow" items, until dismissed.
 
-When the EA closes a day, its notes ("chase Maria first thing") and what it
-looked ahead to (the promises due next, the briefs still to tell) are shown on
+When the EA closes a day, its notes ("chase Maria first thing"), the promises
+it left broken (passed and still open when the day closed: kept as they stood,
+or never answered — the first calls of the morning), and what it looked ahead
+to (the promises due next, the briefs still to tell) are shown on
 the following workday — in the dashboard and by `ea-planner today` — until the
 EA dismisses them. Pure functions of (document, date); no Textual, no I/O.
 """
@@ -30,6 +32,8 @@ class MorningNotes:
     """The day that was closed."""
     notes: str
     """The EA's free notes, as saved."""
+    broken: tuple[FollowUp, ...]
+    """The follow-ups whose promise had passed when the day closed and that are still open."""
     due: tuple[FollowUp, ...]
     """The follow-ups whose promise fell due by the end of the next workday (as they are now:
     some may be resolved since)."""
@@ -38,7 +42,7 @@ class MorningNotes:
 
     @property
     def empty(self) -> bool:
-        return not (self.notes.strip() or self.due or self.carried)
+        return not (self.notes.strip() or self.broken or self.due or self.carried)
 
 
 def morning_notes(document: Document, today: pendulum.Date) -> MorningNotes | None:
@@ -56,10 +60,31 @@ def morning_notes(document: Document, today: pendulum.Date) -> MorningNotes | No
         record=record,
         date=pendulum.Date.fromisoformat(record.date),
         notes=record.notes,
+        broken=_broken_at_close(document, record),
         due=tuple(followups[i] for i in record.due_next if i in followups),
         carried=tuple(briefs[i] for i in record.carried if i in briefs),
     )
     return None if notes.empty else notes
+
+
+def _broken_at_close(document: Document, record: Closeout) -> tuple[FollowUp, ...]:
+    """Open now, and its promise (as it stood when the day closed) had passed by then."""
+    from planner.config import executive_zone
+    from planner.domain.history import standing
+    from planner.scheduling.intervals import plain
+    from planner.scheduling.moments import day_bounds
+
+    if record.closed_at is not None:
+        at = plain(record.closed_at)
+    else:
+        day = pendulum.Date.fromisoformat(record.date)
+        at = plain(day_bounds(day, executive_zone(document.settings))[1])
+    broken = [
+        f
+        for f in document.followups
+        if f.is_open and plain(f.created) <= at and standing(f, at).promise(at) < at
+    ]
+    return tuple(sorted(broken, key=lambda f: plain(f.promised_by)))
 
 
 def dismiss_morning_notes(document: Document, today: pendulum.Date) -> Document:
@@ -80,6 +105,13 @@ def morning_lines(notes: MorningNotes, tz: str) -> list[str]:
     if notes.notes.strip():
         lines.append("  Notes:")
         lines.extend(f"    {line}" for line in notes.notes.splitlines() if line.strip())
+    if notes.broken:
+        lines.append("  Broken promises carried over (call them first):")
+        for f in notes.broken:
+            promise = fmt(pendulum.instance(f.promised_by).in_tz(tz), "ddd D MMM HH:mm")
+            lines.append(
+                f"    {f.customer} — {f.summary} · promised {promise} · {f.status} ({f.id})"
+            )
     if notes.due:
         lines.append("  Promises due:")
         for f in notes.due:

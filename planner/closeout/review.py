@@ -21,7 +21,9 @@ How the day is read (decisions where the spec is silent are marked *):
   this order: a resolution that day, a drop that day*, a re-promise that day
   (a `re-promised` log entry; the `promise-moved-by-wait` after waiting on the
   customer does not count*) whose new time is not already past, an escalation that day (an
-  older escalation does not silence a promise that falls due later*), or the
+  older escalation does not silence a promise that falls due later*, nor one
+  re-promised after it: the customer was promised again, so only an answer to
+  that promise counts*), or the
   EA's explicit keep (the id is in the close-out's `kept`).
 - A follow-up waiting on the customer has its promise clock paused: it needs no
   decision (and is not among tomorrow's promises) unless its promise was already
@@ -269,7 +271,10 @@ def _check(
         how, how_entry = "dropped", dropped
     elif repromised is not None and current is not None and current >= ref:
         how, how_entry = "re-promised", repromised
-    elif escalated is not None:
+    elif escalated is not None and (
+        repromised is None or plain(escalated.at) >= plain(repromised.at)
+    ):
+        # An escalation answers the promise it found, not one made after it.
         how, how_entry = "escalated", escalated
     elif followup.id in kept:
         how = "kept"

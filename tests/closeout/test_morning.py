@@ -44,6 +44,29 @@ def test_the_next_workday_shows_the_notes_promises_due_and_briefs_carried() -> N
     )
 
 
+def test_broken_promises_left_open_at_the_close_are_carried_to_the_morning() -> None:
+    # Li Wei's 09:00 promise was broken and kept as it stood: still open, it must be
+    # the first call of the next morning, not only the promises due that day.
+    shown = morning_notes(closed(), TOMORROW)
+    assert shown is not None
+    assert "f-liwei003" in [f.id for f in shown.broken]
+    assert all(f.is_open for f in shown.broken)
+    assert not {f.id for f in shown.broken} & {f.id for f in shown.due}
+    lines = morning_lines(shown, day.TZ)
+    heading = lines.index("  Broken promises carried over (call them first):")
+    assert heading < lines.index("  Promises due:")
+    assert any(line.startswith("    Li Wei") and "(f-liwei003)" in line for line in lines)
+
+
+def test_a_broken_promise_resolved_since_is_not_carried() -> None:
+    document, _ = lc.change_followup(
+        closed(), "f-liwei003", lambda f: lc.Outcome(lc.resolve(f, "called", at(24, 8))[0])
+    )
+    shown = morning_notes(document, TOMORROW)
+    assert shown is not None
+    assert "f-liwei003" not in [f.id for f in shown.broken]
+
+
 def test_items_show_as_they_are_now() -> None:
     document, _ = lc.change_followup(
         closed(), "f-jonas007", lambda f: lc.Outcome(lc.resolve(f, "quote sent", at(24, 8))[0])

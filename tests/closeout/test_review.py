@@ -218,6 +218,34 @@ def test_an_older_escalation_does_not_silence_a_promise_due_today() -> None:
     assert check.broken and check.addressed is None
 
 
+def test_an_escalation_does_not_answer_a_promise_made_after_it() -> None:
+    # Escalated at 08:55; the customer called again at 10:40 and was re-promised
+    # 11:40; nobody called back. The escalation answered the 14:00 promise, not
+    # the 11:40 one: the close-out must still ask for an answer.
+    f = lc.open_followup(
+        customer="Marcus Bell", summary="outage", promised_by=at(23, 14), now=at(23, 8, 30)
+    )
+    f, _ = lc.escalate(f, at(23, 8, 55), tz=day.TZ)
+    f = lc.repromise(f, at(23, 11, 40), at(23, 10, 40))
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    r = review(document)
+    check = checks(r)[f.id]
+    assert check.broken and check.addressed is None
+    assert check in r.unaddressed()
+
+
+def test_an_escalation_after_the_re_promise_answers_it() -> None:
+    f = lc.open_followup(
+        customer="Marcus Bell", summary="outage", promised_by=at(23, 14), now=at(23, 8, 30)
+    )
+    f = lc.repromise(f, at(23, 11, 40), at(23, 10, 40))
+    f, _ = lc.escalate(f, at(23, 11, 30), tz=day.TZ)
+    document = day.document()
+    document = msgspec.structs.replace(document, followups=(*document.followups, f))
+    assert checks(review(document))[f.id].addressed == "escalated"
+
+
 def test_resolved_early_with_a_later_promise_is_done_but_not_a_promise_of_today() -> None:
     r = review()
     assert "f-tomk0009" not in checks(r)

@@ -494,3 +494,33 @@ async def test_a_summary_that_cannot_be_saved_leaves_the_day_open(
     saved = Store(store.directory).load().closeouts
     assert all(not record.closed for record in saved)
     assert blocker.read_text() == "not a folder"
+
+
+async def test_an_escalation_before_a_re_promise_is_not_its_answer(
+    app: PlannerApp, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Escalated at 08:00, called again and re-promised 09:30 at 09:00, never called
+    # back: step 2 and the summary both say the promise still needs an answer.
+    from planner.domain import lifecycle as lc
+
+    t = pendulum.datetime(2026, 11, 23, 7, tz="Europe/Paris")
+    marcus = lc.open_followup(
+        now=t, customer="Marcus Bell", summary="outage", promised_by=t.add(hours=7)
+    )
+    marcus, _ = lc.escalate(marcus, t.add(hours=1), tz="Europe/Paris")
+    marcus = lc.repromise(marcus, t.add(hours=2, minutes=30), t.add(hours=2))
+
+    def add(document: Document) -> Document:
+        return msgspec.structs.replace(document, followups=(*document.followups, marcus))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.change(add)
+        await app.workers.wait_for_complete()
+        await open_review(pilot, step=2)
+        row = row_of(app, "Marcus Bell")
+        assert row[0] == "BROKEN" and row[1] == "09:30" and row[3] == "needs an answer"
+        assert "Marcus Bell (broken)" in text(app, "#promise-remaining")
+        assert "Every promise has an answer" not in text(app, "#promise-remaining")
+    markdown = cli_closeout(capsys, store)
+    line = next(x for x in markdown.splitlines() if "Marcus Bell" in x)
+    assert "promised 09:30" in line and f"**not addressed** ({marcus.id})" in line
