@@ -7,7 +7,12 @@
 - `José Núñez from Acme called, …`, `Maria Ortiz from "Acme Corp" rang …`,
   `Ann Lee called about …` — the way a message slip starts: a name (capitalised), an
   optional `from <Org>`, then called / rang / phoned / emailed / wrote / texted /
-  stopped by / dropped by / came by / left a message.
+  stopped by / dropped by / came by / left a message (`called again` drops the again).
+- `Call Jenny Ruiz back re: …`, `Email Ann Lee about …` — a note to get back: call / ring /
+  phone / email, the name (capitalised), then back / re / about / a separator.
+- `spoke w/ Raj from Litware - …`, `talked to Ann Lee: …` — a note of a conversation: spoke
+  with / talked to / met with / heard from, the name, an optional `from <Org>`, a separator.
+- `Ken Adams @Tailspin wants …` — the name (each word capitalised) and `@Org`, no colon.
 """
 
 from __future__ import annotations
@@ -34,7 +39,53 @@ _VERBS = (
 _SLIP = re.compile(
     rf"""\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)
     (?:\s+(?P<from>from)\s+(?P<org>"[^"]+"|'[^']+'|@?\S+(?:\s+\S+){{0,3}}?))?
-    \s+(?P<verb>(?:{_VERBS}))(?![\w-])(?P<punct>\s*[,:;–—-])?""",
+    \s+(?P<verb>(?:{_VERBS})(?:\s+again)?)(?![\w-])(?P<punct>\s*[,:;–—-])?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CAPITALISED = r"(?-i:[^\W\d_a-z][\w'’.\-]*)"
+"""A name word that starts with a capital (the forms below have no colon to end a name)."""
+_PARTICLE = r"(?:de|da|di|du|del|der|van|von|la|le|ten|ter|bin|al)"
+_CAPITALISED_NAME = rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,3}}"
+_GET_BACK = re.compile(
+    rf"""\s*(?:please\s+)?(?P<verb>call|ring|phone|e-?mail)\s+(?P<name>{_CAPITALISED_NAME})
+    (?P<rest>\s+back)?(?P<about>\s+(?:re|about|regarding)(?![\w-]))?(?P<punct>\s*[,:;–—-])?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_SPOKE = re.compile(
+    rf"""\s*(?P<verb>(?:spoke|talked|chatted|met)\s+(?:w/|with|to)|heard\s+from)
+    \s+(?P<name>{_CAPITALISED_NAME})
+    (?:\s+(?P<from>from|at|of)\s+(?P<org>"[^"]+"|'[^']+'|{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}))?
+    (?P<punct>\s*[,:;–—-])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+GET_BACK_VERBS = frozenset({"call", "ring", "phone", "email", "e-mail"})
+"""The verbs of `Call Jenny Ruiz back …`: they say how to get back, not how she reached out."""
+_WHERE_THEY_ARE = re.compile(
+    rf"""(?<![\w'’])(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are|\s+works?)\s+(?:at|with|from)
+    \s+(?P<org>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def where_they_are(masked: str, start: int) -> tuple[int, int, str] | None:
+    """`she's at Fabrikam`, `he is with Contoso` in the summary: (start, end, organisation)
+    of the first such phrase after `start`, for a line whose customer form named none."""
+    m = _WHERE_THEY_ARE.search(masked, start)
+    if m is None:
+        return None
+    org = m.group("org").rstrip(".")
+    begin, end = m.start(), m.start("org") + len(org)
+    before = masked[start:begin].rstrip()
+    if before.endswith((",", ";")):
+        begin = start + len(before) - 1  # "redlines, she's at Fabrikam": the comma goes too
+    elif not before and masked[end : end + 1] in (",", ";"):
+        end += 1  # "he's at Contoso, wants …"
+    return begin, end, clean_line(org)
+
+
+_AT_ORG = re.compile(
+    rf"""\s*(?P<name>{_CAPITALISED_NAME})
+    \s+(?P<org>@(?:"[^"]*"|'[^']*'|[^\s"'@,:;]+))(?=[\s,:;]|$)(?P<punct>\s*[,:;–—-])?""",
     re.VERBOSE | re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
@@ -125,11 +176,88 @@ def read_customer(text: str) -> Customer:
     bracketed = _bracketed_form(text)
     if bracketed is not None:
         return bracketed
+    get_back = _get_back_form(text)
+    if get_back is not None:
+        return get_back  # "Call Jenny Ruiz back re: …": the name is not "Call Jenny Ruiz back re"
     slip = _slip_form(text)
     colon = text.find(":")
     if slip is not None and (colon < 0 or colon >= slip.end - 1):
         return slip  # "Maria Ortiz called: …" is the slip form, not a three-word name
-    return _colon_form(text) or slip or Customer("", "", "", (), 0)
+    return (
+        _colon_form(text)
+        or slip
+        or _spoke_form(text)
+        or _at_form(text)
+        or Customer("", "", "", (), 0)
+    )
+
+
+def _a_name(name: str) -> bool:
+    first = name.split()[0]
+    return first.casefold() not in _NOT_NAMES and name.casefold() not in _LABELS
+
+
+def _get_back_form(text: str) -> Customer | None:
+    """`Call Jenny Ruiz back re: …`: the action, then who (the action says the channel)."""
+    m = _GET_BACK.match(text)
+    if m is None or not (m.group("rest") or m.group("about") or m.group("punct")):
+        return None
+    if not _a_name(m.group("name")):
+        return None
+    verb = m.group("verb")
+    spans: list[tuple[int, int, CustomerRole]] = [
+        (m.start("verb"), m.end("verb"), "intro"),
+        (m.start("name"), m.end("name"), "customer"),
+    ]
+    tail = m.group(0)[m.end("name") - m.start() :]
+    if tail.strip():
+        spans.append((m.end() - len(tail.lstrip()), m.end(), "intro"))
+    channel: Channel = "phone" if verb.lower() in ("call", "ring", "phone") else "email"
+    return Customer(
+        clean_line(m.group("name")), "", "", tuple(spans), m.end(), channel=channel, verb=verb
+    )
+
+
+def _spoke_form(text: str) -> Customer | None:
+    """`spoke w/ Raj from Litware - …`: a note of a conversation with the customer."""
+    m = _SPOKE.match(text)
+    if m is None or not _a_name(m.group("name")):
+        return None
+    spans: list[tuple[int, int, CustomerRole]] = [
+        (m.start("verb"), m.end("verb"), "intro"),
+        (m.start("name"), m.end("name"), "customer"),
+    ]
+    organization = organization_text = ""
+    if m.group("from"):
+        organization_text = m.group("org")
+        organization = clean_line(organization_text.strip("\"'"))
+        if not organization:
+            return None
+        spans.append((m.start("from"), m.end("from"), "intro"))
+        spans.append((m.start("org"), m.end("org"), "organization"))
+    spans.append((m.end() - len(m.group("punct").lstrip()), m.end(), "intro"))
+    verb = " ".join(m.group("verb").split())
+    name = clean_line(m.group("name"))
+    return Customer(name, organization, organization_text, tuple(spans), m.end(), verb=verb)
+
+
+def _at_form(text: str) -> Customer | None:
+    """`Ken Adams @Tailspin wants …`: a capitalised name and the organisation, no colon."""
+    m = _AT_ORG.match(text)
+    if m is None or not _a_name(m.group("name")):
+        return None
+    raw = m.group("org")
+    organization = clean_line(raw[1:].strip("\"'"))
+    if not organization:
+        return None
+    spans: list[tuple[int, int, CustomerRole]] = [
+        (m.start("name"), m.end("name"), "customer"),
+        (m.start("org"), m.end("org"), "organization"),
+    ]
+    if m.group("punct"):
+        punct = m.group("punct")
+        spans.append((m.end() - len(punct.lstrip()), m.end(), "intro"))
+    return Customer(clean_line(m.group("name")), organization, raw, tuple(spans), m.end())
 
 
 def _colon_form(text: str) -> Customer | None:

@@ -24,7 +24,12 @@ import pendulum
 from planner.config import Settings
 from planner.domain.base import FIRST_YEAR, LAST_YEAR
 from planner.domain.followup import Channel, FollowUpKind
-from planner.quickadd.customer import CUSTOMER_MISSING, read_customer
+from planner.quickadd.customer import (
+    CUSTOMER_MISSING,
+    GET_BACK_VERBS,
+    read_customer,
+    where_they_are,
+)
 from planner.quickadd.parsed import QuickAdd, Span
 from planner.quickadd.promise import (
     ASAP,
@@ -110,6 +115,12 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
     else:
         spans += reading.spans
         organization = reading.organization
+        where = where_they_are(mask(text, spans), customer.end) if not organization else None
+        if where is not None:
+            spans.append(Span(where[0], where[1], "organization"))
+            organization = where[2]
+            phrase = text[where[0] : where[1]].strip(",; ")
+            notes.append(f"organisation {organization} (from {phrase!r})")
     errors += reading.errors
 
     promise, promise_errors = chosen_promise(reading, notes)
@@ -197,7 +208,8 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
             notes.append(f"channel {channel}, as they reached you ({reached[1].word!r})")
         elif customer.channel is not None:
             channel = customer.channel
-            notes.append(f"channel {channel}, as they reached you ({customer.verb!r})")
+            how = "" if customer.verb.lower() in GET_BACK_VERBS else ", as they reached you"
+            notes.append(f"channel {channel}{how} ({customer.verb!r})")
     channel_given = channel is not None
     final_channel: Channel = channel or ("phone" if kind == "complaint" else "email")
 

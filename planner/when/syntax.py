@@ -49,6 +49,8 @@ _PARTS: dict[str, PartOfDay] = {
     "night": "evening",
 }
 _TONIGHT = {"tonight": "evening", "tonite": "evening"}
+_HALF_DAYS: dict[str, PartOfDay] = {"a": "morning", "p": "afternoon"}
+"""`am` / `pm` after a day (`tomorrow am`, `fri pm`) or `this`: the morning or the afternoon."""
 EOD_WORDS = frozenset({"eod", "cob", "eob", "eop"})
 EOD_PHRASES = (
     ("end", "of", "day"),
@@ -273,6 +275,8 @@ def _match_time(words: Sequence[str], i: int, bare_ok: bool) -> tuple[int, Time]
         return taking(1, "part", part=_PARTS[w])
     if w in ("this", "the") and nxt in _PARTS:  # this afternoon, the morning
         return taking(2, "part", part=_PARTS[nxt])
+    if w == "this" and (half := _AMPM_WORD.fullmatch(nxt)):  # this am, this pm
+        return taking(2, "part", part=_HALF_DAYS[half.group(1)])
     if w == "in" and nxt == "the" and word_at(words, i + 2) in _PARTS:  # 9 in the morning
         return taking(3, "part", part=_PARTS[word_at(words, i + 2)])
     if m := _AMPM.fullmatch(w):
@@ -340,6 +344,10 @@ def match_phrase(words: Sequence[str], order: str, bare_ok: bool) -> Phrase:
             continue
         if day is None and (found_day := match_day(words, i, order)):
             i, day = i + found_day[0], found_day[1]
+            continue
+        if day is not None and time is None and (half := _AMPM_WORD.fullmatch(word_at(words, i))):
+            time = Time("part", _label(words[i : i + 1]), part=_HALF_DAYS[half.group(1)])
+            i += 1
             continue
         found_time = _match_time(words, i, bare_ok=bare_ok or day is not None or i > 0)
         if found_time is None:

@@ -456,6 +456,20 @@ ROWS = [
       "Klaus Berger", "", "asking again", "2026-11-23T16:00", "normal", "email", "question"),
     R(M, "Klaus Berger: called again, wants the credit note by 4pm",
       "Klaus Berger", "", "called again, wants the credit note", "2026-11-23T16:00", "normal", "phone", "request"),
+    R(M, "Call Jenny Ruiz back re: contract redlines, she's at Fabrikam, tomorrow am",
+      "Jenny Ruiz", "Fabrikam", "contract redlines", "2026-11-24T11:00", "normal", "phone", "request"),
+    R(M, "Jenny Ruiz: contract redlines by tomorrow pm",
+      "Jenny Ruiz", "", "contract redlines", "2026-11-24T16:00", "normal", "email", "request"),
+    R(M, "Jenny Ruiz: send the redlines this am",
+      "Jenny Ruiz", "", "send the redlines", "2026-11-23T11:00", "normal", "email", "request"),
+    R(T, "Jenny Ruiz: contract redlines, fri am",
+      "Jenny Ruiz", "", "contract redlines", "2026-11-27T11:00", "normal", "email", "request"),
+    R(M, "Ken Adams @Tailspin wants to reschedule the QBR, get back to him by 11:30",
+      "Ken Adams", "Tailspin", "wants to reschedule the QBR, get back to him", "2026-11-23T11:30", "normal", "email", "request"),
+    R(M, "spoke w/ Raj from Litware - invoice #4471 disputed, by 4pm",
+      "Raj", "Litware", "invoice #4471 disputed", "2026-11-23T16:00", "normal", "phone", "complaint"),
+    R(M, "Sophie Turner called again about the PO, by EOD",
+      "Sophie Turner", "", "about the PO", "2026-11-23T18:00", "normal", "phone", "request"),
 ]  # fmt: skip
 
 

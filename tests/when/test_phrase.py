@@ -510,6 +510,13 @@ def test_parts_of_the_day_follow_the_settings() -> None:
     assert when("lunchtime", settings=settings) == "2026-11-23T13:00:00+01:00"
     assert when("this afternoon", settings=settings) == "2026-11-23T17:00:00+01:00"
     assert when("tonight", settings=settings) == "2026-11-23T21:00:00+01:00"
+    # am / pm after a day or `this` are the morning and the afternoon
+    assert when("tomorrow am", settings=settings) == "2026-11-24T10:30:00+01:00"
+    assert when("tomorrow pm", settings=settings) == "2026-11-24T17:00:00+01:00"
+    assert when("fri a.m.", settings=settings) == "2026-11-27T10:30:00+01:00"
+    assert when("this am", settings=settings) == "2026-11-23T10:30:00+01:00"
+    assert when("this pm", settings=settings) == "2026-11-23T17:00:00+01:00"
+    assert when("tomorrow 9 am", settings=settings) == "2026-11-24T09:00:00+01:00"
 
 
 def test_asap_follows_the_settings() -> None:
