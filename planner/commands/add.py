@@ -40,8 +40,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     )
     exec_option(
         parser,
-        help="whose follow-up: an executive's short name (default: +SHORT in the line, else "
-        "the first executive)",
+        help="whose follow-up: an executive's short name, or desk for the desk's own "
+        "(default: +SHORT or +desk in the line, else the first executive)",
     )
     return ["add"]
 
@@ -58,24 +58,28 @@ def run(args: argparse.Namespace, context: Context) -> int:
     from planner.humanize import when
     from planner.operations.followups import add_followup, note_on
     from planner.quickadd import followup_from_quickadd
-    from planner.quickadd.executive import parse_for
+    from planner.quickadd.executive import is_desk, parse_for
 
     text = " ".join(args.text)
     now = context.clock.now()
     desk = context.store.load()
-    in_view = context.chosen(desk).id
+    # `--exec desk`: the desk's own, read with the first executive's rules.
+    desk_own = context.executive is not None and is_desk(context.executive, desk.roster)
+    in_view = desk.roster[0].id if desk_own else context.chosen(desk).id
     reading = parse_for(text, now=now, document=desk, in_view=in_view)
     parsed = reading.line
     if not reading.ok or reading.executive is None:
         raise InputError("; ".join(parsed.errors) + f"\n  in: {text}")
+    if desk_own and reading.named:
+        raise InputError(f"--exec desk and +{reading.executive.short} disagree\n  in: {text}")
     executive = reading.executive
     tz = executive_zone(desk.rules_for(executive.id))
     assert parsed.promised_by is not None
-    # On a one-executive desk a line that names no one is the desk's own, as the
-    # dashboard saves it; with several (or +Short, --exec) it is the executive's.
-    named = reading.named or context.executive is not None or len(desk.roster) > 1
+    # A line that names no one is for the executive in view (on a desk of one: that
+    # executive); the desk's own only when said (+desk, --exec desk).
+    owner = "" if desk_own else reading.owner
     followup = msgspec.structs.replace(
-        followup_from_quickadd(parsed, now.in_tz(tz)), executive=executive.id if named else ""
+        followup_from_quickadd(parsed, now.in_tz(tz)), executive=owner
     )
     # Whether the caller already has an open matter is decided on the document the change
     # is applied to (under the store's lock), not on an earlier read.
@@ -123,7 +127,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         )
         return 0
     verb = "Would add" if args.dry_run else "Added"
-    several = len(desk.roster) > 1 or reading.named
+    several = len(desk.roster) > 1 or reading.named or not owner
     who = followup.customer + (f" ({followup.organization})" if followup.organization else "")
     kind = followup.kind + (" (guessed)" if parsed.kind_guessed else "")
     promise = when(followup.promised_by, now, tz)
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         promise += " — default promise"
     lines = [
         f"{verb} {followup.id}: {who}",
-        *([f"  for:      {describe(executive)}"] if several else []),
+        *([f"  for:      {describe(executive) if owner else DESK_OWN}"] if several else []),
         f"  summary:  {followup.summary}",
         f"  promise:  {promise}",
         f"  kind:     {kind} · {followup.channel} · {followup.priority}",
@@ -144,6 +148,9 @@ def run(args: argparse.Namespace, context: Context) -> int:
         lines.append("  (dry run: nothing saved)")
     print("\n".join(lines), file=context.out)
     return 0
+
+
+DESK_OWN = "the desk's own (no executive)"
 
 
 def repeat_warning(

@@ -212,12 +212,14 @@ def _weekdays(text: str) -> list[int]:
 
 
 def _add(args: argparse.Namespace, context: Context) -> int:
-    from planner.domain.desk import add_executive
+    from planner.domain.desk import add_executive, give_desk_own_to
 
     fields = _fields(args)
     added: list[Executive] = []
+    given: list[tuple[Executive, tuple[str, ...]]] = []
 
     def change(document: Document) -> Document:
+        given.clear()
         roster = document.roster
         if len(roster) == 1 and not roster[0].name:
             # A desk whose one executive has no name yet (a new desk): naming them is
@@ -228,12 +230,27 @@ def _add(args: argparse.Namespace, context: Context) -> int:
             fields.setdefault("short", _short(fields.get("name", "")))
             changed, executive = edit_executive(document, first.id, fields)
         else:
+            if len(roster) == 1:
+                # The desk had one executive: the follow-ups of no executive were
+                # captured for them (a line that names no one is for the executive).
+                document, ids = give_desk_own_to(document, roster[0].id)
+                given[:] = [(roster[0], ids)] if ids else []
             changed, executive = add_executive(document, fields)
         added.append(executive)
         return changed
 
     context.store.update(change)
-    return _print_one(args, context, added[-1], "Added")
+    status = _print_one(args, context, added[-1], "Added")
+    if given and not args.json:
+        first, ids = given[-1]
+        print(
+            f"  {_count(len(ids), 'follow-up')} of no executive, captured when "
+            f"{_describe(first)} was the only one, {'are' if len(ids) > 1 else 'is'} now "
+            f"theirs: {', '.join(ids)}\n"
+            "  (ea-planner move ID --desk makes one the desk's own again)",
+            file=context.out,
+        )
+    return status
 
 
 def _short(name: str) -> str:

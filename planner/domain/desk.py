@@ -64,6 +64,21 @@ def add_executive(document: Document, fields: dict[str, Any]) -> tuple[Document,
     return document.with_executive(executive), executive
 
 
+def give_desk_own_to(document: Document, executive_id: str) -> tuple[Document, tuple[str, ...]]:
+    """The document with every follow-up of no executive (the desk's own) given to the
+    executive of id `executive_id`, and the ids given. `ea-planner exec add` calls it when a
+    desk of one executive gets a second: a line captured then that named no one was for
+    the one executive there was."""
+    given = tuple(f.id for f in document.followups if not f.executive)
+    if not given:
+        return document, ()
+    followups = tuple(
+        msgspec.structs.replace(f, executive=executive_id) if not f.executive else f
+        for f in document.followups
+    )
+    return msgspec.structs.replace(document, followups=followups), given
+
+
 def edit_executive(
     document: Document, executive_id: str, changes: dict[str, Any]
 ) -> tuple[Document, Executive]:

@@ -6,6 +6,9 @@ executive in view. The rest of the line is read with that executive's rules (the
 workday and organisation), so `by eod` is the end of *their* workday. An unknown or
 ambiguous `+Short`, or two of them, is an error naming the executives there are; `+1`
 or a lone `+` is prose (a phone number, a plus).
+
+`+desk` makes the follow-up the desk's own (no executive's: the EA's own matter), read
+with the rules of the executive in view; unless an executive's short name is `desk`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,17 @@ class ExecutiveLine:
     """True when the line said whom with `+Short` (else: the executive in view)."""
     span: tuple[int, int] | None = None
     """Where `+Short` sits in the text, for the preview."""
+    desk: bool = False
+    """True when the line said `+desk`: the desk's own follow-up (no executive);
+    `executive` is then the one in view, whose rules read the line."""
+
+    @property
+    def owner(self) -> str:
+        """The `executive` of the follow-up the line makes: the executive's id, or "" for
+        the desk's own (`+desk`)."""
+        if self.desk or self.executive is None:
+            return ""
+        return self.executive.id
 
     @property
     def ok(self) -> bool:
@@ -57,17 +71,21 @@ def parse_for(
     errors: list[str] = []
     executive: Executive | None = default
     span: tuple[int, int] | None = None
+    desk = False
     if len(tokens) > 1:
         errors.append("more than one executive: " + " and ".join(repr(t.group(0)) for t in tokens))
         executive = None
     elif tokens:
         token = tokens[0]
         span = (token.start(), token.end())
-        try:
-            executive = find(roster, "+" + token.group(1), what="")
-        except InputError as exc:
-            errors.append(exc.message)
-            executive = None
+        if is_desk(token.group(1), roster):
+            desk = True
+        else:
+            try:
+                executive = find(roster, "+" + token.group(1), what="")
+            except InputError as exc:
+                errors.append(exc.message)
+                executive = None
     masked = text
     for token in tokens:
         # Blanks keep every other token's position: the spans still index `text`.
@@ -80,9 +98,25 @@ def parse_for(
     if span is not None:
         spans = tuple(sorted((*spans, Span(span[0], span[1], "executive")), key=lambda s: s[:2]))
     line = dataclasses.replace(line, text=text, errors=(*errors, *line.errors), spans=spans)
-    return ExecutiveLine(line=line, executive=executive, named=bool(tokens), span=span)
+    return ExecutiveLine(
+        line=line, executive=executive, named=bool(tokens) and not desk, span=span, desk=desk
+    )
+
+
+DESK = "desk"
+"""`+desk` and `--exec desk`: the desk's own (no executive)."""
+
+
+def is_desk(short: str, roster: tuple[Executive, ...]) -> bool:
+    """Whether `short` (without its `+`) means the desk's own: `desk`, unless an executive's
+    short name is `desk`."""
+    word = short.strip().lstrip("+").casefold()
+    return word == DESK and all(x.short.casefold() != DESK for x in roster)
 
 
 def whom(result: ExecutiveLine) -> str:
-    """`+Lee (Lee Okafor)` for the preview and `add`; "" when in error."""
+    """`+Lee (Lee Okafor)` for the preview and `add`; "the desk's own" for `+desk`; ""
+    when in error."""
+    if result.desk:
+        return "the desk's own (+desk)"
     return describe(result.executive) if result.executive is not None else ""

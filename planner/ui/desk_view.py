@@ -277,11 +277,15 @@ class LineReader:
 
     def whom(self, text: str) -> tuple[str, str]:
         """Whose follow-up the line is, for the preview, and the zone of its times."""
+        from planner.quickadd.executive import whom
+
         result = self.read(text)
         document = self._document()
         executive = result.executive
         if executive is None:
             return "", executive_zone(document.rules_for(self.in_view))
+        if result.desk:
+            return whom(result), executive_zone(document.rules_for(executive.id))
         words = describe(executive)
         if not result.named and self.in_view is None:
             words += "  (the first; +Short names another)"

@@ -308,3 +308,23 @@ async def test_in_one_executives_view_new_records_are_theirs(desk_app: PlannerAp
         await pilot.pause()
         (brief,) = [b for b in desk_app.document.briefs if b.title == "Offsite venue booked"]
         assert brief.executive == DANA.id
+
+
+async def test_on_a_desk_of_one_quick_add_is_the_executives_unless_plus_desk(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = app.document.roster[0].id
+        preview = await quick_add(pilot, app, "Bo Chen: call back by 5pm")
+        assert "for " not in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        preview = await quick_add(pilot, app, "Cy Dunn: parking pass +desk by 5pm")
+        assert "for      the desk's own (+desk)" in preview
+        assert "summary  parking pass" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        owners = {f.customer: f.executive for f in app.document.followups}
+        assert owners["Bo Chen"] == first
+        assert owners["Cy Dunn"] == ""

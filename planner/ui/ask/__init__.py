@@ -70,14 +70,10 @@ class Asker:
 
     @property
     def owner(self) -> str:
-        """The `executive` of the records this asker adds: on a desk of several, the id of
-        the executive worked for (else the first's: a follow-up of no executive is the
-        desk's own); on a desk of one, "" as it always was (as `ea-planner add` writes a
-        line that names no one)."""
-        document = self.document
-        if len(document.roster) == 1:
-            return ""
-        return self.executive or document.first_executive_id
+        """The `executive` of the records this asker adds: the id of the executive worked
+        for, else the first's — on a desk of one too, as `ea-planner add` writes a line that
+        names no one (a follow-up of no executive is the desk's own, only when said)."""
+        return self.executive or self.document.first_executive_id
 
     async def ask(self, screen: Screen[R]) -> R:
         """Show the dialog `screen` and wait for its answer."""

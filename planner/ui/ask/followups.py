@@ -4,7 +4,6 @@ the close-out ask the same questions and make the same change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -16,7 +15,7 @@ from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
 from planner.humanize import when
 from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
-from planner.quickadd import QuickAdd, followup_from_quickadd, parse
+from planner.quickadd import QuickAdd, followup_from_quickadd
 from planner.ui.ask import Asker, Proposal
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.prompt import PromptScreen
@@ -30,44 +29,26 @@ if TYPE_CHECKING:
 
 async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | None:
     """The quick-add line, parsed as it is typed: a new follow-up, or (a repeat caller) a
-    note on their open one."""
-
-    def parse_line(text: str) -> QuickAdd:
-        return parse(text, now=asker.clock.now(), settings=asker.settings)
+    note on their open one. `+Short` names whose follow-up it is, `+desk` makes it the
+    desk's own, else it is the executive's the asker works for (in "all": the first; on a
+    desk of one: the one); the line is read with that executive's rules and zone, and on
+    a desk of several the preview says whom."""
+    from planner.ui.desk_view import LineReader
 
     def repeat(parsed: QuickAdd) -> tuple[FollowUp, ...]:
         return open_for_customer(asker.document.followups, parsed.customer, parsed.organization)
 
-    if len(asker.document.roster) > 1:
-        return await _quick_add_for_whom(asker, initial, repeat)
-    answer = await asker.ask(
-        QuickAddScreen(parse_line, asker.clock.now(), asker.timezone, initial, repeat=repeat)
-    )
-    if answer is None:
-        return None
-    if isinstance(answer, NoteInstead):
-        return note_instead(asker, answer)
-    followup = msgspec.structs.replace(
-        followup_from_quickadd(answer, asker.now()), executive=asker.owner
-    )
-    promise = when(followup.promised_by, asker.clock.now(), asker.timezone)
-    return Proposal(lambda d: add_followup(d, followup), f"Added {followup.customer}: {promise}")
-
-
-async def _quick_add_for_whom(
-    asker: Asker, initial: str, repeat: Callable[[QuickAdd], tuple[FollowUp, ...]]
-) -> Proposal[FollowUp] | None:
-    """Quick-add on a desk of several executives: `+Short` names whose follow-up it is,
-    else the executive the asker works for (in "all": the first); the line is read with
-    that executive's rules and zone, and the preview says whom."""
-    from planner.ui.desk_view import LineReader
-
     reader = LineReader(lambda: asker.document, asker.clock.now, asker.executive)
+    several = len(asker.document.roster) > 1
     typed: list[str] = []
 
     def parse_line(text: str) -> QuickAdd:
         typed[:] = [text]
         return reader.parse(text)
+
+    def whom(text: str) -> tuple[str, str]:
+        words, zone = reader.whom(text)
+        return (words if several or reader.read(text).desk else ""), zone
 
     answer = await asker.ask(
         QuickAddScreen(
@@ -76,7 +57,7 @@ async def _quick_add_for_whom(
             asker.timezone,
             initial,
             repeat=repeat,
-            whom=reader.whom,
+            whom=whom,
         )
     )
     if answer is None:
@@ -84,16 +65,21 @@ async def _quick_add_for_whom(
     if isinstance(answer, NoteInstead):
         return note_instead(asker, answer)
     executive = reader.executive_of(typed[0]) if typed else asker.owner
+    desk_own = bool(typed) and reader.read(typed[0]).desk
     tz = executive_zone(asker.document.rules_for(executive))
     followup = msgspec.structs.replace(
         followup_from_quickadd(answer, asker.clock.now().in_tz(tz)),
-        executive=executive,
+        executive="" if desk_own else executive,
     )
     promise = when(followup.promised_by, asker.clock.now(), tz)
-    whose = asker.document.executive(executive).short
-    return Proposal(
-        lambda d: add_followup(d, followup), f"Added {followup.customer} for {whose}: {promise}"
-    )
+    if desk_own:
+        said = f"Added {followup.customer} (the desk's own): {promise}"
+    elif several:
+        whose = asker.document.executive(executive).short
+        said = f"Added {followup.customer} for {whose}: {promise}"
+    else:
+        said = f"Added {followup.customer}: {promise}"
+    return Proposal(lambda d: add_followup(d, followup), said)
 
 
 def note_instead(asker: Asker, note: NoteInstead) -> Proposal[FollowUp]:
