@@ -55,9 +55,7 @@ def test_adding_a_second_executive_gives_the_first_the_follow_ups_of_no_one(
     store.save(
         msgspec.structs.replace(
             document,
-            followups=tuple(
-                msgspec.structs.replace(f, executive="") for f in document.followups
-            ),
+            followups=tuple(msgspec.structs.replace(f, executive="") for f in document.followups),
         )
     )
     ids = [f.id for f in store.load().followups]
