@@ -21,6 +21,7 @@ from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.closeout import CloseoutScreen
+from planner.ui.screens.form import FormScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.promise_table import PromiseTable
 
@@ -231,9 +232,10 @@ async def test_repromise_from_the_review_keeps_the_old_promise_then_the_day_clos
         await pilot.press("p")
         set_input(app, "tomorrow 10am")
         await pilot.pause()
-        assert text(app, "#prompt-check") == "Tue 24 Nov 10:00 (tomorrow)"
-        await pilot.press("enter")
-        set_input(app, "told her by phone; finance needs one more day")
+        assert text(app, "#form-error") == "New promise: Tue 24 Nov 10:00 (tomorrow)"
+        app.screen.query_one(
+            "#field-note", Input
+        ).value = "told her by phone; finance needs one more day"
         await pilot.press("enter")
         await pilot.pause()
         assert promise_rows(app)[0][0] == "BROKEN"  # it was broken, and the review says so
@@ -333,12 +335,12 @@ async def test_the_repromise_prompt_refuses_a_time_in_the_past(app: PlannerApp) 
         await pilot.press("p")
         set_input(app, "09:30")
         await pilot.pause()
-        assert "in the past" in text(app, "#prompt-check")
+        assert "in the past" in text(app, "#form-error")
         set_input(app, "feb 30")
         await pilot.pause()
-        assert text(app, "#prompt-check").startswith("new promise:")
+        assert text(app, "#form-error").startswith("new promise:")
         await pilot.press("enter")
-        assert isinstance(app.screen, PromptScreen)  # refused: still asking
+        assert isinstance(app.screen, FormScreen)  # refused: still asking
         await pilot.press("escape")
         assert isinstance(app.screen, CloseoutScreen)
         assert followup(app, "Maria Ortiz").log[-1].action != "re-promised"

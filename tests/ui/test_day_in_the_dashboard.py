@@ -32,6 +32,14 @@ async def answer(pilot, value: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def repromise(pilot, when: str, note: str) -> None:  # type: ignore[no-untyped-def]
+    """The re-promise dialog: the time and the note in one form, Enter saves."""
+    pilot.app.screen.query_one("#field-when", Input).value = when
+    pilot.app.screen.query_one("#field-note", Input).value = note
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def shell_summary(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> str:
@@ -75,8 +83,7 @@ async def live_in_the_dashboard(app: PlannerApp, clock: ManualClock, pilot) -> d
         elif action == "promise":
             when, note = argument.split("|")
             await pilot.press("p")
-            await answer(pilot, when)
-            await answer(pilot, note)
+            await repromise(pilot, when, note)
         elif action == "escalate":
             await pilot.press("E")
             await answer(pilot, argument)
@@ -113,8 +120,7 @@ async def test_the_same_day_in_the_dashboard_gives_the_same_close_out(
         pane.keep_cursor_on(ids["Omar Haddad"])
         await pilot.pause()
         await pilot.press("p")
-        await answer(pilot, "tomorrow 10:00")
-        await answer(pilot, "called")
+        await repromise(pilot, "tomorrow 10:00", "called")
         clock.set(at(day.CLOSE_AT))
         await pilot.press("c")
         await pilot.pause()

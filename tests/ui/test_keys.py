@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Label, Static
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
+from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.screens.form import FormScreen
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
@@ -34,9 +36,14 @@ async def test_p_repromises_with_a_note_and_keeps_the_old_promise_in_the_log(
         target = selected(app)
         old = next(f for f in app.document.followups if f.id == target).promised_by
         await pilot.press("p")
-        set_input(app, "tomorrow 10am")
-        await pilot.press("enter")
-        set_input(app, "told her by phone")
+        # One dialog, both fields: the time, then (Tab) the optional note.
+        assert isinstance(app.screen, FormScreen)
+        customer = next(f for f in app.document.followups if f.id == target).customer
+        assert customer in str(app.screen.query_one(".dialog-context", Static).content)
+        app.screen.query_one("#field-when", Input).value = "tomorrow 10am"
+        app.screen.query_one("#field-note", Input).value = "told her by phone"
+        await pilot.pause()
+        assert "Tue 24 Nov 10:00" in str(app.screen.query_one("#form-error", Static).content)
         await pilot.press("enter")
         await pilot.pause()
     saved = next(f for f in Store(store.directory).load().followups if f.id == target)
@@ -44,6 +51,37 @@ async def test_p_repromises_with_a_note_and_keeps_the_old_promise_in_the_log(
     assert saved.log[-1].action == "re-promised"
     assert saved.log[-1].old_promise == old
     assert saved.log[-1].text == "told her by phone"
+
+
+async def test_keys_typed_after_the_repromise_enter_act_on_the_list_not_a_second_prompt(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = selected(app)
+        await pilot.press("p", *"fri 2pm", "enter", "down", "w")
+        await pilot.pause()
+        # Enter saved the re-promise (no note); the next keys reached the list: the
+        # cursor went down and `w` opened "Waiting on whom?" for the next follow-up.
+        moved = next(f for f in app.document.followups if f.id == target)
+        assert moved.log[-1].action == "re-promised"
+        assert moved.log[-1].text == ""
+        assert isinstance(app.screen, ChoiceScreen)
+        title = str(app.screen.query_one(".dialog-title", Label).content)
+        assert title.startswith("Waiting on whom? (step 1 of 2")
+        following = app.query_one(FollowUpsPane).selected_key
+        assert following is not None and following != target
+        whom = next(f for f in app.document.followups if f.id == following)
+        assert whom.customer in str(app.screen.query_one(".dialog-context", Static).content)
+        await pilot.press("escape")
+
+
+async def test_the_promise_field_suggests_only_times_after_now(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        # The clock is frozen at Mon 23 Nov 2026 10:00: the dated example is after it.
+        placeholder = app.screen.query_one("#field-when", Input).placeholder
+        assert placeholder == "tomorrow 10am · fri 15:00 · 2026-11-25 09:30"
+        await pilot.press("escape")
 
 
 async def test_w_waits_on_the_customer_and_s_takes_it_back_in_progress(app: PlannerApp) -> None:

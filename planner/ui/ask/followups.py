@@ -17,7 +17,9 @@ from planner.humanize import when
 from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
 from planner.quickadd import QuickAdd, followup_from_quickadd
 from planner.ui.ask import Asker, Proposal
+from planner.ui.ask.forms import refusal_of
 from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.screens.form import Field, FormScreen, Values
 from planner.ui.screens.prompt import PromptScreen
 from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
 from planner.ui.widgets.closeout_steps import about as describe
@@ -117,18 +119,19 @@ async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] |
         case "wait":
             on = await asker.ask(
                 ChoiceScreen(
-                    "Waiting on whom?",
+                    "Waiting on whom? (step 1 of 2; next: for what, optional)",
                     [
                         ("customer", "the customer (pauses the promise)"),
                         ("colleague", "a colleague"),
                     ],
+                    context=about,
                 )
             )
             if not on:
                 return None
             pause = " (the promise clock pauses)" if on == "customer" else ""
             what = await prompt(
-                f"Waiting on the {on}{pause}: for what?",
+                f"Step 2 of 2 · waiting on the {on}{pause}: for what?",
                 placeholder="optional, e.g. the signed refund form",
             )
             if what is None:
@@ -150,6 +153,8 @@ async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] |
                 if step == "resolve"
                 else ("Why drop it?", "e.g. duplicate of her other request", "Dropped")
             )
+            if lifecycle.queued_briefs_about(asker.document, followup.id):
+                title += " (step 1 of 2; next: its briefs still queued)"
             text = await prompt(title, placeholder=placeholder)
             if text is None:
                 return None
@@ -160,7 +165,9 @@ async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] |
 
 
 async def _repromise(asker: Asker, followup: FollowUp, about: str) -> Proposal[Moved] | None:
-    """When they will hear back (a time after now, read by planner.when), then the note."""
+    """One dialog with both fields: when they will hear back (a time after now, read by
+    planner.when, previewed as it is typed) and an optional note for the log. Enter in
+    either field saves, so no second prompt opens to catch the keys typed next."""
     tz = asker.timezone
 
     def moment_of(value: str) -> pendulum.DateTime:
@@ -170,36 +177,49 @@ async def _repromise(asker: Asker, followup: FollowUp, about: str) -> Proposal[M
             raise PlannerError("new promise: that is in the past; give a time after now")
         return pendulum.instance(moment).in_tz(tz)
 
-    def check(value: str) -> tuple[bool, str]:
+    def preview(values: Values) -> tuple[bool, str]:
+        if not values["when"]:
+            return False, ""
         try:
-            moment = moment_of(value)
+            moment = moment_of(values["when"])
         except PlannerError as exc:
             return False, exc.message
-        return True, when(moment, asker.clock.now(), tz)
+        return True, f"New promise: {when(moment, asker.clock.now(), tz)}"
 
-    value = await asker.ask(
-        PromptScreen(
-            f"New promise: when will {followup.customer} hear back?",
+    def build(values: Values) -> pendulum.DateTime:
+        if not values["when"]:
+            raise PlannerError("new promise: say when they will hear back")
+        return moment_of(values["when"])
+
+    values = await asker.ask(
+        FormScreen(
+            f"Re-promise: when will {followup.customer} hear back?",
+            [
+                Field("when", "When", placeholder=promise_examples(asker.clock.now(), tz)),
+                Field(
+                    "note",
+                    "Note (optional)",
+                    placeholder="what you told them, e.g. by phone; finance needs a day",
+                ),
+            ],
+            refusal_of(build),
             context=about,
-            placeholder="tomorrow 10am · fri 15:00 · 2026-11-24 09:30",
-            check=check,
+            preview=preview,
         )
     )
-    if value is None:
+    if values is None:
         return None
-    moment = moment_of(value)
+    moment = build(values)
     promised = when(moment, asker.clock.now(), tz)
-    note = await asker.ask(
-        PromptScreen(
-            f"Note for the log: what did you tell them? (new promise {promised})",
-            context=about,
-            placeholder="e.g. told her by phone; finance needs one more day",
-        )
-    )
-    if note is None:
-        return None
-    move = Move("repromise", note, promise=moment)
+    move = Move("repromise", values["note"], promise=moment)
     return _propose(asker, followup, move, f"Re-promised {followup.customer}: {promised}")
+
+
+def promise_examples(now: pendulum.DateTime, tz: str) -> str:
+    """What the promise field can take, every example a time after `now` (the dated one
+    two days on, in the form the field reads)."""
+    later = now.in_tz(tz).add(days=2).replace(hour=9, minute=30)
+    return f"tomorrow 10am · fri 15:00 · {later.format('YYYY-MM-DD HH:mm')}"
 
 
 async def _retire(asker: Asker, followup: FollowUp, closed: str) -> tuple[list[str], str]:
@@ -212,7 +232,7 @@ async def _retire(asker: Asker, followup: FollowUp, closed: str) -> tuple[list[s
     noun = "brief" if len(queued) == 1 else f"{len(queued)} briefs"
     answer = await asker.ask(
         ChoiceScreen(
-            f"Still queued about it: {names}",
+            f"Step 2 of 2 · still queued about it: {names}",
             [("retire", f"Retire the {noun} (take it off the queue)"), ("keep", "Keep queued")],
         )
     )

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.ui.guard import Guarded
@@ -25,14 +25,19 @@ class ChoiceScreen(Guarded, ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, title: str, options: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, options: Sequence[tuple[str, str]], *, context: str = ""
+    ) -> None:
         super().__init__()
         self._choice_title = title
         self._choice_options = options
+        self._choice_context = context
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Text(self._choice_title), classes="dialog-title")
+            if self._choice_context:
+                yield Static(Text(self._choice_context), classes="dialog-context")
             yield OptionList(
                 *(Option(Text(label), id=value) for value, label in self._choice_options)
             )

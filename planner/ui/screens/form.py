@@ -19,6 +19,8 @@ from planner.ui.screens.typeahead import TypeAhead
 Values = dict[str, str]
 Validate = Callable[[Values], str | None]
 """Returns an error message, or None when the values can be saved."""
+Preview = Callable[[Values], tuple[bool, str]]
+"""Returns (ok, message) as the fields are typed: what the values mean, or what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,27 @@ class FormScreen(Guarded, TypeAhead, ModalScreen[Values | None]):
         Binding("ctrl+s", "submit", "Save", id="dialog.save"),
     ]
 
-    def __init__(self, title: str, fields: list[Field], validate: Validate) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        validate: Validate,
+        *,
+        context: str = "",
+        preview: Preview | None = None,
+    ) -> None:
         super().__init__()
         self._form_title = title
         self._form_fields = fields
         self._form_validate = validate
+        self._form_context = context
+        self._form_preview = preview
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="form"):
             yield Label(Text(self._form_title), classes="dialog-title")
+            if self._form_context:
+                yield Static(Text(self._form_context), classes="dialog-context")
             for f in self._form_fields:
                 yield Label(f.label, classes="form-label")
                 if f.options:
@@ -74,6 +88,12 @@ class FormScreen(Guarded, TypeAhead, ModalScreen[Values | None]):
                 assert isinstance(widget, Input)
                 result[f.name] = widget.value.strip()
         return result
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._form_preview is None or not self.is_mounted:
+            return
+        ok, message = self._form_preview(self.values())
+        self.query_one("#form-error", Static).update(Text(message, style="" if ok else "red"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
