@@ -64,9 +64,9 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # 
         await pilot.press("c", "n", "p")
         promise = await prompt_input(pilot)  # the time; the note is in the same dialog
         promise.value = "tomorrow 10am"
-        pilot.app.screen.query_one("#field-note", Input).value = (
-            "told her by phone; finance needs a day"
-        )
+        pilot.app.screen.query_one(
+            "#field-note", Input
+        ).value = "told her by phone; finance needs a day"
         await pilot.press("enter")
         # "Re-promised …" is said once the change is on disk.
         for _ in range(100):
