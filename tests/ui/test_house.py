@@ -279,3 +279,32 @@ async def test_the_filter_says_when_nothing_matches(app: PlannerApp) -> None:
         hint = str(app.query_one(FollowUpsPane).get_row("empty")[2])
         assert "nothing matches “zebra”" in hint
         assert "a adds one" not in hint
+
+
+async def test_escape_in_the_filter_box_clears_it_for_every_day_and_view(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        everyone = app.query_one(FollowUpsPane).row_keys()
+        # Typed fast, Escape before the filter has even applied: nothing stays filtered.
+        await pilot.press("slash", *"Maria", "escape", "v", "left_square_bracket")
+        await pilot.pause(0.4)
+        assert app.dashboard.filter_text == ""
+        assert not app.dashboard.query_one("#filter", Input).display
+        await pilot.press("right_square_bracket", "v")
+        await pilot.pause(0.4)
+        assert app.query_one(FollowUpsPane).row_keys() == everyone
+        assert "matching" not in str(app.query_one(FollowUpsPane).border_subtitle or "")
+
+
+async def test_escape_on_a_filtered_list_clears_the_filter(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        everyone = app.query_one(FollowUpsPane).row_keys()
+        rows = await filter_rows(app, pilot, "Maria")
+        await pilot.press("enter")  # leaves the box for the filtered list
+        assert app.focused is app.query_one(FollowUpsPane)
+        assert [customer_of(app, k) for k in rows] == ["Maria Ortiz"]
+        await pilot.press("escape")
+        await pilot.pause(0.4)
+        assert app.dashboard.filter_text == ""
+        assert app.query_one(FollowUpsPane).row_keys() == everyone

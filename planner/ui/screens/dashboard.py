@@ -385,7 +385,7 @@ class DashboardScreen(Screen[None]):
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
+        if event.input.id == "filter" and event.input.display:
             # Typing is never held up by searching five years: filter once typing pauses.
             if self._filter_timer is not None:
                 self._filter_timer.stop()
@@ -404,14 +404,29 @@ class DashboardScreen(Screen[None]):
             self.query_one(FollowUpsPane).focus()
 
     def on_key(self, event: Key) -> None:
+        """Escape clears the filter: typed in the filter box, or on the dashboard once the
+        box is left (Enter) while the list is still filtered. Nothing else on the dashboard
+        answers Escape, and a filter that outlives it hides follow-ups on every day and view."""
+        if event.key != "escape":
+            return
         box = self._filter_box()
-        if box is not None and event.key == "escape" and box.has_focus:
-            box.value = ""
-            box.display = False
-            self.filter_text = ""
-            self._show_followups()
-            self.query_one(FollowUpsPane).focus()
+        typing = box is not None and box.has_focus
+        if typing or self.filter_text or (box is not None and box.display):
+            self.clear_filter()
             event.stop()
+
+    def clear_filter(self) -> None:
+        """Back to the whole list: the filter box emptied and closed, no filter pending."""
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        box = self._filter_box()
+        if box is not None:
+            box.display = False
+            box.value = ""
+        self.filter_text = ""
+        self._show_followups()
+        self.query_one(FollowUpsPane).focus()
 
     # -- briefs ----------------------------------------------------------
 
