@@ -179,6 +179,24 @@ async def test_deliver_a_brief_removes_it_from_the_queue(app: PlannerApp) -> Non
         assert key not in pane.row_keys()
 
 
+async def test_enter_on_the_good_moment_row_says_what_will_be_briefed_in_it(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(BriefPane)
+        pane.focus()
+        await pilot.pause()
+        assert pane.selected_key == "next-moment"
+        await pilot.press("enter")
+        await pilot.pause()
+        (said,) = [n for n in app._notifications if n.title == "Next good moment"]
+        assert said.message.startswith("Good moment ")
+        placed = [b for b in app.dashboard.day.packing.slots if b.briefs]  # type: ignore[union-attr]
+        first = placed[0].briefs[0].title
+        assert first in said.message, said.message
+        assert app.screen is app.dashboard  # nothing opened over the dashboard
+
+
 async def test_day_navigation_moves_the_date_and_t_comes_back(app: PlannerApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket")

@@ -331,6 +331,10 @@ class DashboardScreen(Screen[None]):
             from planner.ui.screens.brief import BriefScreen
 
             self.app.push_screen(BriefScreen(event.key))
+        elif event.table.id == "briefs":
+            said = self.query_one(BriefPane).moment_said(event.key)
+            if said is not None:
+                self.notify(said, title="Next good moment", markup=False)
         elif event.table.id == "schedule" and event.key.startswith("e:"):
             from planner.ui.screens.event import EventScreen
 

@@ -14,9 +14,22 @@ from planner.day import Day
 from planner.humanize import clock_extra, clock_range, fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
+from planner.scheduling.packing import Slot
 from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
+
+
+def _what_is_briefed(slot: Slot, whose: str, span: str) -> str:
+    """One line: the good moment, and the briefs placed in it in the order they will be told."""
+    head = f"Good moment {span}" + (f" ({whose})" if whose else "")
+    if not slot.briefs:
+        return f"{head}: nothing placed in it yet — b adds a brief"
+    noun = "brief" if len(slot.briefs) == 1 else "briefs"
+    titles = " · ".join(b.title for b in slot.briefs)
+    return (
+        f"{head}: {len(slot.briefs)} {noun} to tell, {slot.used} of {slot.capacity} min — " + titles
+    )
 
 
 class BriefPane(PaneTable):
@@ -38,6 +51,13 @@ class BriefPane(PaneTable):
 
     def __init__(self) -> None:
         super().__init__(id="briefs", title="Brief queue")
+        self._moments: dict[str, str] = {}
+        """What each good-moment row stands for, in one line (Enter on the row says it)."""
+
+    def moment_said(self, key: str) -> str | None:
+        """The one line that says what will be briefed in the good moment of row `key`;
+        None when the row is not a good moment."""
+        return self._moments.get(key)
 
     def show(self, day: Day, owned: Sequence[OwnedDay] = (), marker_width: int = 0) -> None:
         """The day's queue; with `owned` (the desk's "all"), each executive's in turn, each
@@ -47,6 +67,7 @@ class BriefPane(PaneTable):
         self.fill(lambda: self._all_rows(day, owned, marker_width))
 
     def _all_rows(self, day: Day, owned: Sequence[OwnedDay], marker_width: int) -> None:
+        self._moments = {}
         if not owned:
             self._rows(day)
             return
@@ -81,13 +102,15 @@ class BriefPane(PaneTable):
                 m = slot.moment
                 start, end = m.start.in_tz(tz), m.end.in_tz(tz)
                 label = f"next good moment {clock_range(start, end)} ({minutes_text(m.minutes)})"
+                key = "next-moment" if number is None else f"next-moment:{number}"
+                self._moments[key] = _what_is_briefed(slot, marker.strip(), clock_range(start, end))
                 self.put_row(
                     Text("▸ " + fmt(start, "HH:mm"), style=f"bold {colors.good_style}"),
                     Text("moment", style=colors.good_style),
                     title(label, f"bold {colors.good_style}"),
                     Text(str(slot.capacity)),
                     Text(f"{slot.used} min placed", style=colors.good_style),
-                    key="next-moment" if number is None else f"next-moment:{number}",
+                    key=key,
                 )
         placements = packing.placements if packing is not None else ()
         by_id = {p.brief.id: p for p in placements}
