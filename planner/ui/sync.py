@@ -101,13 +101,16 @@ class BackgroundSync:
             self._again = False
             self._run(everything=True)
 
-    def freshness(self, timezone: str) -> str:
-        """The header's line: last synced, or which calendar is stale and why."""
+    def freshness(self, timezone: str, only: Callable[[Subscription], bool] | None = None) -> str:
+        """The header's line: last synced, or which calendar is stale and why; with `only`,
+        of the calendars it keeps (one executive's)."""
         from zoneinfo import ZoneInfo
 
         from planner.storage.syncstate import load_state
 
         subscriptions = self.subscriptions()
+        if only is not None:
+            subscriptions = tuple(s for s in subscriptions if only(s))
         if not subscriptions:
             return ""
         return freshness(

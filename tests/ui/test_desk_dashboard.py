@@ -328,3 +328,56 @@ async def test_on_a_desk_of_one_quick_add_is_the_executives_unless_plus_desk(
         owners = {f.customer: f.executive for f in app.document.followups}
         assert owners["Bo Chen"] == first
         assert owners["Cy Dunn"] == ""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_each_executives_calendar_freshness_is_on_their_own_line(
+    store: Store, desk_clock: Clock, config_dir: Path, size: tuple[int, int]
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    import msgspec
+
+    from planner.config import Subscription
+    from planner.storage.syncstate import CalendarState, update_state
+
+    document = two_executives()
+    calendars = (
+        Subscription(name="work", url="http://127.0.0.1:9/work.ics"),
+        Subscription(name="leecal", url="http://127.0.0.1:9/lee.ics", executive=LEE.id),
+    )
+    store.save(
+        msgspec.structs.replace(
+            document, settings=msgspec.structs.replace(document.settings, calendars=calendars)
+        )
+    )
+    now = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)  # NOW: 15:00 the EA's (Paris)
+    update_state(store, "work", lambda _: CalendarState(attempted=now, synced=now))
+    update_state(
+        store,
+        "leecal",
+        lambda _: CalendarState(
+            attempted=now,
+            synced=now - timedelta(minutes=5),
+            error="127.0.0.1: connection refused",
+            offline=True,
+            failing_since=now,
+        ),
+    )
+    app = create_app(store, desk_clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = header(app)[1:]
+        dana = next(i for i, line in enumerate(lines) if "Dana" in line[:8])
+        lee = next(i for i, line in enumerate(lines) if "Lee " in line[:8])
+        stale = "leecal: offline since 15:00, connection refused"
+        # Dana's calendar on Dana's line (or just under it), Lee's on Lee's; none beside
+        # the other's status, and each line within the width.
+        assert "synced 15:00" in " ".join(lines[dana:lee])
+        assert "leecal" not in " ".join(lines[:lee])
+        assert any(stale[: size[0] - 20] in line for line in lines[lee:])
+        assert "work" not in " ".join(lines[lee:]) and "synced" not in " ".join(lines[lee:])
+        for line in lines:
+            assert len(line) <= size[0] - 2
+            assert ")leecal" not in line and ")—" not in line
+        assert app.dashboard.query_one("#header-sync", Static).render().plain == ""  # type: ignore[union-attr]

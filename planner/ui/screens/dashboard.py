@@ -43,6 +43,9 @@ from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.schedule import SchedulePane
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from planner.config import Subscription
     from planner.ui.app import PlannerApp
     from planner.ui.ask import Asker
 
@@ -351,10 +354,22 @@ class DashboardScreen(Screen[None]):
         self.show_freshness()
 
     def show_freshness(self) -> None:
-        """The header's line on how fresh the schedule is (after each sync, each redraw)."""
-        self.query_one(DayHeader).show_freshness(
-            self.planner.calendar_sync.freshness(self.planner.timezone)
-        )
+        """The header's line on how fresh the schedule is (after each sync, each redraw);
+        on a desk of several executives, each executive's calendars on their own line."""
+        sync = self.planner.calendar_sync
+        document = self.planner.document
+        zone = self.planner.timezone
+        if len(document.roster) == 1:
+            self.query_one(DayHeader).show_freshness(sync.freshness(zone))
+            return
+
+        def of(executive: str) -> Callable[[Subscription], bool]:
+            return lambda subscription: document.is_of(subscription.executive, executive)
+
+        # Times in the EA's own zone: the sync is the EA's, whoever's calendar it reads.
+        mine = self.planner.ea_zone
+        fresh = {x.id: sync.freshness(mine, of(x.id)) for x in document.roster}
+        self.query_one(DayHeader).show_freshness("", fresh)
 
     def action_followup(self, action: str) -> None:
         self._typed_here()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,15 +23,29 @@ class DayHeader(Vertical):
     """Two lines: who/when, then the interrupt status in SPEC.md's words. On a desk of
     several executives, the status is one line per executive (see `show_lines`)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lines: Sequence[ExecutiveLine] = ()
+        """The executives' lines shown (several executives), redrawn with their freshness."""
+        self._fresh: Mapping[str, str] = {}
+        """Each executive's calendar freshness, by id (several executives)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
         with Horizontal(id="header-line"):
             yield Static(id="header-status")
             yield Static(id="header-sync")
 
-    def show_freshness(self, line: str) -> None:
-        """How fresh the schedule is: `synced 09:05`, or which calendar is stale and why."""
+    def show_freshness(self, line: str, by_executive: Mapping[str, str] | None = None) -> None:
+        """How fresh the schedule is: `synced 09:05`, or which calendar is stale and why.
+        `by_executive` (several executives): each executive's own, on their line (or
+        under it when it does not fit), never beside another's."""
         sync = self.query_one("#header-sync", Static)
+        if by_executive is not None:
+            self._fresh = dict(by_executive)
+            if self._lines:
+                self._show_lines(self._lines, status_colors(self.app))
+            line = ""
         stale = " since " in line
         sync.set_class(stale, "-stale")
         colors = status_colors(self.app)
@@ -70,6 +85,7 @@ class DayHeader(Vertical):
         self.query_one("#header-title", Static).update(title)
         status = self.query_one("#header-status", Static)
         colors = status_colors(self.app)
+        self._lines = tuple(lines)
         if lines:
             self._show_lines(lines, colors)
             return
@@ -88,10 +104,13 @@ class DayHeader(Vertical):
         the one in view marked, each status coloured as a lone executive's is."""
         names = max(len(line.executive.short) for line in lines)
         places = max(len(_place(line.timezone)) for line in lines)
+        width = (self.size.width or self.app.size.width) - 2
         text = Text()
-        for number, line in enumerate(lines):
-            if number:
+        count = 0
+        for line in lines:
+            if count:
                 text.append("\n")
+            count += 1
             head = Text()
             head.append("▸ " if line.in_view else "  ", style=f"bold {colors.accent}")
             head.append(
@@ -100,13 +119,27 @@ class DayHeader(Vertical):
             )
             head.append(f" {fmt(line.now, 'HH:mm')} {_place(line.timezone).ljust(places)}  ")
             text.append_text(head)
-            text.append(
-                self._fitted(line.status.text, head.cell_len), style=_style(line.status, colors)
-            )
+            shown = self._fitted(line.status.text, head.cell_len)
+            text.append(shown, style=_style(line.status, colors))
+            fresh = self._fresh.get(line.executive.id, "")
+            if fresh:
+                stale = " since " in fresh
+                style = colors.due_soon_style if stale else colors.muted_style
+                used = head.cell_len + len(shown)
+                if used + 5 + len(fresh) <= width:
+                    text.append("  ·  " + fresh, style=style)
+                else:
+                    # Its own line under the executive's, cut to the width there is.
+                    indent = " " * (2 + names + 1)
+                    room = max(width - len(indent), 8)
+                    cut = fresh if len(fresh) <= room else fresh[: room - 1].rstrip() + "…"
+                    text.append("\n" + indent)
+                    text.append(cut, style=style)
+                    count += 1
         status = self.query_one("#header-status", Static)
         for kind in STATUS_CLASSES:
             status.set_class(False, f"-{kind}")
-        self._size_lines(len(lines))
+        self._size_lines(count)
         status.update(text)
 
     def _size_lines(self, count: int) -> None:
