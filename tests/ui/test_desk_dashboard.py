@@ -334,7 +334,7 @@ async def test_on_a_desk_of_one_quick_add_is_the_executives_unless_plus_desk(
 async def test_each_executives_calendar_freshness_is_on_their_own_line(
     store: Store, desk_clock: Clock, config_dir: Path, size: tuple[int, int]
 ) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import UTC, datetime, timedelta
 
     import msgspec
 
@@ -351,7 +351,7 @@ async def test_each_executives_calendar_freshness_is_on_their_own_line(
             document, settings=msgspec.structs.replace(document.settings, calendars=calendars)
         )
     )
-    now = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)  # NOW: 15:00 the EA's (Paris)
+    now = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)  # NOW: 15:00 the EA's (Paris)
     update_state(store, "work", lambda _: CalendarState(attempted=now, synced=now))
     update_state(
         store,
