@@ -64,7 +64,11 @@ class Changes(App[int]):
 
         try:
             self.session.apply(
-                change, on_saved=saved, on_failed=self._save_failed, worked_out=worked_out
+                change,
+                on_saved=saved,
+                on_failed=self._save_failed,
+                worked_out=worked_out,
+                said=done,
             )
         except PlannerError as exc:
             self.notify(exc.message, title="Not done", severity="error")
@@ -148,9 +152,11 @@ class Changes(App[int]):
         """Take back the last change; only its own fields and log entries (see Session)."""
         from planner.storage.patch import UndoConflict
 
+        undone_words = undone_said(self.session.undo_words)
+
         def saved(document: Document) -> None:
             self._saved(document)
-            self.notify("Undone (saved)", timeout=2)
+            self.notify(undone_words, timeout=3, markup=False)
 
         try:
             undone = self.session.undo(on_saved=saved, on_failed=self._undo_failed, force=force)
@@ -188,3 +194,14 @@ class Changes(App[int]):
             ),
             answer,
         )
+
+
+def undone_said(done: str) -> str:
+    """What `u` says once the undo is saved, naming the change it took back: "Resolved:
+    Marcus Bell · Contoso" becomes "Undone: resolved Marcus Bell · Contoso"."""
+    if not done:
+        return "Undone (saved)"
+    verb, colon, rest = done.partition(": ")
+    if colon and " " not in verb:
+        done = f"{verb} {rest}"
+    return f"Undone: {done[:1].lower()}{done[1:]}"

@@ -35,6 +35,8 @@ class Session:
         """Changes applied in memory and not yet on disk."""
         self.undo_patches: list[Patch] = []
         """What takes back each change made here, the latest last (at most UNDO_DEPTH)."""
+        self.undo_said: list[str] = []
+        """What each of those changes did, in words ("Resolved: …"; "" when unsaid)."""
         self.history: Document | None = None
         """Everything including the archives, loaded on demand (filtering)."""
         self.on_ui_thread: Callback = on_ui_thread or (lambda fn: fn())
@@ -50,6 +52,7 @@ class Session:
         on_failed: Callable[[BaseException], None],
         undoable: bool = True,
         worked_out: tuple[Document, Document] | None = None,
+        said: str = "",
     ) -> Document:
         """Apply `change` now in memory, then save it in the background.
 
@@ -58,6 +61,7 @@ class Session:
         Raises what the change raises (e.g. InputError) before anything is queued.
         `worked_out` is (a document, `change` applied to it), worked out off the UI
         thread (a large import): taken as is while the document is still that one.
+        `said`: what the change does, in words, for the undo to name.
         """
         before = self.document
         if worked_out is not None and worked_out[0] is before:
@@ -70,7 +74,9 @@ class Session:
         self.history = None
         if undoable:
             self.undo_patches.append(undo_patch(before, after))
+            self.undo_said.append(said)
             del self.undo_patches[:-UNDO_DEPTH]
+            del self.undo_said[:-UNDO_DEPTH]
         self.pending += 1
         future = self._writer.submit(self.store.update, change)
         future.add_done_callback(
@@ -93,13 +99,15 @@ class Session:
         The same conflict found on disk under the lock reaches `on_failed`, undo kept."""
         while self.undo_patches and self.undo_patches[-1].empty:
             self.undo_patches.pop()
+            self.undo_said.pop()
         if not self.undo_patches:
             return False
-        patch = self.undo_patches[-1]
+        patch, said = self.undo_patches[-1], self.undo_said[-1]
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UndoConflict):
                 self.undo_patches.append(patch)
+                self.undo_said.append(said)
             on_failed(error)
 
         self.apply(
@@ -109,7 +117,16 @@ class Session:
             undoable=False,
         )
         self.undo_patches.pop()
+        self.undo_said.pop()
         return True
+
+    @property
+    def undo_words(self) -> str:
+        """What the change `u` takes back next did, in words ("" when unsaid or none)."""
+        while self.undo_patches and self.undo_patches[-1].empty:
+            self.undo_patches.pop()
+            self.undo_said.pop()
+        return self.undo_said[-1] if self.undo_said else ""
 
     @property
     def undo_patch(self) -> Patch | None:

@@ -130,6 +130,14 @@ async def test_resolve_from_the_list_then_undo_brings_it_back(
         await pilot.pause()
         assert next(f for f in app.document.followups if f.id == first).status != "resolved"
         assert first in pane.row_keys()
+        # Once saved, the undo says what it took back.
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not app.session.pending:
+                break
+        await pilot.pause()
+        said = [n.message for n in app._notifications if n.message.startswith("Undone")]
+        assert said == [f"Undone: resolved {resolved.customer} · {resolved.organization}"]
     on_disk = next(f for f in Store(store.directory).load().followups if f.id == first)
     assert on_disk.status != "resolved"
 

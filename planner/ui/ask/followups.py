@@ -103,7 +103,7 @@ def find(document: Document, followup_id: str) -> FollowUp | None:
 async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] | None:
     """Ask what the move `step` of `followup` needs, then propose it; None if cancelled."""
     about = describe(followup)
-    who = followup.customer
+    who = followup.customer + (f" · {followup.organization}" if followup.organization else "")
 
     async def prompt(title: str, placeholder: str = "") -> str | None:
         return await asker.ask(PromptScreen(title, context=about, placeholder=placeholder))
