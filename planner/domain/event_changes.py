@@ -48,8 +48,9 @@ def edited(
     return msgspec.structs.replace(event, title=title, start=start, end=end, location=location)
 
 
-def provenance(event: Event) -> str:
-    """Where the event comes from and what a sync does to the EA's changes, in one sentence."""
+def provenance(event: Event, *, subscribed: bool = False) -> str:
+    """Where the event comes from and what a sync (a subscribed calendar) or a new import
+    (a calendar imported from a file) does to the EA's changes, in one sentence."""
     if event.calendar is None:
         return "Added by hand: every change here stays."
     kept = (
@@ -57,7 +58,13 @@ def provenance(event: Event) -> str:
         if event.kind_by_hand
         else "a kind or interruptible choice you make here is kept"
     )
+    if subscribed:
+        return (
+            f"From calendar “{event.calendar}”: its title, times and place follow the calendar "
+            f"at each sync; {kept}; deleted here, it comes back while the calendar still has it."
+        )
     return (
-        f"From calendar “{event.calendar}”: its title, times and place follow the calendar at "
-        f"each sync; {kept}; deleted here, it comes back while the calendar still has it."
+        f"Imported from calendar “{event.calendar}” (not subscribed, so no sync changes it): "
+        f"importing that calendar again brings back its title, times and place; {kept}; "
+        "deleted here, it comes back only if it is imported again."
     )

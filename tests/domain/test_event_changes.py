@@ -81,5 +81,12 @@ def test_provenance_says_what_a_sync_keeps() -> None:
     hand = Event(id="e-1", title="Lunch", start=START, end=START + timedelta(hours=1))
     assert provenance(hand) == "Added by hand: every change here stays."
     mine = with_kind(msgspec.structs.replace(hand, calendar="work"), "focus")
-    assert provenance(mine).startswith("From calendar “work”: its title, times and place follow")
-    assert "your kind and interruptible choices are kept" in provenance(mine)
+    synced = provenance(mine, subscribed=True)
+    assert synced.startswith("From calendar “work”: its title, times and place follow")
+    assert "your kind and interruptible choices are kept" in synced
+    # Imported from a file, not subscribed: no sync, only a new import, changes it.
+    imported = provenance(mine)
+    assert imported.startswith("Imported from calendar “work” (not subscribed")
+    assert "sync" not in imported.replace("no sync changes it", "")
+    assert "importing that calendar again brings back its title, times and place" in imported
+    assert "your kind and interruptible choices are kept" in imported

@@ -133,7 +133,37 @@ async def test_an_imported_event_says_what_a_sync_keeps(demo_store: Store, clock
         assert "Jo Acme <jo@acme.example>" in body
         assert "Agenda: renewal, roadmap" in body
         note = static_text(app, "#event-provenance")
+        # "work" was imported from a file, not subscribed: no sync ever changes it.
+        assert note.startswith("Imported from calendar “work” (not subscribed")
+        assert "importing that calendar again brings back its title" in note
+        assert "at each sync" not in note
+
+
+async def test_a_subscribed_calendars_event_says_it_follows_each_sync(  # type: ignore[no-untyped-def]
+    demo_store: Store, clock
+) -> None:
+    from planner.config import Subscription
+    from planner.ui.app import create_app
+    from tests.conftest import FROZEN_ZONE
+
+    def subscribed(document):  # type: ignore[no-untyped-def]
+        events = tuple(
+            msgspec.structs.replace(e, calendar="work", uid="qbr@example.com")
+            if e.title == "Customer QBR: Acme"
+            else e
+            for e in document.events
+        )
+        work = Subscription(name="work", url="http://127.0.0.1:9/work.ics")
+        settings = msgspec.structs.replace(document.settings, calendars=(work,))
+        return msgspec.structs.replace(document, events=events, settings=settings)
+
+    demo_store.update(subscribed)
+    app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_event(app, pilot, "Customer QBR: Acme")
+        note = static_text(app, "#event-provenance")
         assert note.startswith("From calendar “work”: its title, times and place follow")
+        assert "at each sync" in note
 
 
 def test_the_event_view_looks_right(snap_compare, demo_store: Store, clock) -> None:  # type: ignore[no-untyped-def]

@@ -129,7 +129,9 @@ class EventScreen(Screen[None]):
             return
         self.query_one("#event").border_title = "Event"
         body.update(describe(event, self.planner.timezone))
-        note.update(Text(provenance(event)))
+        calendars = self.planner.document.settings.calendars
+        subscribed = any(c.name == event.calendar for c in calendars)
+        note.update(Text(provenance(event, subscribed=subscribed)))
 
     @work(group="ask")
     async def action_kind(self) -> None:
