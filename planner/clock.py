@@ -1,6 +1,8 @@
 """The one place that knows what time it is.
 
-`EA_PLANNER_NOW` (ISO 8601 with offset) freezes the clock for tests and demos.
+`EA_PLANNER_NOW` (an ISO 8601 date-time) freezes the clock for tests and demos: with a
+UTC offset it is that instant; without one (`2026-12-01T08:55:00`) it is that wall-clock
+time in the EA's own zone (`TZ`, else the system's; see `local_zone_name`).
 Everything else asks a `Clock` for `now()` rather than calling pendulum itself,
 so a test can hand the dashboard a `ManualClock`, start it at any instant and
 move it forward (ticks, alerts, midnight) without sleeping.
@@ -44,7 +46,7 @@ class Clock:
         value = env.get(ENV_NOW, "").strip()
         if not value:
             return cls()
-        return cls(fixed=parse_instant(value, what=ENV_NOW))
+        return cls(fixed=parse_instant(value, what=ENV_NOW, naive_zone=local_zone_name()))
 
 
 class ManualClock(Clock):
@@ -91,8 +93,10 @@ def _utc(moment: datetime) -> pendulum.DateTime:
     return pendulum.instance(moment).in_tz("UTC")
 
 
-def parse_instant(value: str, *, what: str) -> pendulum.DateTime:
-    """Parse an ISO 8601 instant that must carry a UTC offset."""
+def parse_instant(value: str, *, what: str, naive_zone: str | None = None) -> pendulum.DateTime:
+    """Parse an ISO 8601 instant, in UTC. It must carry a UTC offset, unless `naive_zone`
+    is given: then a date-time without one is that wall-clock time in that zone (a time
+    the zone skips, at a DST change, moves forward by the gap)."""
     try:
         parsed = pendulum.parse(value, exact=True)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
@@ -100,7 +104,18 @@ def parse_instant(value: str, *, what: str) -> pendulum.DateTime:
     if not isinstance(parsed, pendulum.DateTime):
         raise InputError(f"{what}: {value!r} is a date; give a date-time with a UTC offset")
     if not _has_offset(value):
-        raise InputError(f"{what}: {value!r} has no UTC offset (add Z or +01:00)")
+        if naive_zone is None:
+            raise InputError(f"{what}: {value!r} has no UTC offset (add Z or +01:00)")
+        parsed = pendulum.datetime(
+            parsed.year,
+            parsed.month,
+            parsed.day,
+            parsed.hour,
+            parsed.minute,
+            parsed.second,
+            parsed.microsecond,
+            tz=naive_zone,
+        )
     return parsed.in_tz("UTC")
 
 

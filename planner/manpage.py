@@ -12,7 +12,11 @@ from planner import __version__
 ENVIRONMENT = (
     ("EA_PLANNER_DATA_DIR", "the data directory (as --data-dir)"),
     ("EA_PLANNER_CONFIG_DIR", "the configuration directory (as --config-dir)"),
-    ("EA_PLANNER_NOW", "ISO 8601 with a UTC offset: freezes the clock, for demos and tests"),
+    (
+        "EA_PLANNER_NOW",
+        "ISO 8601 date-time: freezes the clock, for demos and tests; without a UTC offset it "
+        "is that time in the EA's zone (TZ)",
+    ),
     ("EA_PLANNER_DEBUG", "set to 1 to see the traceback of an unexpected error"),
     ("TZ", "the assistant's zone, used as the executive's until one is set"),
 )

@@ -7,7 +7,7 @@ import threading
 import pendulum
 import pytest
 
-from planner.clock import Clock, ManualClock
+from planner.clock import Clock, ManualClock, parse_instant
 from planner.errors import InputError
 
 
@@ -24,9 +24,27 @@ def test_without_env_the_clock_is_the_systems() -> None:
     assert now.timezone_name == "UTC"
 
 
-def test_env_without_an_offset_is_refused() -> None:
+def test_env_without_an_offset_is_that_time_in_the_eas_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    clock = Clock.from_env({"EA_PLANNER_NOW": "2026-12-01T08:55:00"})
+    assert clock.now() == pendulum.datetime(2026, 12, 1, 7, 55, tz="UTC")
+    monkeypatch.setenv("TZ", "America/New_York")
+    clock = Clock.from_env({"EA_PLANNER_NOW": "2026-12-01T08:55:00"})
+    assert clock.now() == pendulum.datetime(2026, 12, 1, 13, 55, tz="UTC")
+
+
+def test_env_that_is_not_a_date_time_is_refused_plainly() -> None:
+    with pytest.raises(InputError, match="EA_PLANNER_NOW: 'tomorrow-ish' is not an ISO 8601"):
+        Clock.from_env({"EA_PLANNER_NOW": "tomorrow-ish"})
+    with pytest.raises(InputError, match="is a date; give a date-time"):
+        Clock.from_env({"EA_PLANNER_NOW": "2026-12-01"})
+
+
+def test_an_instant_without_an_offset_is_refused_where_no_zone_is_given() -> None:
     with pytest.raises(InputError, match="no UTC offset"):
-        Clock.from_env({"EA_PLANNER_NOW": "2026-11-23T10:00:00"})
+        parse_instant("2026-11-23T10:00:00", what="the snapshot's now")
 
 
 def test_manual_clock_starts_anywhere_and_moves_only_when_told() -> None:
