@@ -64,8 +64,10 @@ def snapshot_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
 
 
 async def type_into(pilot: Pilot[Any], text: str) -> None:
-    """Put `text` in the focused screen's input at once (as a paste would)."""
-    pilot.app.screen.query_one(Input).value = text
+    """Put `text` in the focused input (else the screen's first) at once, as a paste would."""
+    focused = pilot.app.screen.focused
+    box = focused if isinstance(focused, Input) else pilot.app.screen.query_one(Input)
+    box.value = text
     await pilot.pause()
 
 
@@ -142,12 +144,12 @@ def test_quick_add_preview_with_an_error(snap_compare, snapshot_app, size) -> No
     ("steps"),
     [
         pytest.param(["n", "Finance says the refund goes out today"], id="note"),
-        # Waiting on whom (a choice), then what for.
+        # Waiting on whom (a choice, step 1 of 2, naming the follow-up), then what for.
         pytest.param(["w"], id="wait-on-whom"),
         pytest.param(["w", "enter", "the order number"], id="wait-for-what"),
-        # The new promise, then the note about it: its title names the promise in full.
+        # The new promise and (Tab) the optional note, in one dialog: Enter saves both.
         pytest.param(["p", "tomorrow 10am"], id="repromise"),
-        pytest.param(["p", "tomorrow 10am", "enter", "told her by phone"], id="repromise-note"),
+        pytest.param(["p", "tomorrow 10am", "tab", "told her by phone"], id="repromise-note"),
         pytest.param(["b"], id="new-brief"),
         pytest.param(["e"], id="new-event"),
         pytest.param(["g", "14:30-15:00 come by after the call"], id="good-moment"),
@@ -159,7 +161,7 @@ def test_dialog(snap_compare, snapshot_app, size, steps) -> None:  # type: ignor
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()  # the Follow-ups pane has the focus, its first row the cursor
         for step in steps:
-            if len(step) > 1 and step != "enter":
+            if len(step) > 1 and step not in ("enter", "tab"):
                 await type_into(pilot, step)
             else:
                 await pilot.press(step)
