@@ -21,7 +21,7 @@ from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 
 if TYPE_CHECKING:
-    from planner.domain import Event, FollowUp, LogEntry
+    from planner.domain import Brief, Event, FollowUp, LogEntry
     from planner.domain.document import Document
     from planner.domain.history import Standing
 
@@ -220,7 +220,14 @@ def _still_to_tell(review: Review) -> list[str]:
     placements = review.still_to_tell.placements
     if not placements:
         return ["- Nothing left to tell."]
-    return [_placement(p) for p in placements]
+    return [line for p in placements for line in (_placement(p), *_carried(p.brief))]
+
+
+def _carried(brief: Brief) -> list[str]:
+    """What the brief carries to the executive: its solution and facts, under it, so the
+    summary says what will be told and not only that something will."""
+    lines = [f"  - Solution: {escape(brief.solution)}"] if brief.solution.strip() else []
+    return lines + [f"  - Fact: {escape(fact)}" for fact in brief.facts if fact.strip()]
 
 
 def _placement(placement: Placement) -> str:

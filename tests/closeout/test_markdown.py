@@ -103,11 +103,35 @@ def test_still_to_tell_section_shows_the_good_moment_each_brief_lands_in(markdow
     assert sections(markdown)["## Still to tell the executive"] == [
         "- Escalation: Paul Girard (Acme) — delivery delayed three weeks (escalation, high, 45 min)"
         " → Tue 24 Nov 11:00, in the good moment 11:00–12:20 after Focus: budget",
+        "  - Fact: Fri 20 Nov 09:00 created (promise Mon 23 Nov 09:30)",
+        "  - Fact: Mon 23 Nov 10:30 escalated to the executive — needs a call from the executive",
         "- Acme renewed for two years (good-news, 40 min)"
         " → Tue 24 Nov 14:30, in the good moment 14:30–18:00",
         "- Server outage planned Thursday (bad-news, 2 min) → held: needs a solution first",
         "- How it was solved: Tom Keller (Our Co) — office move budget (fyi, 2 min)"
         " → Tue 24 Nov 11:45, in the good moment 11:00–12:20 after Focus: budget",
+        "  - Fact: budget approved by finance",
+    ]
+
+
+def test_a_carried_bad_news_brief_keeps_its_solution_and_facts() -> None:
+    # Carried to tomorrow, the brief must still say what will be told: the solution the
+    # EA entered and the facts, not only its title.
+    news = lc.new_brief(
+        title="Tailspin double-charged",
+        kind="bad-news",
+        facts=("charged twice on 1 Dec",),
+        solution="refund today, credit on the next invoice",
+        now=at(23, 12),
+    )
+    document = msgspec.structs.replace(day.document(), briefs=(news,))
+    lines = sections(render_markdown(build_review(document, DATE, CLOSE_TIME)))[
+        "## Still to tell the executive"
+    ]
+    assert lines[0].startswith("- Tailspin double-charged (bad-news, 2 min) → Tue 24 Nov")
+    assert lines[1:] == [
+        "  - Solution: refund today, credit on the next invoice",
+        "  - Fact: charged twice on 1 Dec",
     ]
 
 

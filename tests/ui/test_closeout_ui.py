@@ -526,3 +526,26 @@ async def test_an_escalation_before_a_re_promise_is_not_its_answer(
     markdown = cli_closeout(capsys, store)
     line = next(x for x in markdown.splitlines() if "Marcus Bell" in x)
     assert "promised 09:30" in line and f"**not addressed** ({marcus.id})" in line
+
+
+async def test_a_carried_bad_news_brief_shows_its_solution(app: PlannerApp) -> None:
+    from planner.domain import lifecycle as lc
+
+    news = lc.new_brief(
+        title="Tailspin double-charged",
+        kind="bad-news",
+        facts=("charged twice",),
+        solution="refund today",
+        now=pendulum.datetime(2026, 11, 23, 9, tz="Europe/Paris"),
+    )
+
+    def add(document: Document) -> Document:
+        return msgspec.structs.replace(document, briefs=(*document.briefs, news))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.change(add)
+        await app.workers.wait_for_complete()
+        await open_review(pilot, step=3)
+        tell = text(app, "#tell-body")
+        assert "Tailspin double-charged" in tell
+        assert "solution: refund today" in tell and "1 fact" in tell

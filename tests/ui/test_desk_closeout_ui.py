@@ -96,3 +96,28 @@ async def test_the_close_out_has_a_section_per_executive_and_closes_for_the_desk
     assert "## +Dana (Dana Whitfield) · America/New_York" in markdown
     assert f"## +{LEE.short} (Lee Okafor) · Europe/London" in markdown
     assert markdown.index("Maria Ortiz") < markdown.index("## +Lee") < markdown.index("Tom Becker")
+
+
+async def test_the_close_out_is_the_desks_whichever_executive_is_in_view(
+    desk_app: PlannerApp,
+) -> None:
+    # With Lee's view selected, `c` still reviews the whole desk, and says so.
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        while desk_app.screen.in_view != LEE.id:  # type: ignore[attr-defined]
+            await pilot.press("v")
+            await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(desk_app.screen, CloseoutScreen)
+        header = text(desk_app, "#closeout-header")
+        assert "the whole desk: +Dana, +Lee" in header
+        await pilot.press("2")
+        await pilot.pause()
+        assert [r.split()[0] for r in followup_cells(desk_app)] == ["Dana", "Lee"]
+        await pilot.press("3")
+        await pilot.pause()
+        tell = text(desk_app, "#tell-body")
+        assert "+Dana (Dana Whitfield)" in tell and "+Lee (Lee Okafor)" in tell

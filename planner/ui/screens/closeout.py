@@ -219,6 +219,10 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         text.append_text(day_state(review, colors))
         if self.settled:
             text.append(" · settled history, read-only", style="dim")
+        if self.desk_review is not None:
+            # The close-out is always the desk's, whichever executive the dashboard shows.
+            names = ", ".join(f"+{s.executive.short}" for s in self.desk_review.sections)
+            text.append(f" · the whole desk: {names}", style="dim")
         text.append("\n")
         text.append(f"Step {self.step + 1} of {len(STEP_IDS)}: {STEP_TITLES[self.step]}", "bold")
         text.append("\n")

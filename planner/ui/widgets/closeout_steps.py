@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.closeout import STEPS, Delivered, PromiseCheck, Review, day_label
-from planner.domain import FollowUp, LogEntry
+from planner.domain import Brief, FollowUp, LogEntry
 from planner.domain.facts import log_line
 from planner.domain.history import Standing
 from planner.humanize import fmt
@@ -320,12 +320,25 @@ def tell_view(review: Review, colors: StatusColors) -> RenderableType:
         table.add_row(
             lands,
             where,
-            Text(brief.title, style="bold" if placement.interrupt_now else ""),
+            _brief_text(brief, placement.interrupt_now),
             Text(kind),
             Text(str(brief.minutes)),
             _placement_flags(placement, colors),
         )
     return Group(lead, Text(""), table)
+
+
+def _brief_text(brief: Brief, now: bool) -> Text:
+    """The brief's title, then the solution it carries to the executive and how many facts
+    (the facts themselves are in the summary and the brief's detail: the table stays
+    readable)."""
+    text = Text(brief.title, style="bold" if now else "")
+    if brief.solution.strip():
+        text.append(f"\nsolution: {brief.solution}", style="dim")
+    facts = sum(1 for fact in brief.facts if fact.strip())
+    if facts:
+        text.append(f"\n{facts} {'fact' if facts == 1 else 'facts'}", style="dim")
+    return text
 
 
 def tomorrow_view(review: Review, colors: StatusColors) -> RenderableType:
