@@ -385,7 +385,15 @@ async def test_keys_typed_straight_after_a_land_in_the_quick_add_line(app: Plann
         burst = "aAna Lima: x"
         for char in burst:
             app.post_message(events.Key({" ": "space", ":": "colon"}.get(char, char), char))
-        await pilot.pause(0.2)
+        # Wait for the dialog and its line however slow the machine is: the keys must all
+        # land in the line, in order, whenever the dialog comes up.
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if (
+                isinstance(app.screen, QuickAddScreen)
+                and app.screen.query_one(Input).value == "Ana Lima: x"
+            ):
+                break
         assert isinstance(app.screen, QuickAddScreen)
         assert app.screen.query_one(Input).value == "Ana Lima: x"
         await pilot.press("enter")
