@@ -144,12 +144,17 @@ async def test_all_marks_whose_each_row_is(desk_app: PlannerApp) -> None:
         assert owners == ["Lee", "Dana", "desk"]
         assert cells(followups, "promise") == ["today 15:10", "today 23:00", "tmrw 13:00"]
 
+        # The Brief queue: every executive's rows by time together; Lee's good moment is
+        # under way (14:50–15:55 in Paris, now 15:00), so it is said to be now.
         briefs = dashboard.query_one(BriefPane)
         titles = cells(briefs, "title")
-        assert titles[0].startswith("Dana next good moment 16:00–16:50")
-        assert titles[1] == "Dana Board pack is late"
-        assert titles[2].startswith("Lee  next good moment 14:50–15:55")
-        assert titles[3] == "Lee  Supplier call went well"
+        assert titles == [
+            "Lee  good moment now (until 15:55, 55 min left)",
+            "Lee  Supplier call went well",
+            "Dana next good moment 16:00–16:50 (50 min)",
+            "Dana Board pack is late",
+        ]
+        assert cells(briefs, "when") == ["▸ now", "15:00", "▸ 16:00", "16:00"]
 
 
 async def test_d_delivers_a_brief_in_all_and_the_moment_rows_are_not_briefs(
@@ -160,10 +165,10 @@ async def test_d_delivers_a_brief_in_all_and_the_moment_rows_are_not_briefs(
         dashboard = desk_app.dashboard
         briefs = dashboard.query_one(BriefPane)
         briefs.focus()
-        await pilot.press("j", "j", "d")  # Lee's next good moment: not a brief
+        await pilot.press("j", "j", "d")  # Dana's next good moment: not a brief
         await pilot.pause()
         assert all(b.delivered is None for b in desk_app.document.briefs)
-        await pilot.press("j", "d")
+        await pilot.press("k", "d")
         await pilot.pause()
         (delivered,) = [b for b in desk_app.document.briefs if b.delivered is not None]
         assert delivered.title == "Supplier call went well"
@@ -381,3 +386,49 @@ async def test_each_executives_calendar_freshness_is_on_their_own_line(
             assert len(line) <= size[0] - 2
             assert ")leecal" not in line and ")—" not in line
         assert app.dashboard.query_one("#header-sync", Static).render().plain == ""  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_held_bad_news_brief_says_why_it_has_no_time(
+    store: Store, desk_clock: Clock, config_dir: Path, size: tuple[int, int]
+) -> None:
+    import msgspec
+
+    from planner.domain import lifecycle
+
+    document = two_executives()
+    held = lifecycle.new_brief(
+        title="Tailspin double-charged", now=desk_clock.now(), kind="bad-news", minutes=2
+    )
+    store.save(msgspec.structs.replace(document, briefs=(*document.briefs, held)))
+    app = create_app(store, desk_clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        briefs = app.dashboard.query_one(BriefPane)
+        rows = dict(zip(cells(briefs, "title"), cells(briefs, "when"), strict=True))
+        # In 'all', last (it has no time), its reason in the title: the Flags column is
+        # not shown at these widths.
+        assert cells(briefs, "title")[-1] == "Dana needs a solution: Tailspin double-charged"
+        assert rows["Dana needs a solution: Tailspin double-charged"] == "held"
+
+
+async def test_a_repromise_is_read_in_the_follow_ups_executives_zone(
+    desk_app: PlannerApp,
+) -> None:
+    async with desk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        followups = desk_app.dashboard.query_one(FollowUpsPane)
+        followups.focus()
+        await pilot.pause()
+        # In 'all' (the EA in Paris), Lee's follow-up: "tomorrow 10am" is Lee's 10 am.
+        assert cells(followups, "matter")[followups.cursor_row].startswith("Lee ")
+        lees = followups.selected_key
+        await pilot.press("p")
+        await pilot.pause()
+        desk_app.screen.query_one("#field-when", Input).value = "tomorrow 10am"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        (followup,) = [f for f in desk_app.document.followups if f.id == lees]
+        promised = pendulum.instance(followup.promised_by).in_tz("Europe/London")
+        assert promised.format("YYYY-MM-DD HH:mm") == "2026-11-24 10:00"

@@ -101,7 +101,10 @@ def find(document: Document, followup_id: str) -> FollowUp | None:
 
 
 async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] | None:
-    """Ask what the move `step` of `followup` needs, then propose it; None if cancelled."""
+    """Ask what the move `step` of `followup` needs, then propose it; None if cancelled.
+    What is typed (a re-promise's time, a wait's) is read in the follow-up's executive's
+    zone and workday, wherever the move is made from (as quick-add reads `+Short`)."""
+    asker = asker.for_executive(asker.document.owner(followup.executive))
     about = describe(followup)
     who = followup.customer + (f" · {followup.organization}" if followup.organization else "")
 

@@ -14,7 +14,7 @@ from planner.day import Day
 from planner.humanize import clock_extra, clock_range, fmt
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
-from planner.scheduling.packing import Slot
+from planner.scheduling.packing import NEEDS_SOLUTION, Slot
 from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.table import PaneTable
@@ -69,23 +69,36 @@ class BriefPane(PaneTable):
     def _all_rows(self, day: Day, owned: Sequence[OwnedDay], marker_width: int) -> None:
         self._moments = {}
         if not owned:
-            self._rows(day)
+            for _, cells, key in self._rows(day):
+                self.put_row(*cells, key=key)
             return
+        # Every executive's rows in one list, by time: a good moment before the briefs
+        # placed in it, a brief with no time (held, no room) last, each executive's in
+        # queue order.
+        rows: list[tuple[tuple[float, int, int, int], tuple[Text, ...], str]] = []
         for number, own in enumerate(owned):
             marker = own.marker.ljust(marker_width)
-            self._rows(own.day, marker=marker, number=number, zone=day.timezone)
-        if not day.briefs and number is None:
+            for order, (at, cells, key) in enumerate(
+                self._rows(own.day, marker=marker, number=number, zone=day.timezone)
+            ):
+                moment = 0 if key.startswith("next-moment") else 1
+                rows.append(((at, moment, number, order), cells, key))
+        for _, cells, key in sorted(rows, key=lambda row: row[0]):
+            self.put_row(*cells, key=key)
+        if not rows:
             hint = Text("nothing to tell — b adds a brief", style="dim")
             self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")
 
     def _rows(
         self, day: Day, *, marker: str = "", number: int | None = None, zone: str | None = None
-    ) -> None:
-        """`day`'s next good moment and queue; times in `zone` (else the day's own)."""
+    ) -> list[tuple[float, tuple[Text, ...], str]]:
+        """`day`'s next good moment and queue; times in `zone` (else the day's own): each
+        row with the time it is at (a timestamp; infinity when it has none)."""
         colors = status_colors(self.app)
         packing = day.packing
         now = plain(day.now)
         tz = zone or day.timezone
+        rows: list[tuple[float, tuple[Text, ...], str]] = []
 
         def title(text: str, style: str) -> Text:
             if not marker:
@@ -101,16 +114,32 @@ class BriefPane(PaneTable):
                 slot = upcoming[0]
                 m = slot.moment
                 start, end = m.start.in_tz(tz), m.end.in_tz(tz)
-                label = f"next good moment {clock_range(start, end)} ({minutes_text(m.minutes)})"
+                if plain(m.start) <= now:
+                    # Under way: it is now, until its end.
+                    left = int((plain(m.end) - now).total_seconds() // 60)
+                    label = (
+                        f"good moment now (until {fmt(end, 'HH:mm')}, {minutes_text(left)} left)"
+                    )
+                    at = "▸ now"
+                else:
+                    label = (
+                        f"next good moment {clock_range(start, end)} ({minutes_text(m.minutes)})"
+                    )
+                    at = "▸ " + fmt(start, "HH:mm")
                 key = "next-moment" if number is None else f"next-moment:{number}"
                 self._moments[key] = _what_is_briefed(slot, marker.strip(), clock_range(start, end))
-                self.put_row(
-                    Text("▸ " + fmt(start, "HH:mm"), style=f"bold {colors.good_style}"),
-                    Text("moment", style=colors.good_style),
-                    title(label, f"bold {colors.good_style}"),
-                    Text(str(slot.capacity)),
-                    Text(f"{slot.used} min placed", style=colors.good_style),
-                    key=key,
+                rows.append(
+                    (
+                        plain(m.start).timestamp(),
+                        (
+                            Text(at, style=f"bold {colors.good_style}"),
+                            Text("moment", style=colors.good_style),
+                            title(label, f"bold {colors.good_style}"),
+                            Text(str(slot.capacity)),
+                            Text(f"{slot.used} min placed", style=colors.good_style),
+                        ),
+                        key,
+                    )
                 )
         placements = packing.placements if packing is not None else ()
         by_id = {p.brief.id: p for p in placements}
@@ -119,24 +148,36 @@ class BriefPane(PaneTable):
             when = "—"
             flags = ""
             style = ""
+            text = brief.title
+            time = float("inf")
             if placement is not None:
                 if placement.at is not None:
                     when = fmt(placement.at.in_tz(tz), "HH:mm")
+                    time = plain(placement.at).timestamp()
                     if placement.rolled and placement.date is not None:
                         when = fmt(placement.date, "ddd ") + when
-                flags = ", ".join(placement.flags)
+                flags = ", ".join(f for f in placement.flags if f != NEEDS_SOLUTION)
                 if placement.interrupt_now:
                     style = colors.broken_style
                 elif placement.held:
+                    # Why it has no time, where it is read (the Flags column may be hidden).
+                    when = "held"
+                    text = f"{NEEDS_SOLUTION.removesuffix(' first')}: {brief.title}"
                     style = colors.due_soon_style
-            self.put_row(
-                Text(when, style=style),
-                Text(brief.kind, style=style),
-                title(brief.title, style),
-                Text(str(brief.minutes)),
-                Text(flags, style=style),
-                key=brief.id,
+            rows.append(
+                (
+                    time,
+                    (
+                        Text(when, style=style),
+                        Text(brief.kind, style=style),
+                        title(text, style),
+                        Text(str(brief.minutes)),
+                        Text(flags, style=style),
+                    ),
+                    brief.id,
+                )
             )
         if not day.briefs and number is None:
             hint = Text("nothing to tell — b adds a brief", style="dim")
-            self.put_row(Text(""), Text(""), hint, Text(""), Text(""), key="empty")
+            rows.append((float("inf"), (Text(""), Text(""), hint, Text(""), Text("")), "empty"))
+        return rows
