@@ -84,7 +84,18 @@ def test_dashboard_with_an_alert(snap_compare, tmp_path, monkeypatch, size) -> N
     """The alert sits over the Schedule while the EA works the Brief queue."""
     fixed_ids(monkeypatch)
     app = demo_app(tmp_path, GOOD_MOMENT)
-    assert snap_compare(app, terminal_size=size, press=["tab", "down", "down"])
+
+    async def work_the_queue(pilot) -> None:  # type: ignore[no-untyped-def]
+        # The alert comes up once the day is read; the keys then move the focus under it.
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if pilot.app.screen.query("Toast"):
+                break
+        await pilot.press("tab", "down", "down")
+        await pilot.pause(0.3)
+        assert pilot.app.screen.query("Toast")
+
+    assert snap_compare(app, terminal_size=size, run_before=work_the_queue)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -185,9 +196,15 @@ def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) 
             titles = pilot.app.screen.query(".dialog-title")
             if titles and "Which calendar" in str(titles.first(Label).render()):
                 break
-        # "Reading …" lasts two seconds: whether it is still up would depend on the machine.
+        # Whether "Reading …" is still up would depend on the machine: clear it, and wait
+        # until it has gone from the dashboard beneath the dialog too (a screen's toasts
+        # leave on their own timer).
         pilot.app.clear_notifications()
-        await pilot.pause(2.5)  # and gone from the dashboard beneath the dialog too
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not any(screen.query("Toast") for screen in pilot.app.screen_stack):
+                break
+        await pilot.pause(0.1)
         assert "Which calendar" in str(pilot.app.screen.query_one(".dialog-title").render())
 
     assert snap_compare(snapshot_app, terminal_size=size, run_before=read_it)
