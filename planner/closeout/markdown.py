@@ -166,7 +166,7 @@ def _still_open(item: StillOpen, review: Review) -> str:
     promise = f"promised {_when(item.current, review.date)}"
     if item.state.paused:
         base = _when(_local(item.state.promised_by, review), review.date)
-        promise = f"promised {base}, paused: now {_when(item.current, review.date)}"
+        promise = f"paused · was {base}"
     head = f"- {promise}{_moves(item.moves, review)} · {_about(item.followup)}"
     return head + _tail(state_words(item.state, review), " · ", escaped=True)
 

@@ -9,7 +9,7 @@ from planner.commands.context import Context
 from planner.commands.options import exec_option
 
 if TYPE_CHECKING:
-    from planner.day import Day
+    from planner.day import Day, FollowUpRow
     from planner.scheduling import Placement, Slot
 
 
@@ -143,7 +143,7 @@ STATE_LABELS = {
 def render(day: Day) -> str:
     """The day as plain text: status line, schedule, good moments, follow-ups, brief queue."""
     from planner.day import status_words
-    from planner.humanize import clock_range, fmt, relative_day
+    from planner.humanize import clock_range, fmt
 
     lines: list[str] = []
     tz = day.timezone
@@ -171,11 +171,7 @@ def render(day: Day) -> str:
     lines.append(f"Follow-ups ({count} open)")
     if not day.followups:
         lines.append("  (none open)")
-    whens = [
-        f"{fmt(row.promise, 'ddd D MMM HH:mm')} "
-        f"({relative_day(row.promise.date(), day.now.date())})"
-        for row in day.followups
-    ]
+    whens = [_when(row, day.now, tz) for row in day.followups]
     width = max(28, *map(len, whens)) if whens else 28
     for row, when in zip(day.followups, whens, strict=True):
         f = row.followup
@@ -278,3 +274,20 @@ def pendulum_local(moment: Any, tz: str) -> Any:
     import pendulum
 
     return pendulum.instance(moment).in_tz(tz)
+
+
+def _when(row: FollowUpRow, now: Any, tz: str) -> str:
+    """`Tue 1 Dec 14:00 (today)`; while waiting on the customer the promise as it was made,
+    which stands still (`paused · was Wed 2 Dec 11:00 (tomorrow)`): the time waited is added
+    only when the wait ends."""
+    import pendulum
+
+    from planner.domain.history import standing
+    from planner.humanize import fmt, relative_day
+
+    if row.followup.is_open and standing(row.followup).paused:
+        was = pendulum.instance(row.followup.promised_by).in_tz(tz)
+        return (
+            f"paused · was {fmt(was, 'ddd D MMM HH:mm')} ({relative_day(was.date(), now.date())})"
+        )
+    return f"{fmt(row.promise, 'ddd D MMM HH:mm')} ({relative_day(row.promise.date(), now.date())})"

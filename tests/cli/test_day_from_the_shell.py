@@ -78,7 +78,7 @@ def test_the_close_out_of_a_day_lived_from_the_shell_tells_the_whole_truth(
         " · escalated to the executive at 10:40: needs a call from the executive\n"
     ) in promises
     assert (
-        "- promised 14:00, paused: now 22:25 · Maria Ortiz (Acme)"
+        "- paused · was 14:00 · Maria Ortiz (Acme)"
         " — invoice charged twice, wants refund"
         " · waiting on the customer since 09:05 for: the signed form (promise paused)\n"
     ) in promises

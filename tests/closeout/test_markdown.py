@@ -93,7 +93,7 @@ def test_promises_section_names_broken_promises_as_broken(markdown: str) -> None
         # Every other open follow-up, with its current promise and state.
         "Still open:",
         "- promised Tue 24 Nov 11:00 · Jonas Berg (Northwind) — quote for 40 seats",
-        "- promised 14:00, paused: now Thu 26 Nov 16:30 · Nadia Benali (Initech) — refund form"
+        "- paused · was 14:00 · Nadia Benali (Initech) — refund form"
         " · waiting on the customer since Fri 20 Nov 15:00 for: sent her the form"
         " (promise paused)",
     ]

@@ -119,7 +119,7 @@ def test_the_migrated_day_shows_the_customer_wait_the_old_close_out_lost(
     # Version 4's saved summary never mentioned Nadia; the review of the same data does.
     assert "Nadia" not in document.closeouts[0].summary
     assert (
-        "- promised 14:00, paused: now 22:34 · Nadia Benali (Initech) — refund form"
+        "- paused · was 14:00 · Nadia Benali (Initech) — refund form"
         " · waiting on the customer since 09:01 for: the signed form (promise paused)"
     ) in text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 
 from planner.storage import Store
@@ -9,7 +10,7 @@ from planner.ui.app import PlannerApp
 from planner.ui.screens.choice import ChoiceScreen
 from planner.ui.screens.followup import FollowUpScreen
 from planner.ui.screens.prompt import PromptScreen
-from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.followups import FollowUpsPane, short_promise
 from tests.ui.test_dashboard import cell_texts, shown_text, type_text
 
 
@@ -28,6 +29,11 @@ async def test_escalated_waiting_and_paused_read_as_words_at_every_width(
         assert cell_texts(pane, lars)[0] == "escalated"
         assert cell_texts(pane, aiko)[0] == "paused"
         assert "Aiko Sato · paused: waiting on customer since" in " ".join(cell_texts(pane, aiko))
+        # The promise as it was made, not one sliding later with every minute awaited.
+        made = next(f for f in app.document.followups if f.id == aiko).promised_by
+        assert cell_texts(pane, aiko)[1] == short_promise(
+            pendulum.instance(made).in_tz(app.timezone), app.clock.now().in_tz(app.timezone).date()
+        )
         # Drawn, not only held: the State column is there at this width, as words.
         drawn = [pane.render_line(y).text for y in range(pane.size.height)]
         assert any(line.lstrip().startswith("escalated") for line in drawn)
@@ -59,7 +65,7 @@ async def test_waiting_asks_what_for_and_the_detail_view_explains_the_pause(
         body = shown_text(app)
         assert "paused: waiting on customer since 10:00" in body
         assert "waiting for   the signed refund form" in body
-        assert "paused: it moves later while the customer is awaited" in body
+        assert "paused · was" in body and "added when the wait ends" in body
         assert "waiting on the customer for: the signed refund form" in body  # the log
     on_disk = next(f for f in Store(store.directory).load().followups if f.id == tom)
     assert on_disk.waiting_for == "the signed refund form"
@@ -96,6 +102,7 @@ async def test_the_close_outs_step_2_lists_every_other_open_follow_up(app: Plann
         await pilot.pause()
         text = shown_text(app)
         assert "Still open, no promise due today:" in text
-        assert "paused: now" in text and "Aiko Sato (Initech)" in text
+        assert "paused · was" in text and "paused: now" not in text
+        assert "Aiko Sato (Initech)" in text
         assert "waiting on the customer since" in text
         assert "Grace Kim (Hooli)" in text

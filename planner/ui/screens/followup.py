@@ -52,8 +52,8 @@ def describe(
         row("promise", f"{promise} — BROKEN: call them now", broken_style)
     elif followup.is_open and standing(followup).paused:
         promised = when(followup.promised_by, now, tz)
-        row("promise", f"{promise} — paused: it moves later while the customer is awaited")
-        row("", f"(promised {promised} when the pause began; the time waited is added back)")
+        row("promise", f"paused · was {promised}")
+        row("", "(while the customer is awaited; the time waited is added when the wait ends)")
     else:
         row("promise", promise)
     row("kind", followup.kind)

@@ -143,7 +143,7 @@ def still_open_view(review: Review) -> Text:
         promise = _short(item.current, review.date)
         if state.paused:
             base = _short(_local(state.promised_by, review), review.date)
-            promise = f"promised {base}, paused: now {promise}"
+            promise = f"paused · was {base}"
         text.append(f"  {promise} · ")
         text.append_text(_about_text(item.followup))
         words = _state_words(state, review)

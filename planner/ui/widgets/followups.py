@@ -63,6 +63,15 @@ def short_promise(promise: pendulum.DateTime, today: object) -> str:
     return fmt(promise, "D MMM ") + clock
 
 
+def _shown_promise(row: FollowUpRow, label: str, tz: str) -> pendulum.DateTime:
+    """The Promise column's time: while the customer is awaited ("paused" in the State
+    column) the promise as it was made, which stands still; else the effective one. The
+    time waited is added only when the wait ends (planner.domain.history)."""
+    if label == "paused":
+        return pendulum.instance(row.followup.promised_by).in_tz(tz)
+    return row.promise
+
+
 class FollowUpsPane(PaneTable):
     """One row per follow-up: promise, customer, organisation and summary, channel, priority."""
 
@@ -145,7 +154,7 @@ class FollowUpsPane(PaneTable):
             quiet = "dim" if state == "closed" else ""
             return (
                 Text(label, style=style or STATUS_STYLE.get(f.status, "") if said else style),
-                Text(short_promise(row.promise, today), style=style),
+                Text(short_promise(_shown_promise(row, label, tz), today), style=style),
                 matter,
                 Text(CHANNEL_LABEL.get(f.channel, f.channel), style=quiet),
                 Text(f.priority, style=quiet),
