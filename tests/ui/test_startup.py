@@ -26,7 +26,13 @@ NOT_AT_START = (
     # The first frame is the dashboard itself: none of its dialogs or other views.
     "planner.ui.screens",
 )
-FIRST_FRAME_SCREENS = ("planner.ui.screens", "planner.ui.screens.dashboard")
+FIRST_FRAME_SCREENS = (
+    "planner.ui.screens",
+    "planner.ui.screens.dashboard",
+    "planner.ui.screens.dashboard_actions",
+    "planner.ui.screens.dashboard_base",
+    "planner.ui.screens.dashboard_filter",
+)
 """What the first frame draws, though it lives among the screens."""
 
 DRIVE = """
