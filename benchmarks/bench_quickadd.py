@@ -125,7 +125,7 @@ def in_process(data: Path, runs: int) -> tuple[list[float], list[float]]:
     from planner.clock import Clock
     from planner.storage import Store
     from planner.ui.app import create_app
-    from planner.ui.screens.quick_add import QuickAddScreen
+    from planner.ui.dialogs.quick_add import QuickAddScreen
     from planner.ui.widgets.followups import FollowUpsPane
 
     marks: dict[str, object] = {}
@@ -216,7 +216,7 @@ def per_keystroke() -> tuple[list[float], list[float]]:
 
     from planner.config import Settings
     from planner.quickadd import parse
-    from planner.ui.screens.quick_add import preview
+    from planner.ui.dialogs.quick_add import preview
 
     now = pendulum.datetime(2026, 11, 23, 10, 0, tz="Europe/Paris")
     settings = Settings(timezone="Europe/Paris", own_organization="Globex")

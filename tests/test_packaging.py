@@ -28,7 +28,7 @@ def test_the_wheel_ships_every_theme_file_and_the_package_finds_them(tmp_path: P
     assert not any(n.startswith("themes/") for n in names)
     # Each screen reads the .tcss beside it (CSS_PATH) when it opens: all must ship.
     styles = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "planner").rglob("*.tcss"))
-    assert {"planner/ui/app.tcss", "planner/ui/screens/dialog.tcss"} <= set(styles)
+    assert {"planner/ui/app.tcss", "planner/ui/dialogs/dialog.tcss"} <= set(styles)
     assert set(styles) <= names
 
     # Installed (here: unpacked first on the path), the package loads its own copy.

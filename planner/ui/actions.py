@@ -24,18 +24,18 @@ class NamedActions(App[int]):
     _clashes_told: set[str]
 
     def action_help(self) -> None:
-        from planner.ui.screens.help import HelpScreen
+        from planner.ui.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen(self.help_actions()))
 
     def binding_tables(self) -> list[Binding]:
         """Every binding of the dashboard, its screens and dialogs, the app's own first."""
         # Screens shown on demand are imported on demand, to keep the first paint quick.
+        from planner.ui.dialogs.form import FormScreen
+        from planner.ui.dialogs.help import HelpScreen
+        from planner.ui.dialogs.settings import SettingsScreen
+        from planner.ui.dialogs.welcome import WelcomeScreen
         from planner.ui.screens.followup import FollowUpScreen
-        from planner.ui.screens.form import FormScreen
-        from planner.ui.screens.help import HelpScreen
-        from planner.ui.screens.settings import SettingsScreen
-        from planner.ui.screens.welcome import WelcomeScreen
 
         try:
             from planner.ui.screens.closeout import CloseoutScreen

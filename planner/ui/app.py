@@ -52,8 +52,8 @@ from planner.ui.themes import LoadedTheme, all_themes
 if TYPE_CHECKING:
     from planner.sync.run import SyncOutcome
 
-DIALOG_CSS = ("dialog.tcss", "followup.tcss")
-"""Stylesheets (in planner/ui/screens) of the screens most keys open, read after the first
+DIALOG_CSS = ("dialogs/dialog.tcss", "screens/followup.tcss")
+"""Stylesheets (under planner/ui) of the screens most keys open, read after the first
 frame: the dialogs' shared one first, as every dialog lists it."""
 SYNC_AFTER_START = 0.5
 """Seconds after start before the first calendar sync: the first frame comes first."""
@@ -222,7 +222,7 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         if notes is None:
             return
         from planner.closeout.morning import dismiss_morning_notes, morning_lines
-        from planner.ui.screens.morning import MorningScreen
+        from planner.ui.dialogs.morning import MorningScreen
 
         def done(dismissed: bool | None) -> None:
             if dismissed:
@@ -236,9 +236,9 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         first such screen opens, a new stylesheet makes it re-parse every source from
         scratch and restyle every node: ~25 ms on that first key. Their rules match nothing
         on the dashboard, so nothing needs restyling now."""
-        screens = Path(__file__).parent / "screens"
+        here = Path(__file__).parent
         for name in DIALOG_CSS:
-            path = str((screens / name).resolve())
+            path = str((here / name).resolve())
             if not self.stylesheet.has_source(path):
                 self.stylesheet.read(path)
         self.stylesheet.parse()

@@ -181,7 +181,7 @@ class Changes(App[int]):
 
     def _ask_undo_anyway(self, conflict: PlannerError) -> None:
         """Another process changed what the undo would revert: say so, and ask."""
-        from planner.ui.screens.choice import ChoiceScreen
+        from planner.ui.dialogs.choice import ChoiceScreen
 
         def answer(choice: str | None) -> None:
             if choice == "force":

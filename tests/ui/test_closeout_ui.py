@@ -20,9 +20,9 @@ from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp
+from planner.ui.dialogs.form import FormScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.screens.closeout import CloseoutScreen
-from planner.ui.screens.form import FormScreen
-from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.promise_table import PromiseTable
 
 DAY = "2026-11-23"

@@ -19,10 +19,10 @@ from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.dialogs.help import HelpScreen
+from planner.ui.dialogs.quick_add import QuickAddScreen
 from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.screens.followup import FollowUpScreen
-from planner.ui.screens.help import HelpScreen
-from planner.ui.screens.quick_add import QuickAddScreen
 from planner.ui.session import Change
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
@@ -408,11 +408,11 @@ async def test_the_dialogs_stylesheets_are_read_once_the_first_frame_is_up(
 
     import planner.ui.app as dashboard
 
-    screens = _Path(dashboard.__file__).parent / "screens"
+    ui = _Path(dashboard.__file__).parent
     async with app.run_test() as pilot:
         await pilot.pause()
         for name in dashboard.DIALOG_CSS:
-            assert app.stylesheet.has_source(str((screens / name).resolve()))
+            assert app.stylesheet.has_source(str((ui / name).resolve()))
 
 
 async def test_keys_typed_while_the_dialog_opens_keep_their_order(app: PlannerApp) -> None:

@@ -14,7 +14,7 @@ from planner.cli import main
 from planner.clock import ManualClock
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.dialogs.choice import ChoiceScreen
 from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.closeout import shell_day as day

@@ -16,7 +16,7 @@ from planner.clock import Clock
 from planner.preferences import load, preferences_path
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.dialogs.choice import ChoiceScreen
 from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane

@@ -7,9 +7,9 @@ import pytest
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
-from planner.ui.screens.choice import ChoiceScreen
+from planner.ui.dialogs.choice import ChoiceScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.screens.followup import FollowUpScreen
-from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.followups import FollowUpsPane, short_promise
 from tests.ui.test_dashboard import cell_texts, shown_text, type_text
 

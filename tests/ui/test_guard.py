@@ -13,8 +13,8 @@ from planner.clock import Clock
 from planner.quickadd import QuickAdd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.dialogs.quick_add import NoteInstead, QuickAddScreen
 from planner.ui.guard import LOG_NAME
-from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
 from tests.conftest import FROZEN_ZONE
 
 
@@ -25,7 +25,7 @@ def errors_shown(app: PlannerApp) -> list[str]:
 async def test_an_error_while_typing_a_zone_is_shown_logged_and_the_form_kept(
     store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.ui.screens import welcome
+    from planner.ui.dialogs import welcome
     from planner.ui.widgets import zones
 
     real_hint = zones.zone_hint
@@ -94,7 +94,7 @@ async def test_an_error_in_a_dialogs_key_action_is_shown_and_the_dialog_kept(
     store: Store, clock: Clock, config_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Keys bound over a dialog (Escape here) run in the app's loop, not the dialog's.
-    from planner.ui.screens.welcome import WelcomeScreen
+    from planner.ui.dialogs.welcome import WelcomeScreen
 
     def broken_cancel(self: WelcomeScreen) -> None:
         raise RuntimeError("cancel broke")

@@ -137,7 +137,7 @@ async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
     import threading
 
     from planner.ui.ask import schedule
-    from planner.ui.screens.prompt import PromptScreen
+    from planner.ui.dialogs.prompt import PromptScreen
 
     finished = threading.Event()
     real_read = schedule._read  # the import's first step: reading the calendar

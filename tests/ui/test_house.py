@@ -10,9 +10,9 @@ from textual.widgets import Input
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.screens.followup import FollowUpScreen
-from planner.ui.screens.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.schedule import SchedulePane

@@ -8,9 +8,9 @@ from textual.widgets import Input, Label, Static
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
-from planner.ui.screens.choice import ChoiceScreen
-from planner.ui.screens.form import FormScreen
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.choice import ChoiceScreen
+from planner.ui.dialogs.form import FormScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.schedule import SchedulePane

@@ -12,7 +12,7 @@ from planner.clock import Clock
 from planner.closeout import close_with_summary, keep
 from planner.storage import Store
 from planner.ui.app import create_app
-from planner.ui.screens.morning import MorningScreen
+from planner.ui.dialogs.morning import MorningScreen
 from tests.closeout import day
 from tests.closeout.day import CLOSE_TIME, DATE
 from tests.conftest import FROZEN_ZONE

@@ -13,8 +13,8 @@ from planner.clock import Clock
 from planner.preferences import Preferences, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from planner.ui.screens.help import HelpScreen
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.help import HelpScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.conftest import FROZEN_ZONE

@@ -23,7 +23,7 @@ from planner.humanize import when
 from planner.quickadd import QuickAdd, followup_from_quickadd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp
-from planner.ui.screens.quick_add import QuickAddScreen, preview
+from planner.ui.dialogs.quick_add import QuickAddScreen, preview
 from tests.conftest import FROZEN_NOW, FROZEN_ZONE
 from tests.quickadd.test_properties import promise_lines
 
@@ -117,7 +117,7 @@ async def test_enter_in_the_dashboard_saves_what_add_dry_run_json_prints(
 
 async def test_the_help_screen_shows_the_quick_add_examples(empty_app: PlannerApp) -> None:
     from planner.quickadd.examples import EXAMPLES
-    from planner.ui.screens.help import HelpScreen
+    from planner.ui.dialogs.help import HelpScreen
 
     app = empty_app
     async with app.run_test(size=(140, 60)) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.storage import Store
 from planner.ui.app import PlannerApp
-from planner.ui.screens.quick_add import QuickAddScreen
+from planner.ui.dialogs.quick_add import QuickAddScreen
 from tests.ui.test_dashboard import static_text, type_text
 
 

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 import planner.ui
 from planner.ui.app import PlannerApp
 
-DIALOG_CSS = Path(planner.ui.__file__).resolve().parent / "screens" / "dialog.tcss"
+DIALOG_CSS = Path(planner.ui.__file__).resolve().parent / "dialogs" / "dialog.tcss"
 
 
 def planner_screens() -> list[type[Screen[object]]]:

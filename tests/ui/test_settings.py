@@ -12,7 +12,7 @@ from planner.clock import Clock
 from planner.preferences import load, preferences_path
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from planner.ui.screens.settings import (
+from planner.ui.dialogs.settings import (
     SettingsScreen,
     field_docs,
     keymap_from_text,

@@ -24,6 +24,7 @@ NOT_AT_START = (
     "planner.ui.ask.briefs",
     "planner.ui.ask.settings",
     # The first frame is the dashboard itself: none of its dialogs or other views.
+    "planner.ui.dialogs",
     "planner.ui.screens",
 )
 FIRST_FRAME_SCREENS = (

@@ -12,8 +12,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from planner.ui.app import PlannerApp
-from planner.ui.screens.form import FormScreen
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.form import FormScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.widgets.followups import FollowUpsPane
 
 KEY_NAMES = {" ": "space", ":": "colon", "(": "left_parenthesis", ")": "right_parenthesis"}

@@ -10,8 +10,8 @@ from planner.clock import Clock
 from planner.config import Settings
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from planner.ui.screens.prompt import PromptScreen
-from planner.ui.screens.welcome import WelcomeScreen
+from planner.ui.dialogs.prompt import PromptScreen
+from planner.ui.dialogs.welcome import WelcomeScreen
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.conftest import FROZEN_ZONE
 

@@ -18,9 +18,9 @@ from planner.operations.briefs import queue_brief
 from planner.text import clean_line
 from planner.ui.ask import Asker, Proposal
 from planner.ui.ask.forms import refusal_of
-from planner.ui.screens.choice import ChoiceScreen
-from planner.ui.screens.form import Field, FormScreen, Values
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.choice import ChoiceScreen
+from planner.ui.dialogs.form import Field, FormScreen, Values
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.when import parse_when
 
 

@@ -14,8 +14,8 @@ from planner.humanize import fmt
 from planner.operations.events import change_event, make_event
 from planner.ui.ask import Asker, Proposal
 from planner.ui.ask.forms import refusal_of
-from planner.ui.screens.choice import ChoiceScreen
-from planner.ui.screens.form import Field, FormScreen, Values
+from planner.ui.dialogs.choice import ChoiceScreen
+from planner.ui.dialogs.form import Field, FormScreen, Values
 from planner.when import parse_time
 
 WITH_EA = "one-on-one with the EA"

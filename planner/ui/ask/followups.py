@@ -18,10 +18,10 @@ from planner.operations.followups import Move, Moved, add_followup, move_followu
 from planner.quickadd import QuickAdd, followup_from_quickadd
 from planner.ui.ask import Asker, Proposal
 from planner.ui.ask.forms import refusal_of
-from planner.ui.screens.choice import ChoiceScreen
-from planner.ui.screens.form import Field, FormScreen, Values
-from planner.ui.screens.prompt import PromptScreen
-from planner.ui.screens.quick_add import NoteInstead, QuickAddScreen
+from planner.ui.dialogs.choice import ChoiceScreen
+from planner.ui.dialogs.form import Field, FormScreen, Values
+from planner.ui.dialogs.prompt import PromptScreen
+from planner.ui.dialogs.quick_add import NoteInstead, QuickAddScreen
 from planner.ui.widgets.closeout_steps import about as describe
 from planner.when import parse_time
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planner.errors import PlannerError
-from planner.ui.screens.form import Values
+from planner.ui.dialogs.form import Values
 
 
 def refusal_of(build: Callable[[Values], object]) -> Callable[[Values], str | None]:

@@ -20,8 +20,8 @@ from planner.operations.windows import make_window, mark_window
 from planner.text import clean_line
 from planner.ui.ask import Asker, Proposal
 from planner.ui.ask.forms import refusal_of
-from planner.ui.screens.form import Field, FormScreen, Values
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.form import Field, FormScreen, Values
+from planner.ui.dialogs.prompt import PromptScreen
 from planner.ui.widgets.path_suggester import PathSuggester
 from planner.when import parse_time
 

@@ -10,7 +10,7 @@ from planner.errors import PlannerError
 from planner.operations.settings import set_settings
 from planner.preferences import Preferences
 from planner.ui.ask import Asker, Proposal
-from planner.ui.screens.settings import SettingsScreen
+from planner.ui.dialogs.settings import SettingsScreen
 from planner.when import parse_when
 
 

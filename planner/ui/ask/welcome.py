@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from planner.config import Settings
 from planner.operations import settings as operations
 from planner.ui.ask import Asker, Proposal
-from planner.ui.screens.welcome import Start, WelcomeScreen
+from planner.ui.dialogs.welcome import Start, WelcomeScreen
 
 SAID: dict[Start, str] = {
     "sample": "A sample day is loaded: try Enter on a follow-up, ? for every key",

@@ -140,7 +140,7 @@ class DashboardActions(DashboardBase):
         if self.in_view is not None or len(document.roster) == 1:
             return asker
         from planner.domain.executive import describe
-        from planner.ui.screens.choice import ChoiceScreen
+        from planner.ui.dialogs.choice import ChoiceScreen
 
         choice = await asker.ask(
             ChoiceScreen(

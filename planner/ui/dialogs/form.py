@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
-from planner.ui.screens.typeahead import TypeAhead
 
 Values = dict[str, str]
 Validate = Callable[[Values], str | None]

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
-from planner.ui.screens.typeahead import TypeAhead
 
 Check = Callable[[str], tuple[bool, str]]
 """Returns (ok, message): the message previews what the value means, or says what is wrong."""

@@ -18,8 +18,8 @@ from planner.domain import FollowUp
 from planner.domain.followup import effective_promise
 from planner.humanize import when
 from planner.quickadd import QuickAdd
+from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
-from planner.ui.screens.typeahead import TypeAhead
 
 Parser = Callable[[str], QuickAdd]
 RepeatCaller = Callable[[QuickAdd], tuple[FollowUp, ...]]
