@@ -5,17 +5,14 @@ The review itself is `planner.closeout` (pure functions); this screen shows one 
 time and builds the review again whenever the document changes or a minute passes. Its
 parts: the promises step (closeout_promises.py: answers through the same dialog
 sequences as the dashboard) and the closing step (closeout_closing.py: notes, summary on
-disk, reopen); each change goes through the session (saved in the background, undoable
-with `u`).
+disk, reopen), over the state both share (closeout_base.py); each change goes through
+the session (saved in the background, undoable with `u`).
 """
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,13 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Label, Static, TextArea
 
 from planner.closeout import (
-    Review,
     build_review,
     day_label,
 )
-from planner.closeout.desk import DeskReview, build_desk_review
+from planner.closeout.desk import build_desk_review
 from planner.commands.closeout import HISTORY_DAYS
-from planner.domain.document import Document
 from planner.humanize import fmt
 from planner.ui.desk_closeout import merged_review, sections_view
 from planner.ui.guard import Guarded
@@ -52,7 +47,7 @@ from planner.ui.widgets.palette import status_colors
 from planner.ui.widgets.promise_table import PromiseTable, StepScroll
 
 if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
+    pass
 
 _PROMISE_ACTIONS = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "details"})
 _CHANGES = frozenset({"resolve", "repromise", "escalate", "keep", "unkeep", "close_day", "reopen"})
@@ -83,30 +78,6 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         Binding("y", "copy", "Copy summary", id="closeout.copy"),
         Binding("R", "reopen", "Reopen", tooltip="Reopen the closed day", id="closeout.reopen"),
     ]
-
-    def __init__(self, date: pendulum.Date) -> None:
-        super().__init__()
-        self.date = date
-        self.step = 0
-        self.review: Review | None = None
-        self.desk_review: DeskReview | None = None
-        """On a desk of several executives: a review per executive (`review` then holds
-        every executive's promises, for step 2)."""
-        self.settled = False
-        """The day is more than HISTORY_DAYS ago: read from the archives, never changed
-        (as `ea-planner closeout` treats it)."""
-        self.saved_path: Path | None = None
-        """Where this screen last saved the summary."""
-        self._saving = False
-        self._seen: tuple[object, str] | None = None
-        self._leave_warned = False
-        self._loading_history = False
-        self._write_lock = threading.Lock()
-        self._write_generation = 0
-
-    @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
 
     # -- layout ----------------------------------------------------------
 
@@ -154,26 +125,6 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         app.minute_passed.subscribe(self, self._changed)
 
     # -- the review ------------------------------------------------------
-
-    @property
-    def _review(self) -> Review:
-        assert self.review is not None
-        return self.review
-
-    def _document(self) -> Document:
-        """The live document; for a settled day, everything with the archives once loaded."""
-        session = self.planner.session
-        if not self.settled:
-            return session.document
-        if session.history is None and not self._loading_history:
-            self._loading_history = True
-            session.load_history(self._history_loaded)
-        return session.history or session.document
-
-    def _history_loaded(self, _history: Document) -> None:
-        self._loading_history = False
-        if self.is_attached:
-            self.rebuild()
 
     def rebuild(self, select: str | None = None) -> None:
         """Build the review from the document as it is now and show every step of it."""
@@ -289,10 +240,6 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         return True
 
     # -- answering promises (step 2) ---------------------------------------
-
-    def _say(self, message: str, *, severity: str = "information", timeout: float = 4) -> None:
-        """A notification holding untrusted text (names, summaries): never read as markup."""
-        self.app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
     def action_undo(self) -> None:
         self.planner.action_undo()

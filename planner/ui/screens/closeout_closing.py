@@ -4,73 +4,37 @@ saved opens again), copying and reopening."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import pendulum
 from rich.text import Text
-from textual.screen import Screen
 from textual.widgets import Button, Static, TextArea
 
 from planner.closeout import (
-    Review,
     close_with_summary,
     day_label,
     find_closeout,
     render_markdown,
     reopen_day,
 )
-from planner.closeout.desk import DeskReview, close_desk, render_desk_markdown
+from planner.closeout.desk import close_desk, render_desk_markdown
 from planner.commands.closeout import HISTORY_DAYS
-from planner.domain.document import Document
 from planner.errors import PlannerError
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
+from planner.ui.screens.closeout_base import CloseoutBase
 from planner.ui.widgets.closeout_steps import (
+    NOTES,
+    PROMISES,
     at_time,
     refusal,
 )
 from planner.ui.widgets.palette import status_colors
 
-if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
 
-from planner.ui.widgets.closeout_steps import NOTES, PROMISES
-
-
-class Closing(Screen[None]):
+class Closing(CloseoutBase):
     """Mixed into the close-out screen: notes, summary, close and reopen."""
-
-    if TYPE_CHECKING:
-        date: pendulum.Date
-        step: int
-        review: Review | None
-        desk_review: DeskReview | None
-        settled: bool
-        saved_path: Path | None
-        _saving: bool
-        _leave_warned: bool
-        _write_lock: threading.Lock
-        _write_generation: int
-
-        @property
-        def planner(self) -> PlannerApp: ...
-
-        @property
-        def _review(self) -> Review: ...
-
-        def _document(self) -> Document: ...
-
-        def rebuild(self, select: str | None = None) -> None: ...
-
-        def _show_step(self) -> None: ...
-
-        def _say(
-            self, message: str, *, severity: str = "information", timeout: float = 4
-        ) -> None: ...
 
     def _notes_text(self) -> str:
         return self.query_one("#closeout-notes", TextArea).text

@@ -4,14 +4,8 @@ are the review's own), and the cursor moves on to the next one that needs it."""
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pendulum
 from rich.text import Text
 from textual import work
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from planner.closeout import (
@@ -20,9 +14,8 @@ from planner.closeout import (
     keep,
     unkeep,
 )
-from planner.closeout.desk import DeskReview
 from planner.domain import FollowUp
-from planner.domain.document import Document
+from planner.ui.screens.closeout_base import CloseoutBase
 from planner.ui.widgets.closeout_steps import (
     promise_detail,
     promise_row,
@@ -31,40 +24,9 @@ from planner.ui.widgets.closeout_steps import (
 from planner.ui.widgets.palette import StatusColors, status_colors
 from planner.ui.widgets.promise_table import PromiseTable
 
-if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
 
-
-class PromiseAnswers(Screen[None]):
+class PromiseAnswers(CloseoutBase):
     """Mixed into the close-out screen: the promises step."""
-
-    if TYPE_CHECKING:
-        date: pendulum.Date
-        step: int
-        review: Review | None
-        desk_review: DeskReview | None
-        settled: bool
-        saved_path: Path | None
-        _saving: bool
-        _leave_warned: bool
-        _write_lock: threading.Lock
-        _write_generation: int
-
-        @property
-        def planner(self) -> PlannerApp: ...
-
-        @property
-        def _review(self) -> Review: ...
-
-        def _document(self) -> Document: ...
-
-        def rebuild(self, select: str | None = None) -> None: ...
-
-        def _show_step(self) -> None: ...
-
-        def _say(
-            self, message: str, *, severity: str = "information", timeout: float = 4
-        ) -> None: ...
 
     def _show_promises(self, review: Review, colors: StatusColors, select: str | None) -> None:
         if self.desk_review is not None:
