@@ -145,8 +145,12 @@ class Session:
             on_failed(error)
             return
         if self.pending == 0:
-            # Adopt the document as saved: it includes what other processes wrote.
-            self.document = future.result()
+            # Adopt the document as saved: it includes what other processes wrote. When it
+            # is what memory holds already (the usual case), memory's stays, so that the
+            # screens can tell nothing they show has changed.
+            saved = future.result()
+            if saved != self.document:
+                self.document = saved
             self.signature = self.store.signature()
         on_saved(self.document)
 

@@ -142,7 +142,22 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
             # The executive's zone was set (the welcome, settings): show today there.
             self._zone = zone
             self.shown_date = self.planner.today()
+        elif self._save_landed(document):
+            # The change drawn while it was saved is on disk as drawn: only "saving…" goes.
+            self._show_header()
+            return
         self.refresh_day()
+
+    def _save_landed(self, document: Document) -> bool:
+        """The day was drawn from `document` while it was being saved, and nothing is
+        waiting to be saved any more: what the panes show is what is on disk."""
+        drawn = self._drawn
+        return (
+            drawn is not None
+            and drawn[0] is document
+            and drawn[1]
+            and not self.planner.session.pending
+        )
 
     def _minute_passed(self, _now: pendulum.DateTime) -> None:
         self.follow_today()
@@ -167,21 +182,31 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         )
         day = desk.day
         self.day, self.desk = day, desk
-        shown = document.executive(self.in_view) if self.in_view is not None else None
-        self.query_one(DayHeader).show(
-            day,
-            executive=shown.name if shown is not None else "",
-            ea_zone=app.ea_zone,
-            saving=app.session.pending > 0,
-            lines=desk.lines,
-            everyone=desk.is_all,
-        )
+        self._show_header()
         self.show_freshness()
         self._size_schedule()
         width = desk.marker_width if desk.is_all else 0
         self.query_one(SchedulePane).show(day, desk.days, width)
         self.query_one(BriefPane).show(day, desk.days, width)
         self._show_followups()
+
+    def _show_header(self) -> None:
+        """The header of the day as last drawn, saying "saving…" while a change is not on
+        disk yet."""
+        app = self.planner
+        document = app.document
+        assert self.day is not None and self.desk is not None
+        saving = app.session.pending > 0
+        self._drawn = (document, saving)
+        shown = document.executive(self.in_view) if self.in_view is not None else None
+        self.query_one(DayHeader).show(
+            self.day,
+            executive=shown.name if shown is not None else "",
+            ea_zone=app.ea_zone,
+            saving=saving,
+            lines=self.desk.lines,
+            everyone=self.desk.is_all,
+        )
 
     def on_resize(self) -> None:
         self._size_schedule()

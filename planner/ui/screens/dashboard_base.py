@@ -19,6 +19,7 @@ from planner.day import Day
 from planner.ui.desk_view import DeskDay
 
 if TYPE_CHECKING:
+    from planner.domain.document import Document
     from planner.ui.app import PlannerApp
 
 
@@ -40,6 +41,8 @@ class DashboardBase(Screen[None]):
         self._view_wanted = ""
         self._zone = ""
         """The executive's zone the day was last drawn in."""
+        self._drawn: tuple[Document, bool] | None = None
+        """The document the day was last drawn from, and whether it was being saved."""
 
     @property
     def planner(self) -> PlannerApp:

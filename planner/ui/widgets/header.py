@@ -50,7 +50,7 @@ class DayHeader(Vertical):
         sync.set_class(stale, "-stale")
         colors = status_colors(self.app)
         style = colors.due_soon_style if stale else colors.muted_style
-        sync.update(Text(("  ·  " + line) if line else "", style=style))
+        _update(sync, Text(("  ·  " + line) if line else "", style=style))
 
     def show(
         self,
@@ -82,7 +82,7 @@ class DayHeader(Vertical):
         if ea_zone != day.timezone or everyone:
             mine = day.now.in_tz(ea_zone)
             title.append(f"  ·  you {fmt(mine, 'HH:mm')} ({ea_zone})")
-        self.query_one("#header-title", Static).update(title)
+        _update(self.query_one("#header-title", Static), title)
         status = self.query_one("#header-status", Static)
         colors = status_colors(self.app)
         self._lines = tuple(lines)
@@ -97,7 +97,7 @@ class DayHeader(Vertical):
             text.append(self._fitted(day.status.text), style=_style(day.status, colors))
             for kind in STATUS_CLASSES:
                 status.set_class(kind == day.status.kind, f"-{kind}")
-        status.update(text)
+        _update(status, text)
 
     def _show_lines(self, lines: Sequence[ExecutiveLine], colors: StatusColors) -> None:
         """One line per executive: `▸ Dana 04:00 New York  next good moment 08:30 (in …)`,
@@ -140,7 +140,7 @@ class DayHeader(Vertical):
         for kind in STATUS_CLASSES:
             status.set_class(False, f"-{kind}")
         self._size_lines(count)
-        status.update(text)
+        _update(status, text)
 
     def _size_lines(self, count: int) -> None:
         """Room for `count` status lines (the stylesheet's one line when there is one)."""
@@ -165,6 +165,21 @@ class DayHeader(Vertical):
         head, _, tail = status.rpartition(" until ")
         keep = max(width - len(tail) - len(" until ") - 1, 8)
         return head[:keep].rstrip() + "… until " + tail
+
+
+def _update(static: Static, text: Text) -> None:
+    """Show `text` unless it is shown already: each update lays the screen out again, and
+    most redraws of the day (a change saved, a minute passed) leave a header line as it
+    was."""
+    shown = static.content
+    if (
+        isinstance(shown, Text)
+        and shown.plain == text.plain
+        and shown.spans == text.spans
+        and shown.style == text.style
+    ):
+        return
+    static.update(text)
 
 
 def _style(status: InterruptStatus, colors: StatusColors) -> str:
