@@ -21,8 +21,8 @@ from planner.operations.followups import add_followup
 from planner.quickadd import followup_from_quickadd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.dialogs.quick_add import QuickAddScreen
 from planner.ui.screens.dashboard import DashboardScreen
-from planner.ui.screens.quick_add import QuickAddScreen
 from planner.ui.session import Change
 from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.header import DayHeader
