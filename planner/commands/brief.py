@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import Actions, exec_option, id_argument, json_option
+from planner.commands.options import Actions, exec_option, json_option
 from planner.humanize import fmt
 
 if TYPE_CHECKING:
@@ -26,16 +26,17 @@ if TYPE_CHECKING:
 
 KINDS = ("escalation", "decision", "fyi", "good-news", "bad-news")
 PRIORITY_NAMES = ("urgent", "high", "normal", "low")
+_ID_HELP = "brief id (a unique prefix is enough)"
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
-    parser = subparsers.add_parser(
+    actions = Actions(
+        subparsers,
+        parent,
         "brief",
-        parents=[parent],
         help="the brief queue: add, list, deliver, solution",
         description="Things to tell the executive. With no action, lists the queue.",
     )
-    actions = Actions(parser, parent)
     add = actions.add(
         "add",
         help="queue a brief",
@@ -76,15 +77,15 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         "show",
         help="one brief in full, facts included",
         description="One brief in full: where it lands, its follow-up, solution and facts.",
+        id_help=_ID_HELP,
     )
-    id_argument(show, "brief id (a unique prefix is enough)")
     json_option(show, "the brief as JSON")
     edit = actions.add(
         "edit",
         help="change a queued brief's title, minutes, priority, …",
         description="Change a queued brief: title, minutes, priority, deliver-by or solution.",
+        id_help=_ID_HELP,
     )
-    id_argument(edit, "brief id (a unique prefix is enough)")
     edit.add_argument("--title", help="the new title")
     edit.add_argument("--minutes", type=int, help="estimated minutes")
     edit.add_argument("--priority", help=f"one of {', '.join(PRIORITY_NAMES)}")
@@ -92,25 +93,25 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         "--deliver-by", metavar="WHEN", help="the latest time to tell it ('none' clears it)"
     )
     edit.add_argument("--solution", help="the proposed solution ('' takes it back)")
-    deliver = actions.add(
+    actions.add(
         "deliver",
         help="mark a brief as told",
         description="Mark a brief as told to the executive: it leaves the queue.",
+        id_help=_ID_HELP,
     )
-    id_argument(deliver, "brief id (a unique prefix is enough)")
     drop = actions.add(
         "drop",
         help="take a brief off the queue untold",
         description="Take a brief off the queue without telling it, with the reason.",
+        id_help=_ID_HELP,
     )
-    id_argument(drop, "brief id (a unique prefix is enough)")
     drop.add_argument("reason", nargs="+", metavar="REASON", help="why it is dropped")
     solution = actions.add(
         "solution",
         help="attach the proposed solution to a brief",
         description="Attach the proposed solution to a brief (bad news goes in only with one).",
+        id_help=_ID_HELP,
     )
-    id_argument(solution, "brief id (a unique prefix is enough)")
     solution.add_argument("text", nargs="+", metavar="TEXT", help="the proposed solution")
     return ["brief"]
 

@@ -25,17 +25,19 @@ _ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
-    parser = subparsers.add_parser(
+    actions = Actions(
+        subparsers,
+        parent,
         "calendar",
-        parents=[parent],
         help="subscribe to the executive's calendars (.ics feeds, CalDAV)",
         description=(
             "Subscribe to the executive's calendars: a published .ics feed (http, https, "
             "webcal — Google's and Outlook's publish links) or a CalDAV calendar. "
             "`ea-planner sync` fetches them; the dashboard syncs them every few minutes."
         ),
+        dest="calendar_command",
+        required=True,
     )
-    actions = Actions(parser, parent, dest="calendar_command", required=True)
 
     add = actions.add(
         "add",

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import Actions, exec_option, id_argument, json_option
+from planner.commands.options import Actions, exec_option, json_option
 from planner.config import EVENT_KINDS, Settings
 from planner.errors import InputError
 from planner.humanize import fmt
@@ -32,13 +32,15 @@ _INTERRUPTIBLE = {"yes": True, "no": False, "kind": None}
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
-    parser = subparsers.add_parser(
+    actions = Actions(
+        subparsers,
+        parent,
         "event",
-        parents=[parent],
         help="add, edit, delete or list the executive's events by hand",
         description="Add, edit, delete or list the executive's events by hand.",
+        dest="event_command",
+        required=True,
     )
-    actions = Actions(parser, parent, dest="event_command", required=True)
 
     add = actions.add(
         "add",
@@ -61,18 +63,18 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "Change an event: only the options given change. An imported event's kind, "
             "with-EA and interruptible choices survive a re-import; its title and times do not."
         ),
+        id_help="event id (from ea-planner event list)",
     )
-    id_argument(edit, "event id (from ea-planner event list)")
     edit.add_argument("--title", help="a new title")
     _time_options(edit)
     _detail_options(edit, editing=True)
 
-    delete = actions.add(
+    actions.add(
         "delete",
         help="delete an event",
         description="Delete an event (an imported one comes back if its calendar still has it).",
+        id_help="event id (from ea-planner event list)",
     )
-    id_argument(delete, "event id (from ea-planner event list)")
 
     listing = actions.add(
         "list",

@@ -53,17 +53,19 @@ def _rule_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
-    parser = subparsers.add_parser(
+    actions = Actions(
+        subparsers,
+        parent,
         "exec",
-        parents=[parent],
         help="the executives of the desk: add, list, edit, remove",
         description=(
             "The executives the desk serves. Each has a short name: +SHORT in a quick-add "
             "line and --exec SHORT on the other commands pick them (a unique prefix is "
             "enough). Without --exec, a command works on the first executive."
         ),
+        dest="exec_command",
+        required=True,
     )
-    actions = Actions(parser, parent, dest="exec_command", required=True)
     add = actions.add(
         "add",
         help="add an executive",

@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import Actions, exec_option, id_argument, json_option
+from planner.commands.options import Actions, exec_option, json_option
 
 DEFAULT_MINUTES = 15
 """A good moment or block given without END lasts this long ("come by at 14:30")."""
@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
-    parser = subparsers.add_parser(
+    actions = Actions(
+        subparsers,
+        parent,
         "moment",
-        parents=[parent],
         help="mark a good moment or a block by hand; list or remove marks",
         description="Hand-marked good moments and blocks. With no action, lists the day.",
     )
-    actions = Actions(parser, parent)
     for name, help, description in (
         (
             "add",
@@ -75,12 +75,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     lst.add_argument("--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri …")
     json_option(lst, "the day's marks and good moments as one JSON object")
     exec_option(lst, help="whose marks and good moments (short name; default: the first)")
-    remove = actions.add(
+    actions.add(
         "remove",
         help="remove a mark",
         description="Remove a hand-marked good moment or block (ids: ea-planner moment list).",
+        id_help="mark id (a unique prefix is enough)",
     )
-    id_argument(remove, "mark id (a unique prefix is enough)")
     return ["moment"]
 
 

@@ -16,27 +16,40 @@ DATE_HELP = "the day: YYYY-MM-DD, today, tomorrow, yesterday, a weekday, nov 24 
 
 
 class Actions:
-    """The actions of a command (`brief add`, `moment list`): one sub-parser each, taking
-    the global options too; the action chosen is `args.<dest>` (None when not required and
-    none was given)."""
+    """A command with actions (`brief add`, `moment list`): the command's parser and one
+    sub-parser an action, each taking the global options too; the action chosen is
+    `args.<dest>` (None when not required and none was given)."""
 
     def __init__(
         self,
-        command: argparse.ArgumentParser,
+        subparsers: Any,
         parent: argparse.ArgumentParser,
+        name: str,
         *,
+        help: str,
+        description: str,
         dest: str = "action",
         required: bool = False,
     ) -> None:
         self._parent = parent
-        self._actions = command.add_subparsers(
+        self.command: argparse.ArgumentParser = subparsers.add_parser(
+            name, parents=[parent], help=help, description=description
+        )
+        self._actions: Any = self.command.add_subparsers(
             dest=dest, metavar="ACTION", required=required, title="actions"
         )
 
-    def add(self, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
-        return self._actions.add_parser(
+    def add(
+        self, name: str, *, help: str, description: str, id_help: str = ""
+    ) -> argparse.ArgumentParser:
+        """The action `name`; with `id_help`, it works on one record, named first by its id
+        (`id_argument`)."""
+        action: argparse.ArgumentParser = self._actions.add_parser(
             name, parents=[self._parent], help=help, description=description
         )
+        if id_help:
+            id_argument(action, id_help)
+        return action
 
 
 def id_argument(parser: argparse.ArgumentParser, help: str) -> None:
