@@ -17,13 +17,13 @@ import pendulum
 from planner.closeout.actions import close_day
 from planner.closeout.review import build_review, day_label, find_closeout
 from planner.closeout.steps import STEPS, Delivered, PromiseCheck, Review, StillOpen
+from planner.closeout.words import local, moves_words, state_words, when
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 
 if TYPE_CHECKING:
-    from planner.domain import Brief, Event, FollowUp, LogEntry
+    from planner.domain import Brief, Event, FollowUp
     from planner.domain.document import Document
-    from planner.domain.history import Standing
 
 _INLINE = re.compile(r"([\\`*_<\[])")
 """Characters that open inline structure anywhere: escapes, code spans, emphasis, HTML, links."""
@@ -99,7 +99,7 @@ def close_with_summary(
 
 def _status(review: Review) -> str:
     if review.closed_at is not None:
-        return f"Closed {_when(review.closed_at, review.date, at=True)}."
+        return f"Closed {when(review.closed_at, review.date, at=True)}."
     count = len(review.unaddressed())
     if count:
         noun = "promise" if count == 1 else "promises"
@@ -112,13 +112,13 @@ def _done(review: Review) -> list[str]:
     for item in review.done.in_order:
         if isinstance(item, Delivered):
             lines.append(
-                f"- Told the executive {_when(item.at, review.date)} · {escape(item.brief.title)}"
+                f"- Told the executive {when(item.at, review.date)} · {escape(item.brief.title)}"
                 f" ({item.brief.kind})"
             )
         else:
             verb = "Resolved" if item.action == "resolved" else "Dropped"
             lines.append(
-                f"- {verb} {_when(item.at, review.date)} · {_about(item.followup)}"
+                f"- {verb} {when(item.at, review.date)} · {_about(item.followup)}"
                 + _tail(item.text)
             )
     return lines or ["- Nothing resolved, dropped or told to the executive."]
@@ -139,13 +139,13 @@ def _promise(check: PromiseCheck, review: Review) -> str:
     flag = ""
     if check.broken:
         flag = "**broken** · " if still_broken or check.current is None else "**was broken** · "
-    head = f"- {flag}promised {_when(shown, review.date)}{_moves(check.moves, review)}"
+    head = f"- {flag}promised {when(shown, review.date)}{moves_words(check.moves, review)}"
     head += f" · {_about(check.followup)}"
     if check.state is not None and not (
         check.addressed == "escalated" and check.state.status == "escalated"
     ):
-        head += _tail(state_words(check.state, review), " · ", escaped=True)
-    at = _when(check.addressed_at, review.date, at=True) if check.addressed_at else ""
+        head += _tail(state_words(check.state, review, escape=escape), " · ", escaped=True)
+    at = when(check.addressed_at, review.date, at=True) if check.addressed_at else ""
     match check.addressed:
         case "resolved":
             how = f"resolved {at}" + _tail(check.text, ": ")
@@ -163,57 +163,14 @@ def _promise(check: PromiseCheck, review: Review) -> str:
 
 
 def _still_open(item: StillOpen, review: Review) -> str:
-    promise = f"promised {_when(item.current, review.date)}"
+    promise = f"promised {when(item.current, review.date)}"
     if item.state.paused:
-        base = _when(_local(item.state.promised_by, review), review.date)
+        base = when(local(item.state.promised_by, review), review.date)
         promise = f"paused · was {base}"
-    head = f"- {promise}{_moves(item.moves, review)} · {_about(item.followup)}"
-    return head + _tail(state_words(item.state, review), " · ", escaped=True)
-
-
-def state_words(state: Standing, review: Review) -> str:
-    """`waiting on the customer since 09:00 for: the signed form (promise paused)`, `in
-    progress`, `escalated to the executive at 10:40`; "" for a plain open follow-up.
-    Markdown: the EA's words in it are escaped."""
-    match state.status:
-        case "waiting":
-            words = f"waiting on the {state.waiting_on or 'someone'}"
-            if state.wait_began is not None:
-                words += f" since {_when(_local(state.wait_began, review), review.date)}"
-            if state.waiting_for:
-                words += f" for: {escape(state.waiting_for)}"
-            if state.paused:
-                words += " (promise paused)"
-            return words
-        case "escalated":
-            if state.escalated_at is not None:
-                at = _when(_local(state.escalated_at, review), review.date, at=True)
-                return f"escalated to the executive {at}"
-            return "escalated to the executive"
-        case "in progress":
-            return "in progress"
-    return ""
-
-
-def _moves(entries: tuple[LogEntry, ...], review: Review) -> str:
-    """` (re-promised 11:00 → 12:30 at 10:30; moved by the customer wait 14:00 → 16:00 at
-    11:00)`: how the promise moved that day."""
-    parts: list[str] = []
-    for entry in entries:
-        if entry.old_promise is None or entry.new_promise is None:
-            continue
-        old = _when(_local(entry.old_promise, review), review.date)
-        new = _when(_local(entry.new_promise, review), review.date)
-        at = _when(_local(entry.at, review), review.date, at=True)
-        what = (
-            "re-promised" if entry.action == "re-promised" else "moved by the wait on the customer"
-        )
-        parts.append(f"{what} {old} → {new} {at}")
-    return f" ({'; '.join(parts)})" if parts else ""
-
-
-def _local(moment: datetime, review: Review) -> pendulum.DateTime:
-    return pendulum.instance(moment).in_tz(review.timezone)
+    head = f"- {promise}{moves_words(item.moves, review)} · {_about(item.followup)}"
+    return head + _tail(
+        state_words(item.state, review, paused=False, escape=escape), " · ", escaped=True
+    )
 
 
 def _still_to_tell(review: Review) -> list[str]:
@@ -257,7 +214,7 @@ def _tomorrow(review: Review) -> list[str]:
     lines += [_event(e, review) for e in tomorrow.events] or ["- No events."]
     lines += ["", "Promises due:", ""]
     lines += [
-        f"- {_when(d.promise, tomorrow.date)} · {_about(d.followup)}" for d in tomorrow.promises
+        f"- {when(d.promise, tomorrow.date)} · {_about(d.followup)}" for d in tomorrow.promises
     ] or ["- None."]
     return lines
 
@@ -269,7 +226,7 @@ def _event(event: Event, review: Review) -> str:
     tz, day = review.timezone, review.tomorrow.date
     start = pendulum.instance(event.start).in_tz(tz)
     end = pendulum.instance(event.end).in_tz(tz)
-    span = f"{_when(start, day)}–{_when(end, day)}"
+    span = f"{when(start, day)}–{when(end, day)}"
     return f"- {span} · {title} ({event.kind})"
 
 
@@ -303,17 +260,6 @@ def _flags(flags: list[str]) -> str:
     return f" · **{'**, **'.join(flags)}**" if flags else ""
 
 
-def _when(moment: datetime, day: pendulum.Date, *, at: bool = False) -> str:
-    """`14:30` on `day`, else `Tue 24 Nov 14:30`; with `at`: `at 14:30` or
-    `on Tue 24 Nov at 14:30`. `moment` is already in the executive's zone."""
-    local = pendulum.instance(moment)
-    if local.date() == day:
-        return f"at {fmt(local, 'HH:mm')}" if at else fmt(local, "HH:mm")
-    if at:
-        return f"on {fmt(local, 'ddd D MMM')} at {fmt(local, 'HH:mm')}"
-    return fmt(local, "ddd D MMM HH:mm")
-
-
 def _span(moment: GoodMoment) -> str:
     text = f"{fmt(moment.start, 'HH:mm')}–{fmt(moment.end, 'HH:mm')}"
     if moment.source == "one-on-one":
@@ -325,4 +271,4 @@ def _span(moment: GoodMoment) -> str:
     return text
 
 
-__all__ = ["close_with_summary", "escape", "render_markdown", "state_words", "summary_markdown"]
+__all__ = ["close_with_summary", "escape", "render_markdown", "summary_markdown"]

@@ -80,7 +80,7 @@ def test_the_close_out_of_a_day_lived_from_the_shell_tells_the_whole_truth(
     assert (
         "- paused · was 14:00 · Maria Ortiz (Acme)"
         " — invoice charged twice, wants refund"
-        " · waiting on the customer since 09:05 for: the signed form (promise paused)\n"
+        " · waiting on the customer since 09:05 for: the signed form\n"
     ) in promises
     assert (
         "- promised Tue 24 Nov 11:00 · Jonas Berg (Northwind) — quote for 40 seats · in progress\n"

@@ -120,7 +120,7 @@ def test_the_migrated_day_shows_the_customer_wait_the_old_close_out_lost(
     assert "Nadia" not in document.closeouts[0].summary
     assert (
         "- paused · was 14:00 · Nadia Benali (Initech) — refund form"
-        " · waiting on the customer since 09:01 for: the signed form (promise paused)"
+        " · waiting on the customer since 09:01 for: the signed form"
     ) in text
 
 

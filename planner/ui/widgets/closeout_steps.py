@@ -15,9 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.closeout import STEPS, Delivered, PromiseCheck, Review, day_label
-from planner.domain import Brief, FollowUp, LogEntry
+from planner.closeout.words import moves_words, state_words
+from planner.domain import Brief, FollowUp
 from planner.domain.facts import log_line
-from planner.domain.history import Standing
 from planner.humanize import fmt
 from planner.scheduling import GoodMoment, Placement
 from planner.ui.widgets.palette import StatusColors
@@ -146,41 +146,12 @@ def still_open_view(review: Review) -> Text:
             promise = f"paused · was {base}"
         text.append(f"  {promise} · ")
         text.append_text(_about_text(item.followup))
-        words = _state_words(state, review)
+        words = state_words(state, review, paused=False)
         if words:
             text.append(f" · {words}", style="italic")
-        text.append(_moves_text(item.moves, review), style="dim")
+        text.append(moves_words(item.moves, review), style="dim")
         text.append("\n")
     return text
-
-
-def _state_words(state: Standing, review: Review) -> str:
-    match state.status:
-        case "waiting":
-            words = f"waiting on the {state.waiting_on or 'someone'}"
-            if state.wait_began is not None:
-                words += f" since {_short(_local(state.wait_began, review), review.date)}"
-            if state.waiting_for:
-                words += f" for: {state.waiting_for}"
-            return words
-        case "escalated":
-            return "escalated to the executive"
-        case "in progress":
-            return "in progress"
-    return ""
-
-
-def _moves_text(moves: tuple[LogEntry, ...], review: Review) -> str:
-    parts = []
-    for entry in moves:
-        if entry.old_promise is None or entry.new_promise is None:
-            continue
-        old = _short(_local(entry.old_promise, review), review.date)
-        new = _short(_local(entry.new_promise, review), review.date)
-        at = _short(_local(entry.at, review), review.date)
-        what = "re-promised" if entry.action == "re-promised" else "moved by the customer wait"
-        parts.append(f"{what} {old} → {new} at {at}")
-    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _local(moment: datetime, review: Review) -> pendulum.DateTime:
@@ -222,14 +193,14 @@ def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) ->
         style="dim",
     )
     if check.state is not None:
-        words = _state_words(check.state, review)
+        words = state_words(check.state, review)
         if words:
             text.append(f" · {words}", style="italic")
     text.append("\nPromised ")
     text.append(_short(check.promise, review.date))
     if check.broken:
         text.append(" — broken", style=colors.broken_style)
-    text.append(_moves_text(check.moves, review), style="dim")
+    text.append(moves_words(check.moves, review), style="dim")
     text.append("\n")
     at = f" {at_time(check.addressed_at, review.date)}" if check.addressed_at else ""
     match check.addressed:
