@@ -17,7 +17,7 @@ from planner.scheduling.intervals import plain
 from planner.scheduling.packing import NEEDS_SOLUTION, Slot
 from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
-from planner.ui.widgets.table import PaneTable
+from planner.ui.widgets.table import PaneTable, marked
 
 
 def _what_is_briefed(slot: Slot, whose: str, span: str) -> str:
@@ -100,14 +100,6 @@ class BriefPane(PaneTable):
         tz = zone or day.timezone
         rows: list[tuple[float, tuple[Text, ...], str]] = []
 
-        def title(text: str, style: str) -> Text:
-            if not marker:
-                return Text(text, style=style)
-            cell = Text(marker + " ", style=style)
-            cell.stylize("bold", 0, len(marker))
-            cell.append(text, style=style)
-            return cell
-
         if packing is not None:
             upcoming = [s for s in packing.slots if plain(s.moment.end) > now]
             if upcoming:
@@ -134,7 +126,7 @@ class BriefPane(PaneTable):
                         (
                             Text(at, style=f"bold {colors.good_style}"),
                             Text("moment", style=colors.good_style),
-                            title(label, f"bold {colors.good_style}"),
+                            marked(marker, label, f"bold {colors.good_style}"),
                             Text(str(slot.capacity)),
                             Text(f"{slot.used} min placed", style=colors.good_style),
                         ),
@@ -170,7 +162,7 @@ class BriefPane(PaneTable):
                     (
                         Text(when, style=style),
                         Text(brief.kind, style=style),
-                        title(text, style),
+                        marked(marker, text, style),
                         Text(str(brief.minutes)),
                         Text(flags, style=style),
                     ),

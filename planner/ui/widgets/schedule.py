@@ -20,7 +20,7 @@ from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.desk_view import OwnedDay
 from planner.ui.widgets.palette import status_colors
-from planner.ui.widgets.table import PaneTable
+from planner.ui.widgets.table import PaneTable, marked
 
 KIND_LABEL = {"one-on-one": "1:1"}
 """Kinds shortened to fit the narrow Kind column."""
@@ -75,21 +75,13 @@ class SchedulePane(PaneTable):
         def past(end: datetime) -> bool:
             return plain(end) <= now
 
-        def what(text: str, style: str) -> Text:
-            if not marker:
-                return Text(text, style=style)
-            cell = Text(marker + " ", style=style)
-            cell.stylize("bold", 0, len(marker))
-            cell.append(text, style=style)
-            return cell
-
         for event in source.events:
             dim = "dim" if past(event.end) else ""
             if event.all_day:
                 self.put_row(
                     Text("all day", style=dim),
                     Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
-                    what(event.title, dim),
+                    marked(marker, event.title, dim),
                     key=f"e:{event.id}",
                 )
                 continue
@@ -106,7 +98,7 @@ class SchedulePane(PaneTable):
                     (
                         Text(span, style=dim),
                         Text(KIND_LABEL.get(event.kind, event.kind), style=dim),
-                        what(event.title, dim),
+                        marked(marker, event.title, dim),
                     ),
                 )
             )
@@ -133,7 +125,7 @@ class SchedulePane(PaneTable):
                         (
                             Text(span, style=style),
                             Text("moment", style=style),
-                            what(label, style),
+                            marked(marker, label, style),
                         ),
                     )
                 )

@@ -13,7 +13,18 @@ from rich.text import Text
 
 from planner.ui.widgets.row_table import Column, Row, RowTable
 
-__all__ = ["Column", "PaneTable"]
+__all__ = ["Column", "PaneTable", "marked"]
+
+
+def marked(marker: str, text: str, style: str) -> Text:
+    """A title cell: `text` after the `marker` (in bold) that says whose the row is on a
+    desk shown "all"; just `text` when there is no marker."""
+    if not marker:
+        return Text(text, style=style)
+    cell = Text(marker + " ", style=style)
+    cell.stylize("bold", 0, len(marker))
+    cell.append(text, style=style)
+    return cell
 
 
 class PaneTable(RowTable):
