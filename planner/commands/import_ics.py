@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option
+from planner.commands.options import exec_option, json_option
 from planner.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
             "calendar's own name, else the file's, folder's or URL's name)"
         ),
     )
-    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    json_option(parser, "the report as one JSON object")
     exec_option(
         parser,
         help="whose schedule: an executive's short name (default: the executive whose "

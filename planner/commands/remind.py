@@ -17,6 +17,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
+from planner.commands.options import exec_option
 
 if TYPE_CHECKING:
     from planner.alerts import Alert
@@ -73,11 +74,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
         action="store_true",
         help="print each check that gave alerts as one JSON object on one line",
     )
-    parser.add_argument(
-        "--exec",
-        metavar="SHORT",
-        dest="executive",
-        help="only this executive's alerts (short name; default: every executive's)",
+    exec_option(
+        parser, help="only this executive's alerts (short name; default: every executive's)"
     )
     return ["remind"]
 

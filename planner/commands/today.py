@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
-from planner.commands.options import exec_option
+from planner.commands.options import exec_option, json_option
 
 if TYPE_CHECKING:
     from planner.day import Day, FollowUpRow
@@ -27,7 +27,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
     parser.add_argument(
         "--date", metavar="DAY", help="another day: YYYY-MM-DD, tomorrow, fri, nov 24 …"
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    json_option(parser, "one JSON object")
     exec_option(parser, help="whose day: an executive's short name (default: the first)")
     return ["today"]
 
