@@ -18,25 +18,9 @@ from planner.domain import Brief, Event, Window
 from planner.domain.document import Document
 from planner.domain.executive import Executive
 from planner.scheduling.desk import desk_status, moments_of, packing_of, status_of
+from tests.ui.desk import DANA, LEE, LONDON, NY, local
 
-NY = "America/New_York"
-LONDON = "Europe/London"
-DANA = Executive(id="x-1", name="Dana Whitfield", short="Dana", timezone=NY)
-LEE = Executive(
-    id="x-2",
-    name="Lee Okafor",
-    short="Lee",
-    timezone=LONDON,
-    workday_start="08:00",
-    workday_end="17:00",
-    protect_before=5,
-    min_window=15,
-)
 _ids = itertools.count(1)
-
-
-def local(day: str, clock: str, tz: str) -> pendulum.DateTime:
-    return pendulum.parse(f"{day}T{clock}", tz=tz)  # type: ignore[return-value]
 
 
 def utc(day: str, clock: str) -> pendulum.DateTime:
