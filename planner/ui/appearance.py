@@ -17,6 +17,7 @@ from planner.domain.document import Document
 from planner.errors import PlannerError
 from planner.humanize import hour_cycle, set_hour_cycle
 from planner.preferences import Preferences
+from planner.ui.messages import ViewChosen
 from planner.ui.providers import ThemeCommands
 from planner.ui.themes import DEFAULT_THEME, LoadedTheme
 
@@ -126,6 +127,13 @@ class Appearance(App[int]):
             self.notify(exc.message, title="Preferences not saved", severity="error", timeout=10)
             return False
         return True
+
+    def on_view_chosen(self, message: ViewChosen) -> None:
+        """The dashboard shows another executive's records (or all): remembered for the next
+        start."""
+        message.stop()
+        if self.preferences.view != message.view:
+            self.save_preferences(msgspec.structs.replace(self.preferences, view=message.view))
 
     def watch_theme(self, theme: str) -> None:
         # Status colours are drawn into the panes' cells: redraw them in the new theme.

@@ -1,13 +1,13 @@
 """How a change reaches the document from the dashboard: through the session, at once on
 screen, saved in the background by one writer, undoable with `u` (one change at a time,
-the latest first); `document_changed` tells every screen."""
+the latest first); `document_changed` tells every screen. Screens ask for changes with the
+messages of planner.ui.messages, handled here."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 from textual.signal import Signal
@@ -17,19 +17,13 @@ from planner.errors import PlannerError
 from planner.operations import Change
 from planner.storage import Store
 from planner.ui.ask import Proposal
+from planner.ui.messages import Applied, ChangeRequested, UndoRequested, run_sequence
 from planner.ui.session import Session
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Applied(Generic[T]):
-    """A change the session took: what its operation returned (the new record, a report)."""
-
-    result: T
 
 
 class Changes(App[int]):
@@ -112,20 +106,26 @@ class Changes(App[int]):
         return self.apply(proposal.change, proposal.done, worked_out=proposal.worked_out)
 
     async def settle(self, sequence: Awaitable[Proposal[T] | None]) -> Applied[T] | None:
-        """Run a dialog sequence (planner.ui.ask) to its end and carry out its proposal.
-        A refusal is said; an unexpected error is reported and logged, the dashboard
-        carries on."""
-        try:
-            proposal = await sequence
-        except PlannerError as exc:
-            self.notify(exc.message, title="Not done", severity="error")
-            return None
-        except Exception as error:
-            from planner.ui.guard import report
+        """Run one of the app's own dialog sequences (planner.ui.ask: the welcome, the
+        settings) to its end and carry out its proposal. A screen posts its proposal
+        instead (`planner.ui.messages.settle`)."""
+        return self.carry_out(await run_sequence(self, sequence))
 
-            report(self, error, where="a dialog sequence")
-            return None
-        return self.carry_out(proposal)
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        """A screen asks for a change: carried out here, the outcome given back."""
+        message.stop()
+        try:
+            applied = self.carry_out(message.proposal)
+        except BaseException as error:
+            if not message.outcome.done():
+                message.outcome.set_exception(error)
+            raise
+        if not message.outcome.done():
+            message.outcome.set_result(applied)
+
+    def on_undo_requested(self, message: UndoRequested) -> None:
+        message.stop()
+        self.action_undo()
 
     def _saved(self, document: Document) -> None:
         if self.session.pending == 0:

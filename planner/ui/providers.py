@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -21,14 +21,28 @@ from textual.markup import escape
 from planner.ui.bindings import NamedAction
 
 if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
+    from textual.screen import Screen
+
+    from planner.ui.themes import LoadedTheme
+
+
+class PaletteHost(Protocol):
+    """What the palette needs of the app (`PlannerApp`, which imports this module: named
+    by this protocol, not imported back)."""
+
+    theme: str
+    planner_themes: list[LoadedTheme]
+
+    def palette_actions(self, screen: Screen[Any]) -> list[NamedAction]: ...
+
+    async def run_action(self, action: str, default_namespace: Any = None) -> bool: ...
 
 
 class ActionCommands(Provider):
     """The dashboard's actions, named "Group: Action", with the key that runs each."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        app: PlannerApp = self.app  # type: ignore[assignment]
+        app = cast("PaletteHost", self.app)
         screen = self.screen
         commands: list[tuple[str, str, Callable[[], Any]]] = []
         for action in app.palette_actions(screen):
@@ -60,7 +74,7 @@ class ThemeCommands(Provider):
     """The theme switcher: the shipped themes and the EA's own, the current one marked."""
 
     def _themes(self) -> list[tuple[str, str]]:
-        app: PlannerApp = self.app  # type: ignore[assignment]
+        app = cast("PaletteHost", self.app)
         rows = []
         for loaded in app.planner_themes:
             name = loaded.theme.name
@@ -100,10 +114,10 @@ def _help(action: NamedAction) -> str:
     )
 
 
-def _run(app: PlannerApp, action: NamedAction, screen: object) -> Awaitable[bool]:
+def _run(app: PaletteHost, action: NamedAction, screen: object) -> Awaitable[bool]:
     """Run the action where its binding lives: the screen's own, or the app's."""
     namespace = screen if action.binding in getattr(screen, "BINDINGS", ()) else app
-    return app.run_action(action.binding.action, namespace)  # type: ignore[arg-type]
+    return app.run_action(action.binding.action, namespace)
 
 
-__all__ = ["ActionCommands", "ThemeCommands"]
+__all__ = ["ActionCommands", "PaletteHost", "ThemeCommands"]

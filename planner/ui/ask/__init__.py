@@ -3,9 +3,9 @@
 Each sequence is a coroutine run in a worker (`@work`): it asks step after step
 (`await asker.ask(PromptScreen(...))`) and returns a `Proposal`, a plain change of the
 document (an operation of planner.operations, its arguments bound) with the words that
-say it was done, or None when the EA cancelled. The caller hands the proposal to
-`PlannerApp.carry_out`, which applies it through the session: at once on screen, saved
-in the background, undoable with `u`. The dashboard, the follow-up detail view and the
+say it was done, or None when the EA cancelled. A screen posts the proposal up to the
+app (`planner.ui.messages.settle`), which applies it through the session: at once on
+screen, saved in the background, undoable with `u`. The dashboard, the follow-up detail view and the
 close-out run the same sequences.
 
 A sequence knows the dashboard only through the `Asker`: it asks, reads the document

@@ -18,6 +18,7 @@ from planner.domain import Brief
 from planner.domain.brief import is_held
 from planner.humanize import fmt, when
 from planner.operations import Change, briefs
+from planner.ui.messages import Applied, request_change, settle
 from planner.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
     from planner.domain.document import Document
     from planner.domain.followup import FollowUp
-    from planner.ui.app import PlannerApp
     from planner.ui.ask import Asker, Proposal
+    from planner.ui.host import Host
 
 
 def describe_brief(
@@ -115,8 +116,8 @@ class BriefScreen(Screen[None]):
         self.brief_id = brief_id
 
     @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
+    def planner(self) -> Host:
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="brief-detail"):
@@ -177,8 +178,11 @@ class BriefScreen(Screen[None]):
     # -- changes -----------------------------------------------------------------
 
     def _change(self, change: Change[Brief], done: str) -> None:
-        if self.planner.apply(change, done):
-            self.refresh_view()
+        def applied(outcome: Applied[Brief] | None) -> None:
+            if outcome is not None and self.is_attached:
+                self.refresh_view()
+
+        request_change(self, change, done, then=applied)
 
     def _edit(self, done: str, **changes: object) -> None:
         now, brief_id = self.planner.now(), self.brief_id
@@ -221,7 +225,7 @@ class BriefScreen(Screen[None]):
         brief = self.brief
         if brief is None:
             return
-        if await self.planner.settle(sequence(self.planner.asker, brief)) and self.is_attached:
+        if await settle(self, sequence(self.planner.asker, brief)) and self.is_attached:
             self.refresh_view()
 
     def action_deliver(self) -> None:

@@ -29,6 +29,7 @@ from planner.commands.closeout import HISTORY_DAYS
 from planner.humanize import fmt
 from planner.ui.desk_closeout import merged_review, sections_view
 from planner.ui.guard import Guarded
+from planner.ui.messages import request_undo
 from planner.ui.screens.closeout_closing import Closing
 from planner.ui.screens.closeout_promises import PromiseAnswers
 from planner.ui.widgets.closeout_steps import (
@@ -131,7 +132,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         app = self.planner
         now = app.clock.now()
         document = self._document()
-        colors = status_colors(app)
+        colors = status_colors(self.app)
         if len(document.roster) > 1:
             desk = self.desk_review = build_desk_review(document, self.date, now)
             self.review = merged_review(desk)
@@ -163,7 +164,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
 
     def _show_header(self) -> None:
         review = self._review
-        colors = status_colors(self.planner)
+        colors = status_colors(self.app)
         text = Text()
         text.append(f"Close-out — {day_label(self.date)}", style="bold")
         text.append("   ")
@@ -242,8 +243,8 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
     # -- answering promises (step 2) ---------------------------------------
 
     def action_undo(self) -> None:
-        self.planner.action_undo()
-        self.rebuild()
+        # Redrawn by `document_changed` once the undo is in.
+        request_undo(self)
 
     # -- closing (step 5) --------------------------------------------------
 

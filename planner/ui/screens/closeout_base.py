@@ -20,7 +20,7 @@ from planner.closeout.desk import DeskReview
 from planner.domain.document import Document
 
 if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
+    from planner.ui.host import Host
 
 
 class CloseoutBase(Screen[None]):
@@ -47,8 +47,8 @@ class CloseoutBase(Screen[None]):
         self._write_generation = 0
 
     @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
+    def planner(self) -> Host:
+        return cast("Host", self.app)
 
     @property
     def _review(self) -> Review:

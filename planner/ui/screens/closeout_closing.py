@@ -23,6 +23,7 @@ from planner.commands.closeout import HISTORY_DAYS
 from planner.errors import PlannerError
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
+from planner.ui.messages import Applied, plain_change, request_change
 from planner.ui.screens.closeout_base import CloseoutBase
 from planner.ui.widgets.closeout_steps import (
     NOTES,
@@ -56,7 +57,7 @@ class Closing(CloseoutBase):
         return render_markdown(replace(review, notes=notes))
 
     def _show_preview(self) -> None:
-        colors = status_colors(self.planner)
+        colors = status_colors(self.app)
         preview = Text()
         for line in self.summary().splitlines():
             if line.startswith("#"):
@@ -70,7 +71,7 @@ class Closing(CloseoutBase):
 
     def _show_state(self) -> None:
         review = self._review
-        colors = status_colors(self.planner)
+        colors = status_colors(self.app)
         text = Text()
         if self.settled:
             text.append(
@@ -149,16 +150,22 @@ class Closing(CloseoutBase):
         app, date = self.planner, self.date
         notes, now = self._notes_text(), app.clock.now()
         if self.desk_review is not None:
-            closed = app.change(lambda d: close_desk(d, date, now, notes)[0])
+            change = plain_change(lambda d: close_desk(d, date, now, notes)[0])
         else:
-            closed = app.change(lambda d: close_with_summary(d, date, now, notes)[0])
-        self.rebuild()
-        record = find_closeout(app.document, date)
-        if not closed or record is None or not record.closed:
-            return
-        self._write_summary(record.summary)
-        if self.step == NOTES:
-            self.query_one("#summary-preview").focus()
+            change = plain_change(lambda d: close_with_summary(d, date, now, notes)[0])
+
+        def closed(applied: Applied[None] | None) -> None:
+            if not self.is_attached:
+                return
+            self.rebuild()
+            record = find_closeout(app.document, date)
+            if applied is None or record is None or not record.closed:
+                return
+            self._write_summary(record.summary)
+            if self.step == NOTES:
+                self.query_one("#summary-preview").focus()
+
+        request_change(self, change, then=closed)
 
     def _write_summary(self, markdown: str) -> None:
         """Save the summary off the UI thread; a later close's summary always wins."""
@@ -199,8 +206,10 @@ class Closing(CloseoutBase):
         app, date = self.planner, self.date
         record = find_closeout(app.document, date)
         if record is not None and record.closed:
-            app.change(lambda d: reopen_day(d, date, app.clock.now()))
-        self.rebuild()
+            now = app.clock.now()
+            request_change(self, plain_change(lambda d: reopen_day(d, date, now)))
+        if self.is_attached:
+            self.rebuild()
         self.app.notify(
             f"The day stays open: its summary could not be saved ({message}). "
             "Make room or fix the folder, then close it again.",
@@ -229,11 +238,18 @@ class Closing(CloseoutBase):
             return
         app, date = self.planner, self.date
         now = app.clock.now()
-        if app.change(lambda d: reopen_day(d, date, now)):
-            self._say(
-                f"Reopened {day_label(date)}: close it again to rewrite its summary.", timeout=4
-            )
-        self.saved_path = None
-        self.rebuild()
-        if self.step == NOTES:
-            self.query_one("#closeout-notes", TextArea).focus()
+
+        def reopened(applied: Applied[None] | None) -> None:
+            if applied is not None:
+                self._say(
+                    f"Reopened {day_label(date)}: close it again to rewrite its summary.",
+                    timeout=4,
+                )
+            self.saved_path = None
+            if not self.is_attached:
+                return
+            self.rebuild()
+            if self.step == NOTES:
+                self.query_one("#closeout-notes", TextArea).focus()
+
+        request_change(self, plain_change(lambda d: reopen_day(d, date, now)), then=reopened)

@@ -15,6 +15,7 @@ from planner.closeout import (
     unkeep,
 )
 from planner.domain import FollowUp
+from planner.ui.messages import Applied, plain_change, propose, request_change, run_sequence
 from planner.ui.screens.closeout_base import CloseoutBase
 from planner.ui.widgets.closeout_steps import (
     promise_detail,
@@ -72,7 +73,7 @@ class PromiseAnswers(CloseoutBase):
         if check is None:
             detail.update(Text(""))
             return
-        detail.update(promise_detail(check, self._review, status_colors(self.planner)))
+        detail.update(promise_detail(check, self._review, status_colors(self.app)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "promise-table":
@@ -106,10 +107,14 @@ class PromiseAnswers(CloseoutBase):
             return None
         return check
 
-    def _after_answer(self, changed: bool, followup_id: str) -> None:
+    def _order(self) -> list[str]:
+        """The promises' ids in the order shown."""
+        return [c.followup.id for c in self._review.promises]
+
+    def _after_answer(self, changed: bool, followup_id: str, before: list[str]) -> None:
         """Rebuild, and move on to the next promise that still needs an answer (the one
-        below the answered one, else the first from the top)."""
-        before = [c.followup.id for c in self._review.promises]
+        below the answered one in the order `before` the answer, else the first from the
+        top)."""
         self.rebuild()
         if not changed:
             return
@@ -138,9 +143,13 @@ class PromiseAnswers(CloseoutBase):
         the next promise."""
         from planner.ui.ask import followups
 
-        applied = await self.planner.settle(followups.move(self.planner.asker, step, followup))
+        proposal = await run_sequence(self.app, followups.move(self.planner.asker, step, followup))
+        # The order as shown when the answer was given: once in, the document_changed
+        # signal may redraw the table first.
+        before = self._order()
+        applied = None if proposal is None else await propose(self, proposal)
         if self.is_attached:
-            self._after_answer(applied is not None, followup.id)
+            self._after_answer(applied is not None, followup.id, before)
 
     def action_keep(self) -> None:
         check = self._selected("keep")
@@ -155,7 +164,16 @@ class PromiseAnswers(CloseoutBase):
         app, date, followup_id = self.planner, self.date, check.followup.id
         now = app.clock.now()
         said = f"Kept the promise to {check.followup.customer} as it stands"
-        self._after_answer(app.change(lambda d: keep(d, date, followup_id, now), said), followup_id)
+
+        before = self._order()
+
+        def kept(applied: Applied[None] | None) -> None:
+            if self.is_attached:
+                self._after_answer(applied is not None, followup_id, before)
+
+        request_change(
+            self, plain_change(lambda d: keep(d, date, followup_id, now)), said, then=kept
+        )
 
     def action_unkeep(self) -> None:
         check = self._selected("un-keep")
@@ -166,9 +184,15 @@ class PromiseAnswers(CloseoutBase):
             return
         app, date, followup_id = self.planner, self.date, check.followup.id
         now = app.clock.now()
-        if app.change(lambda d: unkeep(d, date, followup_id, now)):
-            self._say(f"{check.followup.customer}'s promise needs an answer again", timeout=3)
-        self.rebuild(select=followup_id)
+        customer = check.followup.customer
+
+        def unkept(applied: Applied[None] | None) -> None:
+            if applied is not None:
+                self._say(f"{customer}'s promise needs an answer again", timeout=3)
+            if self.is_attached:
+                self.rebuild(select=followup_id)
+
+        request_change(self, plain_change(lambda d: unkeep(d, date, followup_id, now)), then=unkept)
 
     def action_details(self) -> None:
         check = self._check(self.query_one(PromiseTable).selected_key)

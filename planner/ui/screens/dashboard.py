@@ -3,10 +3,10 @@
 The screen owns its layout, its keys, the day shown and the follow-ups filter. Its keys
 live here, not on the App, so that no other screen (the detail view, the close-out, a
 dialog) ever runs them: once another screen is on top, they are simply not in force.
-Changes go up to the App (`PlannerApp.change`, through the session); the screen redraws
-when the App announces a changed document or a new minute. Its parts: the state they
-share (dashboard_base.py), the follow-ups filter (dashboard_filter.py) and the actions
-that ask and change (dashboard_actions.py).
+Changes go up to the App as messages (planner.ui.messages), carried out through the
+session; the screen redraws when the App announces a changed document or a new minute.
+Its parts: the state they share (dashboard_base.py), the follow-ups filter
+(dashboard_filter.py) and the actions that ask and change (dashboard_actions.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from textual.events import DescendantFocus
 from planner.domain.document import Document
 from planner.ui.bindings import followup_bindings
 from planner.ui.desk_view import ALL, build_desk_day, next_view, resolve_view, view_name
+from planner.ui.messages import choose_view
 from planner.ui.screens.dashboard_actions import DashboardActions
 from planner.ui.screens.dashboard_filter import FollowUpFilter
 from planner.ui.widgets.briefs import BriefPane
@@ -295,16 +296,11 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
 
     def action_cycle_view(self) -> None:
         """The next executive's records, in desk order, then all of them, then the first."""
-        app = self.planner
-        document = app.document
+        document = self.planner.document
         self.in_view = next_view(document, self.in_view)
         self._view_wanted = self.in_view or ALL
         self.refresh_day()
-        name = view_name(document, self.in_view)
-        if app.preferences.view != name:
-            import msgspec
-
-            app.save_preferences(msgspec.structs.replace(app.preferences, view=name))
+        choose_view(self, view_name(document, self.in_view))
 
     # -- days ------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The dashboard's actions that ask and change: quick-add and the moves of a follow-up,
 briefs, events, good moments and blocks, imports. Each runs a dialog sequence of
-planner.ui.ask in a worker and hands what it proposes to the App (`PlannerApp.settle`),
-asking first, on a desk shown "all", for which executive."""
+planner.ui.ask in a worker and posts what it proposes up to the App
+(`planner.ui.messages.settle`), asking first, on a desk shown "all", for which executive."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual import work
 
 from planner.config import executive_zone
 from planner.domain.window import WindowMark
+from planner.ui.messages import request_change, settle
 from planner.ui.screens.dashboard_base import DashboardBase
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
@@ -40,7 +41,7 @@ class DashboardActions(DashboardBase):
     async def _quick_add(self, initial: str) -> None:
         from planner.ui.ask import followups
 
-        applied = await self.planner.settle(followups.quick_add(self.asker(), initial))
+        applied = await settle(self, followups.quick_add(self.asker(), initial))
         if applied is not None:
             self.query_one(FollowUpsPane).keep_cursor_on(applied.result.id)
 
@@ -58,7 +59,7 @@ class DashboardActions(DashboardBase):
 
         followup = self.planner.find_followup(followup_id)
         if followup is not None:
-            await self.planner.settle(followups.move(self.planner.asker, step, followup))
+            await settle(self, followups.move(self.planner.asker, step, followup))
 
     # -- briefs ----------------------------------------------------------
 
@@ -72,7 +73,7 @@ class DashboardActions(DashboardBase):
 
         asker = await self.asker_for_whom("New brief")
         if asker is not None:
-            await self.planner.settle(briefs.new_brief(asker))
+            await settle(self, briefs.new_brief(asker))
 
     def action_deliver(self) -> None:
         pane = self.query_one(BriefPane)
@@ -83,7 +84,7 @@ class DashboardActions(DashboardBase):
         from planner.operations.briefs import deliver_brief
 
         brief_id, now = str(key), self.planner.now()
-        self.planner.apply(lambda d: deliver_brief(d, brief_id, now), "Delivered")
+        request_change(self, lambda d: deliver_brief(d, brief_id, now), "Delivered")
 
     # -- schedule --------------------------------------------------------
 
@@ -97,7 +98,7 @@ class DashboardActions(DashboardBase):
 
         asker = await self.asker_for_whom("New event")
         if asker is not None:
-            await self.planner.settle(schedule.new_event_on(asker, day))
+            await settle(self, schedule.new_event_on(asker, day))
 
     def action_mark(self, mark: WindowMark) -> None:
         self._typed_here()
@@ -110,7 +111,7 @@ class DashboardActions(DashboardBase):
         what = "Mark a good moment" if mark == "window" else "Block time"
         asker = await self.asker_for_whom(what)
         if asker is not None:
-            await self.planner.settle(schedule.mark_on(asker, day, mark))
+            await settle(self, schedule.mark_on(asker, day, mark))
 
     def action_import_ics(self) -> None:
         self._typed_here()
@@ -120,8 +121,7 @@ class DashboardActions(DashboardBase):
     async def _import(self) -> None:
         from planner.ui.ask import schedule
 
-        app = self.planner
-        await app.settle(schedule.import_calendar(self.asker(), app.quitting))
+        await settle(self, schedule.import_calendar(self.asker(), self.planner.quitting))
 
     # -- executives --------------------------------------------------------
 

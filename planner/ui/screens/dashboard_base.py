@@ -20,7 +20,7 @@ from planner.ui.desk_view import DeskDay
 
 if TYPE_CHECKING:
     from planner.domain.document import Document
-    from planner.ui.app import PlannerApp
+    from planner.ui.host import Host
 
 
 class DashboardBase(Screen[None]):
@@ -45,8 +45,8 @@ class DashboardBase(Screen[None]):
         """The document the day was last drawn from, and whether it was being saved."""
 
     @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
+    def planner(self) -> Host:
+        return cast("Host", self.app)
 
     def _typed_here(self) -> None:
         """Keys that open something to type into act at once (priority bindings); while

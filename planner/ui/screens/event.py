@@ -25,13 +25,14 @@ from planner.domain.event_changes import (
 )
 from planner.humanize import fmt
 from planner.operations.events import delete_event
+from planner.ui.messages import request_change, settle
 from planner.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
 
-    from planner.ui.app import PlannerApp
     from planner.ui.ask import Asker, Proposal
+    from planner.ui.host import Host
 
 
 def describe(event: Event, tz: str) -> Text:
@@ -109,8 +110,8 @@ class EventScreen(Screen[None]):
         self.refresh_view()
 
     @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
+    def planner(self) -> Host:
+        return cast("Host", self.app)
 
     @property
     def event(self) -> Event | None:
@@ -158,7 +159,7 @@ class EventScreen(Screen[None]):
         event = self.event
         if event is None:
             return
-        await self.planner.settle(sequence(self.planner.asker, event))
+        await settle(self, sequence(self.planner.asker, event))
         if self.is_attached:
             self.refresh_view()
 
@@ -173,7 +174,7 @@ class EventScreen(Screen[None]):
             if event.calendar is not None
             else " (u undoes)"
         )
-        self.planner.apply(
-            lambda d: delete_event(d, event_id), f"Event deleted: {event.title}{note}"
+        request_change(
+            self, lambda d: delete_event(d, event_id), f"Event deleted: {event.title}{note}"
         )
         self.app.pop_screen()

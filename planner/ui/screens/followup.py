@@ -23,11 +23,12 @@ from planner.domain.history import standing
 from planner.humanize import fmt, when
 from planner.ui.bindings import followup_bindings
 from planner.ui.guard import Guarded
+from planner.ui.messages import settle
 from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import status_colors
 
 if TYPE_CHECKING:
-    from planner.ui.app import PlannerApp
+    from planner.ui.host import Host
 
 
 def describe(
@@ -97,8 +98,8 @@ class FollowUpScreen(Guarded, Screen[None]):
         self.followup_id = followup_id
 
     @property
-    def planner(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
+    def planner(self) -> Host:
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
@@ -120,7 +121,7 @@ class FollowUpScreen(Guarded, Screen[None]):
             body.update(Text("This follow-up is no longer here (undone or archived)."))
             return
         self.query_one("#detail").border_title = Content(f"Follow-up: {followup.customer}")
-        broken = status_colors(app).broken_style
+        broken = status_colors(self.app).broken_style
         body.update(describe(followup, app.clock.now(), app.timezone, broken_style=broken))
 
     @work(group="ask")
@@ -129,10 +130,10 @@ class FollowUpScreen(Guarded, Screen[None]):
 
         followup = self.planner.find_followup(self.followup_id)
         if followup is not None:
-            await self.planner.settle(followups.move(self.planner.asker, step, followup))
+            await settle(self, followups.move(self.planner.asker, step, followup))
 
     @work(group="ask")
     async def action_add_brief(self) -> None:
         from planner.ui.ask import briefs
 
-        await self.planner.settle(briefs.new_brief(self.planner.asker, linked=self.followup_id))
+        await settle(self, briefs.new_brief(self.planner.asker, linked=self.followup_id))
