@@ -43,6 +43,7 @@ from planner.ui.appearance import Appearance
 from planner.ui.ask import Asker
 from planner.ui.changes import Changes
 from planner.ui.keys import TypeAheadKeys
+from planner.ui.messages import SyncRequested
 from planner.ui.providers import ActionCommands
 from planner.ui.screens.dashboard import DashboardScreen
 from planner.ui.session import Session
@@ -122,8 +123,8 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         it is shown does (theme, 12/24-hour times): every screen redraws from it."""
         self.minute_passed: Signal[pendulum.DateTime] = Signal(self, "minute-passed")
         self.calendars_synced: Signal[None] = Signal(self, "calendars-synced")
-        """Published after each background sync of the subscribed calendars (the header says
-        how fresh the schedule is)."""
+        """Published when a sync asked for (`R`) starts, and after each background sync of
+        the subscribed calendars (the header says how fresh the schedule is)."""
         """Published with the time (executive's zone) when the clock enters a new minute."""
         self._last_minute: str | None = None
         """The minute last seen (date and time: a machine may sleep exactly a day)."""
@@ -308,6 +309,12 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         self.quitting.set()
         self.calendar_sync.stop()
         self.session.close()
+
+    def on_sync_requested(self, message: SyncRequested) -> None:
+        """`R`: sync every subscribed calendar now; the header says so at once."""
+        message.stop()
+        if self.calendar_sync.now():
+            self.calendars_synced.publish(None)
 
     def _calendars_synced(self, outcomes: list[SyncOutcome], asked: bool) -> None:
         """After a sync: show what it brought in, and say what it did when `R` asked."""

@@ -2,7 +2,7 @@
 
 A screen never changes the document, the undo history or the preferences itself, and
 never calls the app to do it: it posts a message up to the app, which handles each kind
-in one place (`PlannerApp.on_change_requested`, `on_undo_requested`,
+in one place (`PlannerApp.on_change_requested`, `on_undo_requested`, `on_sync_requested`,
 `on_view_chosen`). Changes come back down by the app's `document_changed` signal, to
 every screen that shows the document.
 
@@ -56,6 +56,10 @@ class UndoRequested(Message):
     """Take back the latest change (`u`), as the app's own `u` does."""
 
 
+class SyncRequested(Message):
+    """Sync every subscribed calendar now (`R`)."""
+
+
 class ViewChosen(Message):
     """The EA chose whose records the dashboard shows (an executive's id, or "all"): the
     app remembers it in preferences.toml."""
@@ -101,6 +105,11 @@ def request_undo(sender: MessagePump) -> None:
     sender.app.post_message(UndoRequested())
 
 
+def request_sync(sender: MessagePump) -> None:
+    """Ask the app to sync the subscribed calendars now, as `R` does."""
+    sender.app.post_message(SyncRequested())
+
+
 def choose_view(sender: MessagePump, view: str) -> None:
     """Tell the app whose records the dashboard now shows, to remember it."""
     sender.app.post_message(ViewChosen(view))
@@ -142,12 +151,14 @@ async def settle(sender: MessagePump, sequence: Awaitable[Proposal[T] | None]) -
 __all__ = [
     "Applied",
     "ChangeRequested",
+    "SyncRequested",
     "UndoRequested",
     "ViewChosen",
     "choose_view",
     "plain_change",
     "propose",
     "request_change",
+    "request_sync",
     "request_undo",
     "run_sequence",
     "settle",

@@ -22,7 +22,7 @@ from textual.events import DescendantFocus
 from planner.domain.document import Document
 from planner.ui.bindings import followup_bindings
 from planner.ui.desk_view import ALL, build_desk_day, next_view, resolve_view, view_name
-from planner.ui.messages import choose_view
+from planner.ui.messages import choose_view, request_sync
 from planner.ui.screens.dashboard_actions import DashboardActions
 from planner.ui.screens.dashboard_filter import FollowUpFilter
 from planner.ui.widgets.briefs import BriefPane
@@ -259,13 +259,15 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
             self.app.push_screen(EventScreen(event.key[2:]))
 
     def action_sync_calendars(self) -> None:
-        if not self.planner.calendar_sync.now():
-            self.notify(
-                "No calendars subscribed: `ea-planner calendar add NAME URL` adds one "
-                "(docs/calendars.md)",
-                title="Sync",
-                severity="warning",
-            )
+        if self.planner.document.settings.calendars:
+            request_sync(self)  # the header redraws on calendars_synced
+            return
+        self.notify(
+            "No calendars subscribed: `ea-planner calendar add NAME URL` adds one "
+            "(docs/calendars.md)",
+            title="Sync",
+            severity="warning",
+        )
         self.show_freshness()
 
     def show_freshness(self) -> None:
