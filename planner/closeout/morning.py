@@ -10,7 +10,6 @@ EA dismisses them. Pure functions of (document, date); no Textual, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -23,9 +22,9 @@ if TYPE_CHECKING:
     from planner.domain.document import Document
 
 
-@dataclass(frozen=True)
-class MorningNotes:
-    """What the last close-out left for the next workday."""
+class MorningNotes(msgspec.Struct, frozen=True, kw_only=True):
+    """What the last close-out left for the next workday. (A Struct: `today` shows these,
+    and defining a dataclass would cost it more than the rest of this module.)"""
 
     record: Closeout
     date: pendulum.Date

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
+
+import msgspec
 
 from planner.clock import Clock
 from planner.storage import Store
@@ -15,12 +16,14 @@ if TYPE_CHECKING:
     from planner.domain.executive import Executive
 
 
-@dataclass
-class Context:
+class Context(msgspec.Struct):
+    """A msgspec Struct, not a dataclass: defining one is a fraction of a dataclass's cost,
+    and `dataclasses` is then imported by no command that does not need it."""
+
     store: Store
     clock: Clock
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = msgspec.field(default_factory=lambda: sys.stdout)
+    err: TextIO = msgspec.field(default_factory=lambda: sys.stderr)
     executive: str | None = None
     """What `--exec` gave (a short name or a prefix of one); None: the first executive."""
 

@@ -9,15 +9,15 @@ replayed here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from planner.domain.base import plain
 from planner.domain.followup import PROMISE_MOVES, FollowUp, LogEntry, Status, WaitingOn
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """Where a follow-up stood at one moment: status, promise and wait."""
 
     status: Status

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,14 @@ def _stored_type(name: str, base: type[Any], drop: frozenset[str], **types: Any)
 
 _EXECUTIVE_SETTINGS = frozenset({"executive_name", *x.RULE_FIELDS})
 """What `settings` holds in memory for the first executive and `executives[0]` on disk."""
-_StoredSettings = _stored_type("StoredSettings", Settings, _EXECUTIVE_SETTINGS)
-_Stored = _stored_type("Stored", Document, frozenset(), settings=_StoredSettings)
+
+
+@cache
+def _stored_types() -> tuple[Any, Any]:
+    """(settings, document) as written to disk: made on the first write, since reading
+    the fields' types costs a few milliseconds that commands which only read need not pay."""
+    settings = _stored_type("StoredSettings", Settings, _EXECUTIVE_SETTINGS)
+    return settings, _stored_type("Stored", Document, frozenset(), settings=settings)
 
 
 def encode(document: Document) -> bytes:
@@ -62,16 +69,17 @@ def encode(document: Document) -> bytes:
 
     The first executive's name, zone and rules are written in `executives[0]` only; the
     `settings` object keeps the desk's facts."""
+    stored_settings, stored_document = _stored_types()
     fields = {name: getattr(document, name) for name in Document.__struct_fields__}
     fields["executives"] = document.roster
-    fields["settings"] = _StoredSettings(
+    fields["settings"] = stored_settings(
         **{
             name: getattr(document.settings, name)
             for name in Settings.__struct_fields__
             if name not in _EXECUTIVE_SETTINGS
         }
     )
-    stored = _Stored(**fields)
+    stored = stored_document(**fields)
     return msgspec.json.format(_encoder.encode(stored), indent=1) + b"\n"
 
 
