@@ -41,6 +41,15 @@ def now() -> pendulum.DateTime:
     return parse_instant(FROZEN_NOW, what="FROZEN_NOW").in_tz(FROZEN_ZONE)
 
 
+def instant(text: str, tz: str | None = None) -> pendulum.DateTime:
+    """`pendulum.parse` of a date-time (in `tz` when the text has no offset), typed as one:
+    parse may also give a Date, a Time or a Duration, and a test that meant an instant
+    stops here, naming the text."""
+    parsed = pendulum.parse(text) if tz is None else pendulum.parse(text, tz=tz)
+    assert isinstance(parsed, pendulum.DateTime), f"{text!r} is not a date-time"
+    return parsed
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -16,6 +17,23 @@ from planner.demo import sample_document
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from tests.conftest import FROZEN_NOW, FROZEN_ZONE
+
+RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
+"""What a snapshot test does to the app before the picture: keys, typing, waiting."""
+
+
+class SnapCompare(Protocol):
+    """The `snap_compare` fixture (pytest-textual-snapshot's, which declares no type for it):
+    run `app` at `terminal_size`, press `press` or run `run_before`, and compare the
+    screen with the stored SVG."""
+
+    def __call__(
+        self,
+        app: App[Any],
+        press: Iterable[str] = (),
+        terminal_size: tuple[int, int] = (80, 24),
+        run_before: RunBefore | None = None,
+    ) -> bool: ...
 
 
 @pytest.fixture
@@ -52,7 +70,7 @@ def config_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def snap_compare(snap_compare: Any) -> Any:
+def snap_compare(snap_compare: SnapCompare) -> SnapCompare:
     """The plugin's `snap_compare` with a steady text cursor.
 
     An Input's cursor blinks every half second, so on a busy machine a screenshot
@@ -62,10 +80,10 @@ def snap_compare(snap_compare: Any) -> Any:
     """
 
     def compare(
-        app: Any,
+        app: App[Any],
         press: Iterable[str] = (),
         terminal_size: tuple[int, int] = (80, 24),
-        run_before: Callable[[Pilot[Any]], Awaitable[None] | None] | None = None,
+        run_before: RunBefore | None = None,
     ) -> bool:
         async def steady(pilot: Pilot[Any]) -> None:
             if run_before is not None:

@@ -14,6 +14,7 @@ from planner.config import Settings
 from planner.domain import Brief, Event, FollowUp
 from planner.domain.document import Document
 from planner.domain.executive import Executive
+from tests.conftest import instant
 
 NY = "America/New_York"
 LONDON = "Europe/London"
@@ -35,7 +36,7 @@ LEE = Executive(
 
 
 def local(day: str, clock: str, tz: str) -> pendulum.DateTime:
-    return pendulum.parse(f"{day}T{clock}", tz=tz)  # type: ignore[return-value]
+    return instant(f"{day}T{clock}", tz=tz)
 
 
 def two_executives() -> Document:

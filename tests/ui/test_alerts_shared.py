@@ -14,9 +14,9 @@ from planner.demo import sample_document
 from planner.storage import Store
 from planner.storage.alerted import alerted_keys
 from planner.ui.app import create_app
-from tests.conftest import FROZEN_NOW, FROZEN_ZONE
+from tests.conftest import FROZEN_NOW, FROZEN_ZONE, instant
 
-START = pendulum.parse(FROZEN_NOW).in_tz("UTC")  # type: ignore[union-attr]
+START = instant(FROZEN_NOW).in_tz("UTC")
 
 
 class Recorder:

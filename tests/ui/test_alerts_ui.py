@@ -13,7 +13,7 @@ from planner.demo import sample_document
 from planner.preferences import Preferences, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from tests.conftest import FROZEN_NOW, FROZEN_ZONE
+from tests.conftest import FROZEN_NOW, FROZEN_ZONE, instant
 
 
 class MovableClock(Clock):
@@ -29,7 +29,7 @@ class MovableClock(Clock):
 
 @pytest.fixture
 def movable() -> MovableClock:
-    return MovableClock(pendulum.parse(FROZEN_NOW).in_tz("UTC"))  # type: ignore[union-attr]
+    return MovableClock(instant(FROZEN_NOW).in_tz("UTC"))
 
 
 def sample_app(store: Store, clock: Clock, config_dir: Path) -> PlannerApp:

@@ -3,6 +3,9 @@ deliver-by, delivered and drop — each change on disk."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
+from planner.domain import Brief
 from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.brief import BriefScreen
@@ -10,11 +13,11 @@ from planner.ui.widgets.briefs import BriefPane
 from tests.ui.test_dashboard import shown_text, type_text
 
 
-def brief_of(app: PlannerApp, brief_id: str):  # type: ignore[no-untyped-def]
+def brief_of(app: PlannerApp, brief_id: str) -> Brief:
     return next(b for b in app.document.briefs if b.id == brief_id)
 
 
-async def open_brief(app: PlannerApp, pilot, brief_id: str) -> None:  # type: ignore[no-untyped-def]
+async def open_brief(app: PlannerApp, pilot: Pilot[int], brief_id: str) -> None:
     pane = app.query_one(BriefPane)
     pane.focus()
     pane.keep_cursor_on(brief_id)

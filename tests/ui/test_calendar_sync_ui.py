@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from textual.pilot import Pilot
 
 from planner.clock import Clock
 from planner.config import Subscription
@@ -45,7 +46,7 @@ def subscribed(store: Store, url: str) -> None:
     )
 
 
-async def until(pilot, condition: Callable[[], bool], seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 30) -> None:
     for _ in range(int(seconds / 0.1)):
         if condition():
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -14,7 +13,8 @@ from planner.clock import Clock
 from planner.demo import sample_document
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
+from tests.ui.conftest import SnapCompare
 
 MORNING = "2026-11-23T11:05:00+01:00"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -42,25 +42,31 @@ def closeout_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerApp:
     for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
         monkeypatch.setattr(f"{module}.new_id", fixed_id)
     monkeypatch.setattr("planner.closeout.actions.new_id", fixed_id)
-    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(MORNING))
     store = Store(tmp_path / "snap")
     store.save(sample_document(clock.now(), FROZEN_ZONE))
     return create_app(store, clock, ea_zone=FROZEN_ZONE)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_1_done_today(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_step_1_done_today(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(closeout_app, terminal_size=size, press=["c"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_2_promises(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_step_2_promises(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(closeout_app, terminal_size=size, press=["c", "n"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def repromise(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_step_2_after_a_repromise(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def repromise(pilot: Pilot[int]) -> None:
         await pilot.press("c", "n", "p")
         promise = await prompt_input(pilot)  # the time; the note is in the same dialog
         promise.value = "tomorrow 10am"
@@ -71,7 +77,7 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # 
         # "Re-promised …" is said once the change is on disk.
         for _ in range(100):
             await pilot.pause(0.05)
-            if not pilot.app.session.pending:
+            if not closeout_app.session.pending:
                 break
         await pilot.pause()
 
@@ -79,8 +85,10 @@ def test_step_2_after_a_repromise(snap_compare, closeout_app, size) -> None:  # 
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_2_repromise_prompt(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_step_2_repromise_prompt(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def ask(pilot: Pilot[int]) -> None:
         await pilot.press("c", "n", "p")
         (await prompt_input(pilot)).value = "tomorrow 10am"
         await pilot.pause()
@@ -89,18 +97,24 @@ def test_step_2_repromise_prompt(snap_compare, closeout_app, size) -> None:  # t
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_3_still_to_tell(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_step_3_still_to_tell(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(closeout_app, terminal_size=size, press=["c", "n", "n"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_4_tomorrow(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_step_4_tomorrow(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(closeout_app, terminal_size=size, press=["c", "n", "n", "n"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_step_5_notes_and_summary(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def write_notes(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_step_5_notes_and_summary(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def write_notes(pilot: Pilot[int]) -> None:
         await pilot.press("c", "5")
         await pilot.press(*"Acme QBR went well")
         await pilot.pause()
@@ -109,5 +123,7 @@ def test_step_5_notes_and_summary(snap_compare, closeout_app, size) -> None:  # 
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_refused_close_lists_the_promises_on_step_2(snap_compare, closeout_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_refused_close_lists_the_promises_on_step_2(
+    snap_compare: SnapCompare, closeout_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(closeout_app, terminal_size=size, press=["c", "5", "ctrl+s"])

@@ -11,6 +11,8 @@ import pendulum
 import pytest
 from rich.console import Console
 from rich.text import Text
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from planner.cli import main
@@ -39,7 +41,7 @@ def text(app: PlannerApp, selector: str) -> str:
     return "\n".join(line.rstrip() for line in capture.get().splitlines())
 
 
-def review_screen(app: PlannerApp) -> CloseoutScreen:
+def review_screen(app: App[int]) -> CloseoutScreen:
     screen = app.screen
     assert isinstance(screen, CloseoutScreen)
     return screen
@@ -76,7 +78,7 @@ def followup(app: PlannerApp, customer: str) -> FollowUp:
     return next(f for f in app.document.followups if f.customer == customer)
 
 
-def set_input(app: PlannerApp, value: str) -> None:
+def set_input(app: App[int], value: str) -> None:
     """Fill the prompt's input at once (typing is covered by the dashboard's tests)."""
     app.screen.query_one(Input).value = value
 
@@ -105,7 +107,7 @@ def notes(app: PlannerApp) -> list[tuple[str, str]]:
     return seen
 
 
-async def open_review(pilot, step: int = 1) -> CloseoutScreen:  # type: ignore[no-untyped-def]
+async def open_review(pilot: Pilot[int], step: int = 1) -> CloseoutScreen:
     await pilot.press("c")
     await pilot.pause()
     screen = review_screen(pilot.app)
@@ -115,7 +117,7 @@ async def open_review(pilot, step: int = 1) -> CloseoutScreen:  # type: ignore[n
     return screen
 
 
-async def answer(pilot, key: str, *values: str) -> None:  # type: ignore[no-untyped-def]
+async def answer(pilot: Pilot[int], key: str, *values: str) -> None:
     """Press an answer key on the selected promise and fill each prompt that follows."""
     await pilot.press(key)
     for value in values:
@@ -125,7 +127,7 @@ async def answer(pilot, key: str, *values: str) -> None:  # type: ignore[no-unty
     await pilot.pause()
 
 
-async def close_and_wait(pilot) -> None:  # type: ignore[no-untyped-def]
+async def close_and_wait(pilot: Pilot[int]) -> None:
     """ctrl+s, then wait for the summary to be written off the UI thread."""
     await pilot.press("ctrl+s")
     await pilot.app.workers.wait_for_complete()

@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from planner.cli import main
@@ -49,7 +50,7 @@ def static_text(app: PlannerApp, selector: str) -> str:
     return str(content)
 
 
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def type_text(pilot: Pilot[int], text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from planner.cli import main
@@ -18,21 +19,21 @@ from planner.ui.dialogs.choice import ChoiceScreen
 from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.closeout import shell_day as day
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
 from tests.ui.test_dashboard import type_text
 
 
 def at(hhmm: str) -> pendulum.DateTime:
-    return pendulum.parse(day.at(hhmm))  # type: ignore[return-value]
+    return instant(day.at(hhmm))
 
 
-async def answer(pilot, value: str) -> None:  # type: ignore[no-untyped-def]
+async def answer(pilot: Pilot[int], value: str) -> None:
     pilot.app.screen.query_one(Input).value = value
     await pilot.press("enter")
     await pilot.pause()
 
 
-async def repromise(pilot, when: str, note: str) -> None:  # type: ignore[no-untyped-def]
+async def repromise(pilot: Pilot[int], when: str, note: str) -> None:
     """The re-promise dialog: the time and the note in one form, Enter saves."""
     pilot.app.screen.query_one("#field-when", Input).value = when
     pilot.app.screen.query_one("#field-note", Input).value = note
@@ -54,7 +55,9 @@ def shell_summary(
     return (data_dir / "closeouts" / f"{day.DATE}.md").read_text(encoding="utf-8")
 
 
-async def live_in_the_dashboard(app: PlannerApp, clock: ManualClock, pilot) -> dict[str, str]:  # type: ignore[no-untyped-def]
+async def live_in_the_dashboard(
+    app: PlannerApp, clock: ManualClock, pilot: Pilot[int]
+) -> dict[str, str]:
     ids: dict[str, str] = {}
     for hhmm, line in day.ADDS:
         clock.set(at(hhmm))

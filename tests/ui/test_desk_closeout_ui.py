@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pendulum
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
@@ -18,14 +17,14 @@ from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.widgets.promise_table import PromiseTable
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
 from tests.ui.desk import LEE, NOW, two_executives
 
 
 @pytest.fixture
 def desk_app(store: Store, config_dir: Path) -> PlannerApp:
     store.save(two_executives())
-    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(NOW))
     return create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=config_dir)
 
 

@@ -22,13 +22,13 @@ from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.schedule import SchedulePane
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
 from tests.ui.desk import DANA, LEE, NOW, two_executives
 
 
 @pytest.fixture
 def desk_clock() -> Clock:
-    return Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    return Clock(fixed=instant(NOW))
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 
 from planner.clock import Clock
 from planner.preferences import Preferences, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
 from tests.ui.desk import NOW, two_executives
 
 
@@ -22,7 +21,7 @@ from tests.ui.desk import NOW, two_executives
 def desk_snapshot_app(tmp_path: Path) -> PlannerApp:
     store = Store(tmp_path / "snap")
     store.save(two_executives())
-    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(NOW))
     # Lee's promise is due and a good moment has begun: their alerts (tested on their own)
     # would cover the panes this is about.
     config = tmp_path / "config"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import msgspec
+from textual.pilot import Pilot
 
 from planner.clock import Clock
 from planner.domain import Event
+from planner.domain.document import Document
 from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.screens.event import EventScreen
 from planner.ui.widgets.schedule import SchedulePane
+from tests.ui.conftest import SnapCompare
 from tests.ui.test_dashboard import static_text, type_text
 
 
@@ -17,7 +20,7 @@ def event_titled(app: PlannerApp, title: str) -> Event:
     return next(e for e in app.document.events if e.title == title)
 
 
-async def open_event(app: PlannerApp, pilot, title: str) -> Event:  # type: ignore[no-untyped-def]
+async def open_event(app: PlannerApp, pilot: Pilot[int], title: str) -> Event:
     event = event_titled(app, title)
     pane = app.screen.query_one(SchedulePane)
     pane.focus()
@@ -106,11 +109,11 @@ async def test_edit_then_delete_an_event_and_undo_brings_it_back(
         assert event_titled(app, "Hiring debrief: platform lead").id == event.id
 
 
-async def test_an_imported_event_says_what_a_sync_keeps(demo_store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_an_imported_event_says_what_a_sync_keeps(demo_store: Store, clock: Clock) -> None:
     from planner.ui.app import create_app
     from tests.conftest import FROZEN_ZONE
 
-    def imported(document):  # type: ignore[no-untyped-def]
+    def imported(document: Document) -> Document:
         events = tuple(
             msgspec.structs.replace(
                 e,
@@ -139,14 +142,14 @@ async def test_an_imported_event_says_what_a_sync_keeps(demo_store: Store, clock
         assert "at each sync" not in note
 
 
-async def test_a_subscribed_calendars_event_says_it_follows_each_sync(  # type: ignore[no-untyped-def]
-    demo_store: Store, clock
+async def test_a_subscribed_calendars_event_says_it_follows_each_sync(
+    demo_store: Store, clock: Clock
 ) -> None:
     from planner.config import Subscription
     from planner.ui.app import create_app
     from tests.conftest import FROZEN_ZONE
 
-    def subscribed(document):  # type: ignore[no-untyped-def]
+    def subscribed(document: Document) -> Document:
         events = tuple(
             msgspec.structs.replace(e, calendar="work", uid="qbr@example.com")
             if e.title == "Customer QBR: Acme"
@@ -166,11 +169,13 @@ async def test_a_subscribed_calendars_event_says_it_follows_each_sync(  # type: 
         assert "at each sync" in note
 
 
-def test_the_event_view_looks_right(snap_compare, demo_store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_event_view_looks_right(
+    snap_compare: SnapCompare, demo_store: Store, clock: Clock
+) -> None:
     from planner.ui.app import create_app
     from tests.conftest import FROZEN_ZONE
 
-    def imported(document):  # type: ignore[no-untyped-def]
+    def imported(document: Document) -> Document:
         events = tuple(
             msgspec.structs.replace(
                 e,
@@ -191,7 +196,7 @@ def test_the_event_view_looks_right(snap_compare, demo_store: Store, clock) -> N
     demo_store.update(imported)
     app = create_app(demo_store, clock, ea_zone=FROZEN_ZONE)
 
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[int]) -> None:
         await pilot.pause()
         await open_event(app, pilot, "Customer QBR: Acme")
 

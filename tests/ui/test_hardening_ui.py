@@ -3,6 +3,7 @@ what the EA types or stores, a bad theme never stops the dashboard."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from textual.content import Content
 
 from planner.clock import Clock
+from planner.domain.document import Document
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
@@ -184,7 +186,7 @@ async def test_a_change_is_said_only_once_it_is_on_disk(
     release = threading.Event()
     real_update = Store.update
 
-    def slow_update(self: Store, change):  # type: ignore[no-untyped-def]
+    def slow_update(self: Store, change: Callable[[Document], Document]) -> Document:
         assert release.wait(30)
         return real_update(self, change)
 

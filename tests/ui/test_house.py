@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from planner.storage import Store
@@ -160,7 +161,7 @@ async def test_keys_on_the_settings_screen_never_reach_the_dashboard(app: Planne
 # -- every change goes through the session: undo after an import ---------------------
 
 
-async def wait_saved(app: PlannerApp, pilot) -> None:  # type: ignore[no-untyped-def]
+async def wait_saved(app: PlannerApp, pilot: Pilot[int]) -> None:
     for _ in range(200):
         await pilot.pause(0.05)
         if app.session.pending == 0:
@@ -239,7 +240,7 @@ async def test_tab_accepts_the_path_completion(app: PlannerApp, tmp_path: Path) 
 # -- the filter ----------------------------------------------------------------------
 
 
-async def filter_rows(app: PlannerApp, pilot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+async def filter_rows(app: PlannerApp, pilot: Pilot[int], text: str) -> list[str]:
     if not app.dashboard.query("#filter"):
         await pilot.press("slash")
         await pilot.pause()

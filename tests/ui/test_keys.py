@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
 from planner.storage import Store
@@ -152,7 +153,7 @@ async def test_e_adds_an_event_on_the_day_shown(app: PlannerApp) -> None:
         assert f"e:{event.id}" in app.query_one(SchedulePane).row_keys()
 
 
-async def asked_which_calendar(pilot) -> None:  # type: ignore[no-untyped-def]
+async def asked_which_calendar(pilot: Pilot[int]) -> None:
     """Wait while the file is read in the background, until the import asks which calendar."""
     for _ in range(200):
         await pilot.pause(0.05)

@@ -16,6 +16,7 @@ from planner.ui.dialogs.morning import MorningScreen
 from tests.closeout import day
 from tests.closeout.day import CLOSE_TIME, DATE
 from tests.conftest import FROZEN_ZONE
+from tests.ui.conftest import SnapCompare
 from tests.ui.test_dashboard import shown_text
 
 TUESDAY_MORNING = pendulum.datetime(2026, 11, 24, 8, 30, tz=day.TZ)
@@ -71,7 +72,9 @@ async def test_not_on_the_day_that_was_closed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-def test_the_morning_notes_look(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_the_morning_notes_look(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
     store = closed_monday(tmp_path / "data")
     app = create_app(store, Clock(fixed=TUESDAY_MORNING), ea_zone=FROZEN_ZONE)
     assert snap_compare(app, terminal_size=size)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from planner.clock import Clock
@@ -28,7 +29,7 @@ def shown_text(app: PlannerApp) -> str:
     return console.export_text()
 
 
-async def palette_offers(pilot, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+async def palette_offers(pilot: Pilot[int], query: str) -> list[str]:
     """Open the palette, type `query`, and read the names offered (best first)."""
     await pilot.press("ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)

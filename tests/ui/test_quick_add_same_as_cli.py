@@ -24,10 +24,10 @@ from planner.quickadd import QuickAdd, followup_from_quickadd, parse
 from planner.storage import Store
 from planner.ui.app import PlannerApp
 from planner.ui.dialogs.quick_add import QuickAddScreen, preview
-from tests.conftest import FROZEN_NOW, FROZEN_ZONE
+from tests.conftest import FROZEN_NOW, FROZEN_ZONE, instant
 from tests.quickadd.test_properties import promise_lines
 
-NOW = pendulum.parse(FROZEN_NOW).in_tz(FROZEN_ZONE)  # type: ignore[union-attr]
+NOW = instant(FROZEN_NOW).in_tz(FROZEN_ZONE)
 SETTINGS = Settings()
 """What an empty data directory holds: the settings both front ends read."""
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import msgspec
 import pendulum
 from rich.console import Console
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from planner.clock import ManualClock
@@ -44,7 +45,7 @@ def shown_text(app: PlannerApp) -> str:
     return "\n".join(lines)
 
 
-async def until(pilot, condition: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
     """Let the app run (its own one-second tick included) until `condition` holds."""
     for _ in range(100):
         if condition():

@@ -19,6 +19,7 @@ from planner.demo import sample_document
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from tests.conftest import FROZEN_ZONE
+from tests.ui.conftest import SnapCompare
 
 MORNING = "2026-11-23T11:05:00+01:00"
 GOOD_MOMENT = "2026-11-23T11:15:00+01:00"
@@ -75,17 +76,24 @@ async def type_into(pilot: Pilot[Any], text: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_dashboard(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(snapshot_app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_dashboard_with_an_alert(snap_compare, tmp_path, monkeypatch, size) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_with_an_alert(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
     """The alert sits over the Schedule while the EA works the Brief queue."""
     fixed_ids(monkeypatch)
     app = demo_app(tmp_path, GOOD_MOMENT)
 
-    async def work_the_queue(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def work_the_queue(pilot: Pilot[int]) -> None:
         # The alert comes up once the day is read; the keys then move the focus under it.
         for _ in range(200):
             await pilot.pause(0.05)
@@ -99,13 +107,17 @@ def test_dashboard_with_an_alert(snap_compare, tmp_path, monkeypatch, size) -> N
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help_screen(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_help_screen(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(snapshot_app, terminal_size=size, press=["question_mark"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_command_palette(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def open_palette(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_command_palette(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def open_palette(pilot: Pilot[int]) -> None:
         await pilot.press("ctrl+p")
         await pilot.press(*"resolve")
         await pilot.pause(0.3)  # the palette searches in a worker
@@ -117,8 +129,10 @@ def test_command_palette(snap_compare, snapshot_app, size) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quick_add_preview(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_quick_add_preview(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def type_line(pilot: Pilot[int]) -> None:
         await pilot.press("a")
         await type_into(
             pilot,
@@ -130,8 +144,10 @@ def test_quick_add_preview(snap_compare, snapshot_app, size) -> None:  # type: i
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quick_add_repeat_caller(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_quick_add_repeat_caller(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def type_line(pilot: Pilot[int]) -> None:
         await pilot.press("a")
         await type_into(pilot, "Maria Ortiz: called again about the refund by tomorrow 3pm")
 
@@ -139,8 +155,10 @@ def test_quick_add_repeat_caller(snap_compare, snapshot_app, size) -> None:  # t
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quick_add_preview_with_an_error(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    async def type_line(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_quick_add_preview_with_an_error(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
+    async def type_line(pilot: Pilot[int]) -> None:
         await pilot.press("a")
         await type_into(pilot, "Tom Becker: call back about the contract by feb 30")
 
@@ -166,10 +184,12 @@ def test_quick_add_preview_with_an_error(snap_compare, snapshot_app, size) -> No
         pytest.param(["g", "14:30-15:00 come by after the call"], id="good-moment"),
     ],
 )
-def test_dialog(snap_compare, snapshot_app, size, steps) -> None:  # type: ignore[no-untyped-def]
+def test_dialog(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int], steps: list[str]
+) -> None:
     """Keys pressed and lines typed in turn (a step longer than one key is typed)."""
 
-    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def ask(pilot: Pilot[int]) -> None:
         await pilot.pause()  # the Follow-ups pane has the focus, its first row the cursor
         for step in steps:
             if len(step) > 1 and step not in ("enter", "tab"):
@@ -182,11 +202,13 @@ def test_dialog(snap_compare, snapshot_app, size, steps) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+def test_import_asks_which_calendar(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, tmp_path: Path, size: tuple[int, int]
+) -> None:
     ics = tmp_path / "calendar (1).ics"
     ics.write_text(ICS)
 
-    async def read_it(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def read_it(pilot: Pilot[int]) -> None:
         await pilot.press("i")
         await type_into(pilot, str(ics))
         await pilot.press("enter")
@@ -211,7 +233,9 @@ def test_import_asks_which_calendar(snap_compare, snapshot_app, tmp_path, size) 
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_import_asks_for_a_file(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_import_asks_for_a_file(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(snapshot_app, terminal_size=size, press=["i"])
 
 
@@ -219,30 +243,38 @@ def test_import_asks_for_a_file(snap_compare, snapshot_app, size) -> None:  # ty
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_follow_up_detail(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_follow_up_detail(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(snapshot_app, terminal_size=size, press=["enter"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_brief_detail(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_brief_detail(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     # The Brief queue, past its "next good moment" line, to the first brief.
     assert snap_compare(snapshot_app, terminal_size=size, press=["tab", "down", "down", "enter"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_event_view(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_event_view(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     # The Schedule (tab twice from the Follow-ups), down to the investor call.
     keys = ["tab", "tab", *["down"] * 8, "enter"]
     assert snap_compare(snapshot_app, terminal_size=size, press=keys)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_settings(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_settings(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, size: tuple[int, int]
+) -> None:
     assert snap_compare(snapshot_app, terminal_size=size, press=["S"])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_welcome_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = Clock(fixed=parse_instant(MORNING, what="MORNING"))
     app = create_app(Store(tmp_path / "empty"), clock, ea_zone=FROZEN_ZONE)
     assert snap_compare(app, terminal_size=size)
@@ -252,8 +284,10 @@ def test_welcome_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("theme", ["ea-dark", "ea-light", "ea-high-contrast"])
-def test_dashboard_in_each_shipped_theme(snap_compare, snapshot_app, theme: str) -> None:  # type: ignore[no-untyped-def]
-    async def use_theme(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_in_each_shipped_theme(
+    snap_compare: SnapCompare, snapshot_app: PlannerApp, theme: str
+) -> None:
+    async def use_theme(pilot: Pilot[int]) -> None:
         pilot.app.theme = theme
         await pilot.pause()
 

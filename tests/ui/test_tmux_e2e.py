@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal():  # type: ignore[no-untyped-def]
+def terminal() -> Iterator[Terminal]:
     term = Terminal(f"ea-test-{uuid.uuid4().hex[:8]}")
     yield term
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)

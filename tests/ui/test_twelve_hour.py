@@ -7,7 +7,6 @@ import io
 import re
 from pathlib import Path
 
-import pendulum
 import pytest
 from rich.console import Console
 from textual.widgets import Static
@@ -18,7 +17,8 @@ from planner.preferences import Preferences, load, preferences_path, save
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
 from planner.ui.widgets.row_table import RowTable
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
+from tests.ui.conftest import SnapCompare
 
 MORNING = "2026-11-23T11:05:00+01:00"
 
@@ -28,7 +28,7 @@ def twelve_hour_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerA
     counter = iter(range(10_000))
     for module in ("planner.domain.base", "planner.demo", "planner.domain.lifecycle"):
         monkeypatch.setattr(f"{module}.new_id", lambda prefix: f"{prefix}-{next(counter):08d}")
-    clock = Clock(fixed=pendulum.parse(MORNING))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(MORNING))
     store = Store(tmp_path / "snap")
     store.save(sample_document(clock.now(), FROZEN_ZONE))
     config = tmp_path / "config"
@@ -36,7 +36,9 @@ def twelve_hour_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PlannerA
     return create_app(store, clock, ea_zone=FROZEN_ZONE, config_dir=config)
 
 
-def test_dashboard_in_twelve_hour_mode(snap_compare, twelve_hour_app) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_in_twelve_hour_mode(
+    snap_compare: SnapCompare, twelve_hour_app: PlannerApp
+) -> None:
     assert snap_compare(twelve_hour_app, terminal_size=(120, 40))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from planner.clock import Clock
@@ -28,7 +29,7 @@ def hint_text(app: PlannerApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def type_zone(pilot, app: PlannerApp, field: str, hint: str, name: str) -> None:  # type: ignore[no-untyped-def]
+async def type_zone(pilot: Pilot[int], app: PlannerApp, field: str, hint: str, name: str) -> None:
     box = app.screen.query_one(field, Input)
     box.value = ""
     box.focus()
