@@ -4,6 +4,7 @@ deliver-by, delivered and drop — each change on disk."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.domain import Brief
 from planner.storage import Store
@@ -52,12 +53,12 @@ async def test_a_bad_news_brief_gets_its_solution_minutes_priority_and_deadline(
         assert brief_of(app, bad.id).solution == "switch to the second supplier"
         assert "in the queue" in shown_text(app)
         await pilot.press("m")
-        app.screen.query_one("Input").value = "12"  # type: ignore[attr-defined]
+        app.screen.query_one(Input).value = "12"
         await pilot.press("enter")
         await pilot.press("r")
         await pilot.press("down", "enter")  # high
         await pilot.press("b")
-        app.screen.query_one("Input").value = "today 16:00"  # type: ignore[attr-defined]
+        app.screen.query_one(Input).value = "today 16:00"
         await pilot.press("enter")
         await pilot.pause()
         changed = brief_of(app, bad.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pendulum
@@ -94,16 +95,16 @@ def cli_closeout(capsys: pytest.CaptureFixture[str], store: Store) -> str:
 
 
 @pytest.fixture
-def notes(app: PlannerApp) -> list[tuple[str, str]]:
+def notes(app: PlannerApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Every notification the app shows: (severity, message)."""
     seen: list[tuple[str, str]] = []
     original = app.notify
 
-    def capture(message: str, **options: object) -> None:
+    def capture(message: str, **options: Any) -> None:
         seen.append((str(options.get("severity", "information")), message))
-        original(message, **options)  # type: ignore[arg-type]
+        original(message, **options)
 
-    app.notify = capture  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "notify", capture)
     return seen
 
 

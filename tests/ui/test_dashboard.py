@@ -200,7 +200,9 @@ async def test_enter_on_the_good_moment_row_says_what_will_be_briefed_in_it(
         await pilot.pause()
         (said,) = [n for n in app._notifications if n.title == "Next good moment"]
         assert said.message.startswith("Good moment ")
-        placed = [b for b in app.dashboard.day.packing.slots if b.briefs]  # type: ignore[union-attr]
+        packing = app.dashboard.day.packing if app.dashboard.day else None
+        assert packing is not None
+        placed = [b for b in packing.slots if b.briefs]
         first = placed[0].briefs[0].title
         assert first in said.message, said.message
         assert app.screen is app.dashboard  # nothing opened over the dashboard

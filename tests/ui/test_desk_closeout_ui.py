@@ -105,7 +105,7 @@ async def test_the_close_out_is_the_desks_whichever_executive_is_in_view(
         await pilot.pause()
         await pilot.press("v")
         await pilot.pause()
-        while desk_app.screen.in_view != LEE.id:  # type: ignore[attr-defined]
+        while desk_app.dashboard.in_view != LEE.id:
             await pilot.press("v")
             await pilot.pause()
         await pilot.press("c")

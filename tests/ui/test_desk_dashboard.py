@@ -385,7 +385,7 @@ async def test_each_executives_calendar_freshness_is_on_their_own_line(
         for line in lines:
             assert len(line) <= size[0] - 2
             assert ")leecal" not in line and ")—" not in line
-        assert app.dashboard.query_one("#header-sync", Static).render().plain == ""  # type: ignore[union-attr]
+        assert str(app.dashboard.query_one("#header-sync", Static).render()) == ""
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import msgspec
-import pendulum
 
 from planner.domain.executive import Executive
 from planner.ui.desk_view import ALL, build_desk_day, next_view, resolve_view, view_name
+from tests.conftest import instant
 from tests.ui.desk import DANA, LEE, NOW, two_executives
 
 
@@ -32,8 +32,8 @@ def test_a_desk_of_one_has_one_view_and_no_lines() -> None:
     document = msgspec.structs.replace(two_executives(), executives=(DANA,))
     assert next_view(document, DANA.id) == DANA.id
     assert resolve_view(document, ALL) == DANA.id
-    now = pendulum.parse(NOW)
-    desk = build_desk_day(document, DANA.id, now.date(), now, ea_zone="Europe/Paris")  # type: ignore[union-attr,arg-type]
+    now = instant(NOW)
+    desk = build_desk_day(document, DANA.id, now.date(), now, ea_zone="Europe/Paris")
     assert desk.lines == () and not desk.is_all
 
 
@@ -44,8 +44,8 @@ def test_the_header_has_at_most_four_lines_in_desk_order() -> None:
     )
     document = two_executives()
     document = msgspec.structs.replace(document, executives=(*document.executives, *others))
-    now = pendulum.parse(NOW)
-    desk = build_desk_day(document, None, now.date(), now, ea_zone="Europe/Paris")  # type: ignore[union-attr,arg-type]
+    now = instant(NOW)
+    desk = build_desk_day(document, None, now.date(), now, ea_zone="Europe/Paris")
     assert [line.executive.short for line in desk.lines] == ["Dana", "Lee", "E3", "E4"]
     assert [line.now.format("HH:mm") for line in desk.lines] == [
         "09:00",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.clock import Clock
 from planner.domain import Event
@@ -94,8 +95,8 @@ async def test_edit_then_delete_an_event_and_undo_brings_it_back(
         event = await open_event(app, pilot, "Hiring debrief")
         await pilot.press("e")
         await pilot.pause()
-        title = app.screen.query_one("#field-title")
-        title.value = ""  # type: ignore[attr-defined]
+        title = app.screen.query_one("#field-title", Input)
+        title.value = ""
         await type_text(pilot, "Hiring debrief: platform lead")
         await pilot.press("ctrl+s")
         await pilot.pause()

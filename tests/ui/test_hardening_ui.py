@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 import pytest
 from textual.content import Content
+from textual.widgets import Input
 
 from planner.clock import Clock
 from planner.domain.document import Document
@@ -165,7 +166,7 @@ async def test_quitting_during_an_import_cancels_it_and_writes_nothing(
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen)
-        app.screen.query_one("Input").value = str(big)  # type: ignore[attr-defined]
+        app.screen.query_one(Input).value = str(big)
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert not finished.is_set(), "the import ended before q: nothing to cancel"

@@ -9,11 +9,11 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from planner.demo import sample_document
 from planner.storage import Store
+from tests.conftest import instant
 from tests.ui.test_tmux_e2e import ROOT, Terminal, installed_command
 
 pytestmark = pytest.mark.skipif(
@@ -38,8 +38,8 @@ def terminal() -> Iterator[Terminal]:
 def test_the_dashboard_left_open_moves_to_the_new_day(
     terminal: Terminal, data_dir: Path, tmp_path: Path
 ) -> None:
-    monday_night = pendulum.parse(START.replace(" ", "T"), tz=ZONE)
-    Store(data_dir).save(sample_document(monday_night, ZONE))  # type: ignore[arg-type]
+    monday_night = instant(START.replace(" ", "T"), tz=ZONE)
+    Store(data_dir).save(sample_document(monday_night, ZONE))
     env = {
         "EA_PLANNER_DATA_DIR": str(data_dir),
         "EA_PLANNER_CONFIG_DIR": str(tmp_path / "config"),

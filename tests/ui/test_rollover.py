@@ -20,6 +20,7 @@ from planner.demo import sample_document
 from planner.domain.lifecycle import open_followup
 from planner.storage import Store
 from planner.ui.app import PlannerApp, create_app
+from planner.ui.screens.closeout import CloseoutScreen
 from planner.ui.widgets.row_table import RowTable
 
 ZONE = "America/New_York"
@@ -148,13 +149,13 @@ async def test_a_closeout_left_open_stays_on_its_day(data_dir: Path, tmp_path: P
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         closeout = app.screen
-        assert type(closeout).__name__ == "CloseoutScreen"
-        assert closeout.date == pendulum.date(2026, 11, 23)  # type: ignore[attr-defined]
+        assert isinstance(closeout, CloseoutScreen)
+        assert closeout.date == pendulum.date(2026, 11, 23)
         assert "Monday 23 November 2026" in shown_text(app)
         clock.advance(minutes=2)
         await pilot.pause(1.5)  # the dashboard's one-second tick has run
+        assert closeout.date == pendulum.date(2026, 11, 23)
         assert app.screen is closeout
-        assert closeout.date == pendulum.date(2026, 11, 23)  # type: ignore[attr-defined]
         assert "Monday 23 November 2026" in shown_text(app)
         assert "Tuesday 24 November 2026" not in shown_text(app).split("Tomorrow")[0]
         await pilot.press("escape")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +20,12 @@ from planner.ui.session import Session
 from tests.storage.helpers import NOW, followup
 
 
-def _waiting() -> tuple[list[object], threading.Event, object, object]:
+def _waiting() -> tuple[
+    list[object],
+    threading.Event,
+    Callable[[Document], None],
+    Callable[[BaseException], None],
+]:
     results: list[object] = []
     done = threading.Event()
 
@@ -45,7 +51,7 @@ def test_undo_asks_when_another_process_changed_the_same_field(data_dir: Path) -
         later = lifecycle.repromise(f, NOW + timedelta(days=1), NOW)
         return msgspec.structs.replace(document, followups=(later,))
 
-    session.apply(mine, on_saved=saved, on_failed=failed)  # type: ignore[arg-type]
+    session.apply(mine, on_saved=saved, on_failed=failed)
     assert done.wait(10)
 
     def theirs(document: Document) -> Document:
@@ -56,7 +62,7 @@ def test_undo_asks_when_another_process_changed_the_same_field(data_dir: Path) -
     store.update(theirs)  # another process, not seen by the session yet
     results.clear()
     done.clear()
-    assert session.undo(on_saved=saved, on_failed=failed)  # type: ignore[arg-type]
+    assert session.undo(on_saved=saved, on_failed=failed)
     assert done.wait(10)
     assert isinstance(results[0], UndoConflict)
     assert "promised_by" in results[0].message
@@ -65,10 +71,10 @@ def test_undo_asks_when_another_process_changed_the_same_field(data_dir: Path) -
 
     session.document = store.load()
     with pytest.raises(UndoConflict):
-        session.undo(on_saved=saved, on_failed=failed)  # type: ignore[arg-type]
+        session.undo(on_saved=saved, on_failed=failed)
     results.clear()
     done.clear()
-    assert session.undo(on_saved=saved, on_failed=failed, force=True)  # type: ignore[arg-type]
+    assert session.undo(on_saved=saved, on_failed=failed, force=True)
     assert done.wait(10)
     assert store.load().followups[0].promised_by == followup("f-a").promised_by
     session.close()

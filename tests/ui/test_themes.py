@@ -153,7 +153,8 @@ async def test_the_panes_are_redrawn_in_the_new_theme_s_status_colours(
         from planner.ui.widgets.followups import FollowUpsPane
 
         pane = app.query_one(FollowUpsPane)
-        broken = next(r.followup.id for r in app.dashboard.day.followups if r.state == "broken")  # type: ignore[union-attr]
+        assert app.dashboard.day is not None
+        broken = next(r.followup.id for r in app.dashboard.day.followups if r.state == "broken")
 
         def state_style() -> str:
             return str(pane.get_row(broken)[0].style)

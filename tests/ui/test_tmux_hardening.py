@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,10 +42,10 @@ def _demo_dirs(folder: Path) -> list[Path]:
     return sorted(folder.glob("ea-planner-demo-*"))
 
 
-def _wait(condition: object, timeout: float = 20.0) -> None:
+def _wait(condition: Callable[[], object], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return
         time.sleep(0.1)
     raise AssertionError("timed out")
