@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
+from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -64,18 +65,19 @@ def report(app: App[Any], error: BaseException, where: str) -> None:
     )
 
 
-class Guarded:
+class Guarded(MessagePump):
     """Mixed into a screen (before the Screen class): its handlers' errors are reported and
     the screen carries on. Composing and mounting are left alone: a screen that could not
-    be built is not one to carry on with."""
+    be built is not one to carry on with. A MessagePump itself, so that the message
+    dispatch it wraps and the app it reports to are known to be there."""
 
     async def _dispatch_message(self, message: Message) -> None:
         try:
-            await super()._dispatch_message(message)  # type: ignore[misc]
+            await super()._dispatch_message(message)
         except Exception as error:
             if isinstance(message, events.Compose | events.Mount):
                 raise
-            report(self.app, error, where=type(self).__name__)  # type: ignore[attr-defined]
+            report(self.app, error, where=type(self).__name__)
 
 
 __all__ = ["LOG_NAME", "Guarded", "append_to_log", "log_path", "report"]

@@ -167,15 +167,15 @@ class Session:
         if signature == self.signature:
             return
 
-        def load() -> tuple[Document, object]:
+        def load() -> tuple[Document, tuple[int, int, int] | None]:
             return self.store.load(), self.store.signature()
 
-        def done(future: Future[tuple[Document, object]]) -> None:
+        def done(future: Future[tuple[Document, tuple[int, int, int] | None]]) -> None:
             def adopt() -> None:
                 if future.exception() is not None or self.pending:
                     return
                 document, sig = future.result()
-                self.signature = sig  # type: ignore[assignment]
+                self.signature = sig
                 if document != self.document:
                     self.document = document
                     self.history = None

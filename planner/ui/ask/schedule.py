@@ -48,11 +48,14 @@ async def new_event_on(asker: Asker, day: pendulum.Date) -> Proposal[Event] | No
     def build(values: Values) -> Event:
         start = time_on(asker, day, values["start"], "start")
         end = time_on(asker, day, values["end"], "end")
+        kind = next((k for k in EVENT_KINDS if k == values["kind"]), None)
+        if kind is None:
+            raise PlannerError(f"kind: choose one of {', '.join(EVENT_KINDS)}")
         return make_event(
             title=values["title"],
             start=start,
             end=end,
-            kind=values["kind"],  # type: ignore[arg-type]
+            kind=kind,
             executive=asker.owner,
         )
 

@@ -32,7 +32,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 from planner import config, preferences
 from planner.config import Settings
 from planner.humanize import locale_hour_cycle
-from planner.preferences import Preferences
+from planner.preferences import CLOCK_STYLES, Preferences
 from planner.ui.guard import Guarded
 from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import show
@@ -296,11 +296,15 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
         problem = self._check(settings)
         if problem:
             raise ValueError(problem)
+        chosen = self.query_one("#pref-clock", Select).value
+        clock = next((style for style in CLOCK_STYLES if style == chosen), None)
+        if clock is None:
+            raise ValueError(f"clock: choose one of {', '.join(CLOCK_STYLES)}")
         prefs = Preferences(
             theme=str(self.query_one("#pref-theme", Select).value),
             alerts=self.query_one("#pref-alerts", Switch).value,
             bell=self.query_one("#pref-bell", Switch).value,
-            clock=self.query_one("#pref-clock", Select).value,  # type: ignore[arg-type]
+            clock=clock,
             keymap=keymap_from_text(self.query_one("#pref-keymap", Input).value, self._binding_ids),
         )
         return SettingsResult(settings=settings, preferences=prefs)

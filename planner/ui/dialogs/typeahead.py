@@ -8,12 +8,11 @@ keys (`PlannerApp.on_event`); the dialog says when it is ready for them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import events
+from textual.message_pump import MessagePump
 
 
-class TypeAhead:
+class TypeAhead(MessagePump):
     """Mix into a dialog screen (before the Screen class): keys typed before the dialog
     has focus somewhere are held by the app and delivered once it has."""
 
@@ -29,7 +28,6 @@ class TypeAhead:
         if self.ready_for_keys:
             return
         self.ready_for_keys = True
-        app: Any = self.app  # type: ignore[attr-defined]
-        release = getattr(app, "release_held_keys", None)
+        release = getattr(self.app, "release_held_keys", None)
         if release is not None:
             release()

@@ -109,9 +109,8 @@ class WelcomeScreen(Guarded, ModalScreen[WelcomeAnswer | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        start: Start = {"start-sample": "sample", "start-import": "import"}.get(
-            event.button.id or "", "empty"
-        )  # type: ignore[assignment]
+        starts: dict[str, Start] = {"start-sample": "sample", "start-import": "import"}
+        start = starts.get(event.button.id or "", "empty")
         zone = self.query_one("#welcome-zone", Input).value.strip()
         if not is_zone(zone):
             hint = zone_hint(zone) or "give the executive's time zone, e.g. Europe/Paris"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pendulum
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from planner.closeout import Review
@@ -70,9 +71,11 @@ class CloseoutBase(Screen[None]):
         if self.is_attached:
             self.rebuild()
 
-    def _say(self, message: str, *, severity: str = "information", timeout: float = 4) -> None:
+    def _say(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float = 4
+    ) -> None:
         """A notification holding untrusted text (names, summaries): never read as markup."""
-        self.app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        self.app.notify(message, severity=severity, timeout=timeout, markup=False)
 
     if TYPE_CHECKING:
         # The screen's own, called by its parts.

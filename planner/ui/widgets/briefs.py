@@ -64,7 +64,7 @@ class BriefPane(PaneTable):
         row's brief marked with their short name (`marker_width` wide)."""
         when, *rest = self.COLUMNS
         self.set_columns(((*when[:2], 9 + clock_extra(), when[3]), *rest))
-        self.fill(lambda: self._all_rows(day, owned, marker_width))
+        self.fill_from(lambda: self._all_rows(day, owned, marker_width))
 
     def _all_rows(self, day: Day, owned: Sequence[OwnedDay], marker_width: int) -> None:
         self._moments = {}

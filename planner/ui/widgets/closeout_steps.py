@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypedDict
 
 import pendulum
-from rich.console import Group, RenderableType
+from rich.console import Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -81,7 +82,16 @@ def day_state(review: Review, colors: StatusColors) -> Text:
     return Text("open · ready to close", style=colors.good_style)
 
 
-def _grid(*columns: tuple[str, dict[str, object]]) -> Table:
+class ColumnOptions(TypedDict, total=False):
+    """How a grid's column is sized and set, as rich's `Table.add_column` takes it."""
+
+    ratio: int
+    width: int
+    no_wrap: bool
+    justify: JustifyMethod
+
+
+def _grid(*columns: tuple[str, ColumnOptions]) -> Table:
     table = Table(
         box=None,
         expand=True,
@@ -91,7 +101,7 @@ def _grid(*columns: tuple[str, dict[str, object]]) -> Table:
         padding=(0, 2, 0, 0),
     )
     for header, options in columns:
-        table.add_column(header, **options)  # type: ignore[arg-type]
+        table.add_column(header, **options)
     return table
 
 

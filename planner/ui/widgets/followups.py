@@ -4,10 +4,12 @@ waiting."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol, runtime_checkable
 
 import pendulum
 from rich.text import Text
 
+from planner.clock import Clock
 from planner.day import FollowUpRow, status_words
 from planner.domain import FollowUp
 from planner.domain.history import standing
@@ -34,6 +36,17 @@ STATUS_LABEL: dict[str, str] = {"escalated": "escalated", "in progress": "starte
 Promise column says the day): escalated and started rows read as words at any width."""
 
 
+@runtime_checkable
+class Clocked(Protocol):
+    """What the pane needs of its app: the clock, and the zone its times are shown in."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+
 def state_label(state: str, followup: FollowUp) -> str:
     """The State column: BROKEN and due soon first (the promise is what the EA must keep),
     then paused (the customer is awaited, the promise clock stops) or waiting, then the
@@ -45,13 +58,13 @@ def state_label(state: str, followup: FollowUp) -> str:
     return STATE_LABEL[state]
 
 
-def short_promise(promise: pendulum.DateTime, today: object) -> str:
+def short_promise(promise: pendulum.DateTime, today: pendulum.Date | None) -> str:
     """At most 12 characters: `today 15:00`, `tmrw 09:00`, `Fri 17:00`, `12 Dec 17:00` (15 in
     12-hour mode: `12 Dec 12:30 PM`)."""
     clock = fmt(promise, "HH:mm")
     if today is None:
         return fmt(promise, "D MMM ") + clock
-    days = (promise.date() - today).days  # type: ignore[operator]
+    days = (promise.date() - today).days
     if days == 0:
         return "today " + clock
     if days == 1:
@@ -96,7 +109,7 @@ class FollowUpsPane(PaneTable):
     def show(
         self,
         rows: tuple[FollowUpRow, ...],
-        today: object,
+        today: pendulum.Date | None,
         *,
         history: tuple[FollowUpRow, ...] = (),
         closed: frozenset[str] = frozenset(),
@@ -122,8 +135,11 @@ class FollowUpsPane(PaneTable):
             return
         colors = status_colors(self.app)
         live = len(rows)
-        now = self.app.clock.now()  # type: ignore[attr-defined]
-        tz = self.app.timezone  # type: ignore[attr-defined]
+        app = self.app
+        if not isinstance(app, Clocked):
+            raise TypeError(f"the Follow-ups pane needs an app with a clock, not {app!r}")
+        now = app.clock.now()
+        tz = app.timezone
         signature = (colors, today, rows, id(history), len(history), closed, owners)
         width = max(map(len, owners.values()), default=0) if owners else 0
 

@@ -39,7 +39,7 @@ class SchedulePane(PaneTable):
         """The day's timeline; with `owned` (the desk's "all"), each executive's events and
         good moments in `day`'s zone, marked with their short name (`marker_width` wide)."""
         self.set_class(hour_cycle() == 12, "-twelve-hour")
-        self.fill(lambda: self._rows(day, owned, marker_width))
+        self.fill_from(lambda: self._rows(day, owned, marker_width))
 
     @classmethod
     def wanted_width(cls, day: Day, marker_width: int = 0) -> int:

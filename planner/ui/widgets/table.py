@@ -1,6 +1,6 @@
 """The panes' table: a RowTable (renders only visible rows) filled row by row.
 
-Each pane describes its rows with `put_row` inside `fill`; the table compares
+Each pane describes its rows with `put_row` inside `fill_from`; the table compares
 the result with what it shows and repaints nothing when nothing changed, which
 is most ticks of the clock and most saves.
 """
@@ -34,8 +34,9 @@ class PaneTable(RowTable):
         super().__init__(id=id, title=title)
         self._collected: list[Row] = []
 
-    def fill(self, rows: Callable[[], None]) -> None:  # type: ignore[override]
-        """Run `rows` (which calls `put_row` for each row) and show the result."""
+    def fill_from(self, rows: Callable[[], None]) -> None:
+        """Run `rows` (which calls `put_row` for each row) and show the result (`fill`, the
+        RowTable's own, takes the rows made)."""
         self._collected = []
         rows()
         super().fill(self._collected)
