@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import tempfile
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pendulum
 
 from planner.clock import local_zone_name
 from planner.config import EventKind, Settings
-from planner.domain import Brief, Event, FollowUp
+from planner.domain import Brief, Event
 from planner.domain.base import new_id
 from planner.domain.document import Document
 from planner.domain.lifecycle import (
@@ -110,8 +111,7 @@ def sample_document(now: datetime, tz: str | None = None) -> Document:
         )
     )
 
-    def followup(**fields: object) -> FollowUp:
-        return open_followup(now=morning, **fields)  # type: ignore[arg-type]
+    followup = partial(open_followup, now=morning)
 
     broken = followup(
         customer="Maria Ortiz",

@@ -42,14 +42,16 @@ def _bold(text: str) -> str:
     return f"\\fB{escape(text)}\\fR"
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction | None:  # type: ignore[type-arg]
+def _subcommands(
+    parser: argparse.ArgumentParser,
+) -> argparse._SubParsersAction[argparse.ArgumentParser] | None:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return action
     return None
 
 
-def _helps(action: argparse._SubParsersAction) -> dict[str, str]:  # type: ignore[type-arg]
+def _helps(action: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, str]:
     return {choice.dest: choice.help or "" for choice in action._choices_actions}
 
 
@@ -70,7 +72,10 @@ def _options(parser: argparse.ArgumentParser, *, skip: frozenset[str]) -> Iterat
                 continue
             names = ", ".join(action.option_strings)
             if action.nargs != 0:
-                names += " " + (action.metavar or action.dest.upper())  # type: ignore[operator]
+                metavar = action.metavar
+                if isinstance(metavar, tuple):  # one name per value taken
+                    metavar = " ".join(metavar)
+                names += " " + (metavar or action.dest.upper())
         else:
             names = str(action.metavar or action.dest)
         text = action.help or ""

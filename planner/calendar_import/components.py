@@ -177,12 +177,13 @@ def skip_ahead(component: Any, moment: datetime) -> None:
     margin = timedelta(days=3)
     if isinstance(length, timedelta) and length > timedelta(0):
         margin += length
-    target: date = moment.replace(tzinfo=None) - margin
+    target_at = moment.replace(tzinfo=None) - margin
+    target: date = target_at
     wall: date = first
     if isinstance(first, datetime):
         wall = first.replace(tzinfo=None)
     else:
-        target = target.date()  # type: ignore[attr-defined]
+        target = target_at.date()
         if freq == "HOURLY":
             return
     if wall >= target:

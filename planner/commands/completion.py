@@ -85,6 +85,7 @@ def _mark(parser: argparse.ArgumentParser, shtab: Any) -> None:
                 _mark(child, shtab)
             continue
         metavar = str(action.metavar or "")
+        # shtab reads `complete`, an attribute argparse's Action does not declare.
         if metavar == "DIR":
             action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
         elif metavar.startswith("FILE") or metavar.startswith("SOURCE"):

@@ -80,7 +80,7 @@ def _try_lock_windows(fd: int) -> bool:
     # may lie past the end of the (empty) lock file — Windows allows that.
     os.lseek(fd, 0, os.SEEK_SET)
     try:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]  # Windows-only API
     except OSError:
         return False
     return True
@@ -90,4 +90,4 @@ def _unlock_windows(fd: int) -> None:
     import msvcrt
 
     os.lseek(fd, 0, os.SEEK_SET)
-    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]  # Windows-only API

@@ -66,6 +66,7 @@ def move_file_ex(source: str, target: str, flags: int) -> int:
     """Windows' MoveFileExW: 0 on success, else the Windows error code."""
     import ctypes
 
+    # WinDLL and get_last_error exist on Windows only: typeshed declares them only there.
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
     if kernel32.MoveFileExW(source, target, flags):
         return 0

@@ -72,7 +72,7 @@ def fetch_caldav(
             enable_rfc6764=False,
             headers={"User-Agent": USER_AGENT},
         )
-        calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
+        calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]  # caldav: unannotated
         if sync_token and not full:
             delta = _delta(calendar, sync_token, cached)
             if delta is not None:

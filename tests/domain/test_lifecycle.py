@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pendulum
@@ -134,7 +135,9 @@ def test_waiting_on_a_colleague_does_not_pause_the_clock() -> None:
     ],
     ids=["start", "escalate", "resolve", "drop", "wait-colleague"],
 )
-def test_every_way_out_of_a_customer_wait_moves_the_promise(leave) -> None:  # type: ignore[no-untyped-def]
+def test_every_way_out_of_a_customer_wait_moves_the_promise(
+    leave: Callable[[FollowUp, pendulum.DateTime], FollowUp],
+) -> None:
     f = wait(fresh(), "customer", NOW)
     left = leave(f, NOW.add(minutes=45))
     assert left.promised_by == PROMISE.add(minutes=45)
@@ -260,7 +263,9 @@ def test_drop_needs_a_reason() -> None:
     ids=["resolve", "drop", "start", "wait", "escalate", "repromise"],
 )
 @pytest.mark.parametrize("closed", ["resolved", "dropped"])
-def test_closed_matters_refuse_every_change_but_notes(act, closed) -> None:  # type: ignore[no-untyped-def]
+def test_closed_matters_refuse_every_change_but_notes(
+    act: Callable[[FollowUp], object], closed: str
+) -> None:
     f = resolve(fresh(), "done", NOW)[0] if closed == "resolved" else drop(fresh(), "dup", NOW)
     with pytest.raises(TransitionError, match=r"already resolved|was dropped") as info:
         act(f)
@@ -286,7 +291,7 @@ steps = st.lists(
 
 
 @given(steps)
-def test_waiting_on_the_customer_never_makes_a_promise_earlier(plan) -> None:  # type: ignore[no-untyped-def]
+def test_waiting_on_the_customer_never_makes_a_promise_earlier(plan: list[tuple[str, int]]) -> None:
     f = fresh()
     at = NOW
     for action, minutes in plan:

@@ -8,7 +8,8 @@ import pytest
 from planner.config import Settings
 from planner.domain.document import Document
 from planner.domain.executive import Executive
-from planner.quickadd.executive import parse_for, whom
+from planner.quickadd.executive import ExecutiveLine, parse_for, whom
+from tests.conftest import instant
 
 DANA = Executive(id="x-1", name="Dana Whitfield", short="Dana", timezone="America/New_York")
 LEE = Executive(
@@ -19,11 +20,11 @@ DESK = Document(
     settings=Settings(executive_name=DANA.name, timezone=DANA.timezone),
     executives=(DANA, LEE, LEENA),
 )
-NOW = pendulum.parse("2026-11-23T16:10:00+00:00")
+NOW = instant("2026-11-23T16:10:00+00:00")
 
 
-def read(text: str, in_view: str | None = None):  # type: ignore[no-untyped-def]
-    return parse_for(text, now=NOW, document=DESK, in_view=in_view)  # type: ignore[arg-type]
+def read(text: str, in_view: str | None = None) -> ExecutiveLine:
+    return parse_for(text, now=NOW, document=DESK, in_view=in_view)
 
 
 def test_plus_short_picks_the_executive_and_their_end_of_day() -> None:
