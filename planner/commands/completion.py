@@ -85,11 +85,10 @@ def _mark(parser: argparse.ArgumentParser, shtab: Any) -> None:
                 _mark(child, shtab)
             continue
         metavar = str(action.metavar or "")
-        # shtab reads `complete`, an attribute argparse's Action does not declare.
         if metavar == "DIR":
-            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]  # shtab's own attribute
         elif metavar.startswith("FILE") or metavar.startswith("SOURCE"):
-            action.complete = shtab.FILE  # type: ignore[attr-defined]
+            action.complete = shtab.FILE  # type: ignore[attr-defined]  # shtab's own attribute
 
 
 def run(args: argparse.Namespace, context: Context) -> int:

@@ -66,9 +66,8 @@ def move_file_ex(source: str, target: str, flags: int) -> int:
     """Windows' MoveFileExW: 0 on success, else the Windows error code."""
     import ctypes
 
-    # WinDLL and get_last_error exist on Windows only: typeshed declares them only there.
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]  # Windows-only API
     if kernel32.MoveFileExW(source, target, flags):
         return 0
-    code: int = ctypes.get_last_error()  # type: ignore[attr-defined,unused-ignore]
+    code: int = ctypes.get_last_error()  # type: ignore[attr-defined,unused-ignore]  # Windows-only API
     return code

@@ -31,8 +31,7 @@ class Radicale:
         from caldav.davclient import DAVClient
 
         client = DAVClient(url=self.base + "/", username=USER, password=PASSWORD)
-        # caldav ships `principal` without annotations.
-        principal = client.principal()  # type: ignore[no-untyped-call]
+        principal = client.principal()  # type: ignore[no-untyped-call]  # caldav: unannotated
         return principal.make_calendar(name=name, cal_id=name)
 
     def stop(self) -> None:
