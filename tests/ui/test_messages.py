@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.message import Message
+from textual.pilot import Pilot
 
 from planner.domain import FollowUp
 from planner.ui.app import PlannerApp
@@ -21,7 +22,7 @@ from planner.ui.widgets.promise_table import PromiseTable
 from tests.ui.test_dashboard import type_text
 
 
-async def until(pilot, condition: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
     for _ in range(300):
         if condition():
             return

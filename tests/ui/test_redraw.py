@@ -112,7 +112,7 @@ async def test_a_save_that_lands_as_drawn_takes_only_saving_away(
     release = threading.Event()
     real_update = Store.update
 
-    def slow_update(self: Store, change):  # type: ignore[no-untyped-def]
+    def slow_update(self: Store, change: Callable[[Document], Document]) -> Document:
         assert release.wait(30)
         return real_update(self, change)
 
@@ -141,7 +141,7 @@ async def test_what_another_process_wrote_during_a_save_shows_when_it_lands(
     release = threading.Event()
     real_update = Store.update
 
-    def slow_update(self: Store, change):  # type: ignore[no-untyped-def]
+    def slow_update(self: Store, change: Callable[[Document], Document]) -> Document:
         assert release.wait(30)
         return real_update(self, change)
 
