@@ -27,6 +27,7 @@ import msgspec
 import pendulum
 
 from planner.config import executive_zone
+from planner.day import labelled, zones_of
 from planner.domain import Brief, FollowUp
 from planner.domain.base import plain
 from planner.domain.brief import is_held
@@ -69,27 +70,29 @@ def due_alerts(
     tz: str | None = None,
     due_within: timedelta = DUE_WITHIN,
     shell: bool = False,
+    label: str = "",
 ) -> list[Alert]:
     """The alerts due at `now` that have not fired yet, most pressing first.
 
     `packing` is today's packed brief queue when the caller already has it
     (the dashboard does); otherwise it is computed here. `due_within`: how close a
     promise alerts as due (`ea-planner remind --within`); `shell`: the messages name
-    shell commands rather than the dashboard's keys (`ea-planner remind`).
+    shell commands rather than the dashboard's keys (`ea-planner remind`); `label`: the
+    zone label the times carry (`promised by 11:00 London`, see `planner.day.Zones`).
     """
     zone = tz or executive_zone(document.settings)
     instant = plain(now)
     found: list[Alert] = []
     for followup in document.followups:
-        found.extend(_promise_alerts(followup, instant, zone, due_within, shell))
+        found.extend(_promise_alerts(followup, instant, zone, due_within, shell, label))
     for brief in document.briefs:
-        alert = _deadline_alert(brief, instant, zone)
+        alert = _deadline_alert(brief, instant, zone, label)
         if alert is not None:
             found.append(alert)
     if any(b.queued for b in document.briefs):
         if packing is None:
             packing = today_packing(document, now, zone)
-        found.extend(_moment_alerts(packing, instant, zone))
+        found.extend(_moment_alerts(packing, instant, zone, label))
     order = ("promise-broken", "deliver-by", "promise-due", "good-moment")
     found.sort(key=lambda a: (order.index(a.kind), plain(a.at)))
     return [a for a in found if a.key not in fired]
@@ -102,21 +105,31 @@ def desk_alerts(
     *,
     due_within: timedelta = DUE_WITHIN,
     shell: bool = False,
+    ea_zone: str | None = None,
 ) -> list[Alert]:
     """The alerts due at `now` for every executive of the desk, each in their own zone
     from their own records (the desk's own follow-ups with the first's), most pressing
-    first. With several executives each title starts with the executive's name and a
-    good moment's key carries the executive's id (`good-moment:ID:START:END`). A
-    one-executive desk gets exactly `due_alerts`."""
+    first. With several executives each title starts with the executive's name, times in
+    a zone other than the EA's (`ea_zone`, None: the local zone) carry its label
+    (`promised by 11:00 London`) and a good moment's key carries the executive's id
+    (`good-moment:ID:START:END`). A one-executive desk gets exactly `due_alerts`."""
     roster = document.roster
     if len(roster) == 1:
         return due_alerts(document, now, fired, due_within=due_within, shell=shell)
+    zones = zones_of(document, ea_zone)
     found: list[Alert] = []
     for number, executive in enumerate(roster):
         view = document.view(executive.id, desk_own=number == 0)
-        zone = executive_zone(view.settings)
+        zone = zones.zone(executive.id)
         who = executive.name or executive.short
-        for alert in due_alerts(view, now, tz=zone, due_within=due_within, shell=shell):
+        for alert in due_alerts(
+            view,
+            now,
+            tz=zone,
+            due_within=due_within,
+            shell=shell,
+            label=zones.label(executive.id),
+        ):
             key = alert.key
             if alert.kind == "good-moment":
                 key = f"good-moment:{executive.id}:" + key.removeprefix("good-moment:")
@@ -140,6 +153,7 @@ def _promise_alerts(
     tz: str,
     due_within: timedelta = DUE_WITHIN,
     shell: bool = False,
+    label: str = "",
 ) -> list[Alert]:
     if not followup.is_open or (followup.status == "waiting" and followup.waiting_on == "customer"):
         return []
@@ -155,7 +169,7 @@ def _promise_alerts(
                 key=f"promise-due:{followup.id}:{promise.isoformat()}",
                 kind="promise-due",
                 title=f"Promise due in {minutes_text(max(1, span_minutes(now, promise)))}",
-                message=f"{about}: promised by {_hhmm(promise, tz)}; {verb} now.",
+                message=f"{about}: promised by {_hhmm(promise, tz, label)}; {verb} now.",
                 at=promise,
                 severity="warning",
             )
@@ -167,7 +181,7 @@ def _promise_alerts(
                 key=f"promise-broken:{followup.id}:{promise.isoformat()}",
                 kind="promise-broken",
                 title="Promise broken",
-                message=f"{about}: promised by {_hhmm(promise, tz)}; "
+                message=f"{about}: promised by {_hhmm(promise, tz, label)}; "
                 f"{verb} now, or re-promise ({how}).",
                 at=promise,
                 severity="error",
@@ -176,7 +190,7 @@ def _promise_alerts(
     return []
 
 
-def _deadline_alert(brief: Brief, now: datetime, tz: str) -> Alert | None:
+def _deadline_alert(brief: Brief, now: datetime, tz: str, label: str = "") -> Alert | None:
     if not brief.queued or brief.deliver_by is None:
         return None
     deadline = plain(brief.deliver_by)
@@ -187,13 +201,13 @@ def _deadline_alert(brief: Brief, now: datetime, tz: str) -> Alert | None:
         key=f"deliver-by:{brief.id}:{deadline.isoformat()}",
         kind="deliver-by",
         title="Brief deadline reached",
-        message=f"“{brief.title}” was to be told by {_hhmm(deadline, tz)}.{tail}",
+        message=f"“{brief.title}” was to be told by {_hhmm(deadline, tz, label)}.{tail}",
         at=deadline,
         severity="error",
     )
 
 
-def _moment_alerts(packing: Packing, now: datetime, tz: str) -> list[Alert]:
+def _moment_alerts(packing: Packing, now: datetime, tz: str, label: str = "") -> list[Alert]:
     alerts = []
     for slot in packing.slots:
         moment = slot.moment
@@ -207,7 +221,7 @@ def _moment_alerts(packing: Packing, now: datetime, tz: str) -> list[Alert]:
                 key=f"good-moment:{start.isoformat()}:{end.isoformat()}",
                 kind="good-moment",
                 title="Good moment now",
-                message=f"Until {_hhmm(end, tz)} ({left(now, end)}), "
+                message=f"Until {_hhmm(end, tz, label)} ({left(now, end)}), "
                 f"{count} brief{'s' if count != 1 else ''} to tell: {titles}",
                 at=start,
                 severity="information",
@@ -216,8 +230,9 @@ def _moment_alerts(packing: Packing, now: datetime, tz: str) -> list[Alert]:
     return alerts
 
 
-def _hhmm(moment: datetime, tz: str) -> str:
-    return fmt(pendulum.instance(moment).in_tz(tz), "HH:mm")
+def _hhmm(moment: datetime, tz: str, label: str = "") -> str:
+    """`16:00` in `tz`; `16:00 London` with a zone label."""
+    return labelled(fmt(pendulum.instance(moment).in_tz(tz), "HH:mm"), label)
 
 
 __all__ = ["DUE_WITHIN", "RECENT", "Alert", "due_alerts", "today_packing"]

@@ -41,6 +41,67 @@ NIGHT_ENDS = 6
 """Before this hour (executive's zone) today is "the coming day": its workday is still ahead."""
 
 
+def place(zone: str) -> str:
+    """`America/New_York` → `New York`: a zone as the place that names it (its label)."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+class Zones(msgspec.Struct, frozen=True, gc=False):
+    """The one rule for whose clock a record's times are read on: its executive's zone
+    (the desk's own follow-ups: the first executive's, whose rules read them), with a
+    label (`11:00 London`) wherever that zone is not the EA's own. A one-executive desk
+    never labels (it reads exactly as it always did); nor does an executive in the EA's
+    zone."""
+
+    ea_zone: str
+    """The EA's own zone (TZ, else the system's)."""
+    first: str
+    """The first executive's id: the zone of records naming none."""
+    of: dict[str, str]
+    """Executive id → their zone."""
+
+    @property
+    def several(self) -> bool:
+        return len(self.of) > 1
+
+    def zone(self, executive: str) -> str:
+        """The zone of a record whose `executive` field is `executive` ("" = the first's)."""
+        return self.of.get(executive or self.first) or self.of[self.first]
+
+    def label(self, executive: str) -> str:
+        """The label its times carry: "" when the zone is the EA's or the desk has one
+        executive, else the zone as a place (`London`)."""
+        if not self.several:
+            return ""
+        zone = self.zone(executive)
+        return "" if zone == self.ea_zone else place(zone)
+
+    @property
+    def labelled(self) -> bool:
+        """Whether any executive's times carry a label."""
+        return any(self.label(x) for x in self.of)
+
+
+def zones_of(document: Document, ea_zone: str | None = None) -> Zones:
+    """The zones of the desk's executives, seen from `ea_zone` (None: the EA's local
+    zone). Pass the whole desk, not one executive's view (a view knows only them)."""
+    if ea_zone is None:
+        from planner.clock import local_zone_name
+
+        ea_zone = local_zone_name()
+    roster = document.roster
+    return Zones(
+        ea_zone=ea_zone,
+        first=roster[0].id,
+        of={x.id: executive_zone(document.rules_for(x.id)) for x in roster},
+    )
+
+
+def labelled(text: str, label: str) -> str:
+    """`11:00` with the label `London` → `11:00 London`; unchanged without one."""
+    return f"{text} {label}" if label else text
+
+
 class FollowUpRow(msgspec.Struct, frozen=True, gc=False):
     """An open follow-up with its promise state on the day shown.
 
@@ -51,7 +112,10 @@ class FollowUpRow(msgspec.Struct, frozen=True, gc=False):
     followup: FollowUp
     state: PromiseState
     when: datetime
-    """The effective promise (moved by time spent waiting on the customer), executive's zone."""
+    """The effective promise (moved by time spent waiting on the customer), in the zone
+    the row reads in (the record's executive's, given `Zones`; else the day's)."""
+    label: str = ""
+    """The zone label its times carry (`London`), "" when none (see `Zones`)."""
 
     @property
     def promise(self) -> pendulum.DateTime:
@@ -98,11 +162,11 @@ def promise_state(followup: FollowUp, now: datetime, date: pendulum.Date, tz: st
 
 
 @lru_cache(maxsize=8)
-def status_words(followup: FollowUp, now: datetime, tz: str) -> str:
+def status_words(followup: FollowUp, now: datetime, tz: str, label: str = "") -> str:
     """Where a follow-up stands, in words, for every list of open matters: `escalated`, `in
     progress`, `waiting on colleague since 09:30`, `paused: waiting on customer since 09:00`
     (the promise clock is paused); "" for a plain open one. Since-times on another day than
-    `now`'s carry the day."""
+    `now`'s carry the day; with `label` (see `Zones`), the zone's (`since 09:30 London`)."""
     from planner.domain.history import standing
     from planner.humanize import fmt
 
@@ -118,7 +182,7 @@ def status_words(followup: FollowUp, now: datetime, tz: str) -> str:
                 began = pendulum.instance(state.wait_began).in_tz(tz)
                 today = pendulum.instance(now).in_tz(tz).date()
                 pattern = "HH:mm" if began.date() == today else "ddd D MMM HH:mm"
-                words += f" since {fmt(began, pattern)}"
+                words += f" since {labelled(fmt(began, pattern), label)}"
             return f"paused: {words}" if state.paused else words
     return ""
 
@@ -134,19 +198,34 @@ def followup_rows(
     tz: str,
     *,
     include_closed: bool = False,
+    zones: Zones | None = None,
 ) -> tuple[FollowUpRow, ...]:
     """Open follow-ups (all of them with `include_closed`, for searching history) in display
-    order: by state, then promise, then priority, then age."""
+    order: by state, then promise, then priority, then age. With `zones`, each row's time
+    reads in its executive's zone, labelled where that is not the EA's (the state, due
+    today or later, stays about `date` in `tz`: the list's day)."""
     zone = _zone(tz)
-    rows = [
-        FollowUpRow(
-            followup=f,
-            state=promise_state(f, now, date, tz),
-            when=plain(effective_promise(f, now)).astimezone(zone),
-        )
-        for f in followups
-        if include_closed or f.is_open
-    ]
+    if zones is None or not zones.several:
+        rows = [
+            FollowUpRow(
+                followup=f,
+                state=promise_state(f, now, date, tz),
+                when=plain(effective_promise(f, now)).astimezone(zone),
+            )
+            for f in followups
+            if include_closed or f.is_open
+        ]
+    else:
+        rows = [
+            FollowUpRow(
+                followup=f,
+                state=promise_state(f, now, date, tz),
+                when=plain(effective_promise(f, now)).astimezone(_zone(zones.zone(f.executive))),
+                label=zones.label(f.executive),
+            )
+            for f in followups
+            if include_closed or f.is_open
+        ]
     # Numeric keys: comparing aware datetimes of mixed offsets calls utcoffset() on every
     # comparison, which dominates sorting five years of history.
     rows.sort(
@@ -181,7 +260,9 @@ def brief_queue(briefs: tuple[Brief, ...]) -> tuple[Brief, ...]:
     return tuple(queue)
 
 
-def build_day(document: Document, date: pendulum.Date, now: datetime) -> Day:
+def build_day(
+    document: Document, date: pendulum.Date, now: datetime, *, zones: Zones | None = None
+) -> Day:
     tz = executive_zone(document.settings)
     local_now = pendulum.instance(now).in_tz(tz)
     settings = document.settings
@@ -202,7 +283,7 @@ def build_day(document: Document, date: pendulum.Date, now: datetime) -> Day:
         timezone=tz,
         now=local_now,
         events=events_on(events, date, tz),
-        followups=followup_rows(document.followups, now, date, tz),
+        followups=followup_rows(document.followups, now, date, tz, zones=zones),
         briefs=brief_queue(document.briefs),
         packing=packing,
         status=status,

@@ -107,11 +107,13 @@ def relative_day(date: pendulum.Date, today: pendulum.Date) -> str:
     return f"{-days} days ago"
 
 
-def when(moment: datetime, now: datetime, tz: str) -> str:
-    """`Tue 24 Nov 15:00 (tomorrow)` in the zone `tz`."""
+def when(moment: datetime, now: datetime, tz: str, label: str = "") -> str:
+    """`Tue 24 Nov 15:00 (tomorrow)` in the zone `tz`; with a zone label (the zone as a
+    place, when it is not the EA's), `Tue 24 Nov 15:00 London (tomorrow)`."""
     local = pendulum.instance(moment).in_tz(tz)
     today = pendulum.instance(now).in_tz(tz).date()
-    return f"{fmt(local, 'ddd D MMM HH:mm')} ({relative_day(local.date(), today)})"
+    clock = fmt(local, "ddd D MMM HH:mm") + (f" {label}" if label else "")
+    return f"{clock} ({relative_day(local.date(), today)})"
 
 
 def minutes(total: float) -> str:

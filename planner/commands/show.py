@@ -59,17 +59,22 @@ def run(args: argparse.Namespace, context: Context) -> int:
         except PlannerError as exc:
             hint = "ea-planner search TEXT finds ids by name"
             raise InputError(f"{exc.message}; {hint}") from None
-    whose = ""
+    whose = label = ""
     if len(document.roster) > 1:
-        # Several executives: the record's times in its own executive's zone, and whose.
+        # Several executives: the record's times in its own executive's zone, labelled when
+        # that is not the EA's (planner.day.Zones), and whose.
+        from planner.day import zones_of
         from planner.domain.executive import describe as named
 
         known = {x.id: x for x in document.roster}
         owner = record.executive if kind == "follow-up" else document.owner(record.executive)
+        zones = zones_of(document)
         if owner in known:
-            tz = executive_zone(document.rules_for(owner))
+            tz, label = zones.zone(owner), zones.label(owner)
             whose = f"  for:      {named(known[owner])}"
         else:
+            if not owner:
+                tz, label = zones.zone(owner), zones.label(owner)
             whose = "  for:      the desk" if not owner else f"  for:      {owner} (removed)"
     if kind == "brief":
         brief: Brief = record
@@ -77,7 +82,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
             print_json(context, to_json(brief, tz))
         else:
             followup = next((f for f in document.followups if f.id == brief.followup_id), None)
-            print(_with(render_brief(brief, followup, now, tz), whose), file=context.out)
+            print(_with(render_brief(brief, followup, now, tz, label), whose), file=context.out)
         return 0
     followup_record: FollowUp = record
     briefs = [b for b in document.briefs if b.followup_id == followup_record.id]
@@ -86,7 +91,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
         item["briefs"] = [to_json(b, tz) for b in briefs]
         print_json(context, item)
     else:
-        print(_with(render_followup(followup_record, briefs, now, tz), whose), file=context.out)
+        rendered = render_followup(followup_record, briefs, now, tz, label)
+        print(_with(rendered, whose), file=context.out)
     return 0
 
 
@@ -98,7 +104,11 @@ def _with(text: str, line: str) -> str:
     return f"{head}\n{line}\n{rest}" if rest else f"{head}\n{line}"
 
 
-def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: str) -> str:
+def render_followup(
+    followup: FollowUp, briefs: list[Brief], now: datetime, tz: str, label: str = ""
+) -> str:
+    """The follow-up in full, its times in `tz`; `label` (the zone as a place, when it is
+    not the EA's) after its promise."""
     from planner.domain.facts import describe
     from planner.domain.followup import effective_promise, is_broken
     from planner.humanize import when
@@ -108,7 +118,7 @@ def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: 
     lines = [f"{f.id}: {who} — {f.summary}"]
     status = f.status + (f" on the {f.waiting_on}" if f.waiting_on else "")
     lines.append(f"  status:   {status}")
-    promise = when(effective_promise(f, now), now, tz)
+    promise = when(effective_promise(f, now), now, tz, label)
     if is_broken(f, now):
         promise += " — BROKEN"
     lines.append(f"  promise:  {promise}")
@@ -137,7 +147,10 @@ def render_followup(followup: FollowUp, briefs: list[Brief], now: datetime, tz: 
     return "\n".join(lines)
 
 
-def render_brief(brief: Brief, followup: FollowUp | None, now: datetime, tz: str) -> str:
+def render_brief(
+    brief: Brief, followup: FollowUp | None, now: datetime, tz: str, label: str = ""
+) -> str:
+    """The brief in full, its times in `tz`; `label` as for `render_followup`."""
     from planner.domain.brief import is_held
     from planner.humanize import when
 
@@ -152,7 +165,7 @@ def render_brief(brief: Brief, followup: FollowUp | None, now: datetime, tz: str
         held = " (held: bad news needs a solution)" if is_held(b) else ""
         lines.append(f"  in the queue{held}")
     if b.deliver_by is not None:
-        lines.append(f"  deliver by:  {when(b.deliver_by, now, tz)}")
+        lines.append(f"  deliver by:  {when(b.deliver_by, now, tz, label)}")
     if b.solution:
         lines.append(f"  solution:    {b.solution}")
     if followup is not None:

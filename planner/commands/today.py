@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     import pendulum
 
     from planner.config import executive_zone
-    from planner.day import build_day, day_json, dumps
+    from planner.day import build_day, day_json, dumps, zones_of
 
     now = context.clock.now()
     desk = context.store.load()
@@ -58,7 +58,10 @@ def run(args: argparse.Namespace, context: Context) -> int:
     date = parse_date(args.date, today=today, settings=document.settings) if args.date else today
     if date < pendulum.instance(now).in_tz(tz).date().subtract(days=30):
         document = context.store.history().view(executive.id)
-    day = build_day(document, date, now)
+    # Several executives: each record's times on its executive's clock, labelled where it
+    # is not the EA's (planner.day.Zones); a desk of one reads as it always did.
+    zones = zones_of(desk) if len(desk.roster) > 1 else None
+    day = build_day(document, date, now, zones=zones)
     others = desk_lines(desk, executive.id, now)
     if args.json:
         value = day_json(day)
@@ -180,7 +183,8 @@ def render(day: Day) -> str:
         if row.state == "due-today" and not day.is_today:
             label = "that day"
         lines.append(f"  {label:<8}  {when:<{width}}  {who} — {f.summary}")
-        status = status_words(f, day.now, tz) or f.status
+        zone = (row.promise.timezone_name or tz) if row.label else tz
+        status = status_words(f, day.now, zone, row.label) or f.status
         if f.waiting_for:
             status += f" for: {f.waiting_for}"
         details = f"{f.kind} · {f.channel} · {f.priority} · {status} · {f.id}"
@@ -282,12 +286,15 @@ def _when(row: FollowUpRow, now: Any, tz: str) -> str:
     only when the wait ends."""
     import pendulum
 
+    from planner.day import labelled
     from planner.domain.history import standing
     from planner.humanize import fmt, relative_day
 
+    promise = row.promise
+    today = now.in_tz(promise.timezone_name).date() if row.label else now.date()
     if row.followup.is_open and standing(row.followup).paused:
-        was = pendulum.instance(row.followup.promised_by).in_tz(tz)
-        return (
-            f"paused · was {fmt(was, 'ddd D MMM HH:mm')} ({relative_day(was.date(), now.date())})"
-        )
-    return f"{fmt(row.promise, 'ddd D MMM HH:mm')} ({relative_day(row.promise.date(), now.date())})"
+        was = pendulum.instance(row.followup.promised_by).in_tz(promise.timezone_name or tz)
+        shown = labelled(fmt(was, "ddd D MMM HH:mm"), row.label)
+        return f"paused · was {shown} ({relative_day(was.date(), today)})"
+    shown = labelled(fmt(promise, "ddd D MMM HH:mm"), row.label)
+    return f"{shown} ({relative_day(promise.date(), today)})"

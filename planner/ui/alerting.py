@@ -31,6 +31,7 @@ class Alerting(App[int]):
     store: Store
     clock: Clock
     fired_alerts: set[str]
+    ea_zone: str
     _alert_packing: tuple[object, Packing] | None
 
     if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Alerting(App[int]):
             from planner.alerts import desk_alerts
 
             # Each executive's alerts from their own records, in their zone, named.
-            alerts = desk_alerts(self.document, now, self.fired_alerts)
+            alerts = desk_alerts(self.document, now, self.fired_alerts, ea_zone=self.ea_zone)
         else:
             alerts = due_alerts(
                 self.document,

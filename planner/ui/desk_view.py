@@ -5,8 +5,11 @@ The view is the EA's choice, not data: the dashboard screen holds it (and prefer
 remembers it), never planner.json. One executive's view is the desk as that executive sees
 it (`Document.view`: their events, windows, briefs and follow-ups, and the desk's own
 follow-ups), drawn exactly as a one-executive desk is. "All" lays every executive's day
-side by side in one list (in the EA's zone), each row saying whose it is. A one-executive
-desk has no lines and no "all": it looks exactly as before. No Textual here.
+side by side in one timeline (the Schedule and the Brief queue run on the EA's clock and
+say so), each row saying whose it is. Wherever it is shown, a follow-up's promise reads on
+its executive's clock, labelled with the zone's place (`11:00 London`) when that is not
+the EA's zone (`planner.day.Zones`). A one-executive desk has no lines, no labels and no
+"all": it looks exactly as before. No Textual here.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import msgspec
 import pendulum
 
 from planner.config import executive_zone
-from planner.day import Day, brief_queue, build_day, followup_rows
+from planner.day import Day, Zones, brief_queue, build_day, followup_rows, zones_of
 from planner.domain.document import Document
 from planner.domain.executive import Executive, describe
 from planner.scheduling import InterruptStatus
@@ -78,6 +81,8 @@ class DeskDay(msgspec.Struct, frozen=True, gc=False):
     """The header's lines, one per executive (at most MAX_LINES); none for one executive."""
     markers: dict[str, str] = msgspec.field(default_factory=dict)
     """Executive id → the short name the panes mark their rows with ("" → DESK_OWN)."""
+    zones: Zones | None = None
+    """Whose zone each record's times read in, and their labels (several executives)."""
 
     @property
     def is_all(self) -> bool:
@@ -164,6 +169,7 @@ def build_desk_day(
     if len(roster) == 1:
         return DeskDay(in_view=roster[0].id, day=build_day(document, date, now))
     marks = markers(roster, document.first_executive_id)
+    zones = zones_of(document, ea_zone)
     days: tuple[OwnedDay, ...] = ()
     if in_view is None:
         days = tuple(
@@ -171,15 +177,15 @@ def build_desk_day(
                 executive=x,
                 marker=marks[x.id],
                 # The desk's own follow-ups are the desk's, not the first executive's.
-                day=build_day(document.view(x.id, desk_own=False), date, now),
+                day=build_day(document.view(x.id, desk_own=False), date, now, zones=zones),
             )
             for x in roster
         )
-        day = _all_day(document, days, date, now, ea_zone)
+        day = _all_day(document, days, date, now, zones)
     else:
-        day = build_day(document.view(in_view), date, now)
+        day = build_day(document.view(in_view), date, now, zones=zones)
     lines = _lines(document, in_view, days, day, now)
-    return DeskDay(in_view=in_view, day=day, days=days, lines=lines, markers=marks)
+    return DeskDay(in_view=in_view, day=day, days=days, lines=lines, markers=marks, zones=zones)
 
 
 def _all_day(
@@ -187,8 +193,9 @@ def _all_day(
     days: tuple[OwnedDay, ...],
     date: pendulum.Date,
     now: datetime,
-    zone: str,
+    zones: Zones,
 ) -> Day:
+    zone = zones.ea_zone
     events = [e for owned in days for e in owned.day.events]
     events.sort(key=lambda e: (not e.all_day, plain(e.start), plain(e.end), e.title))
     return Day(
@@ -196,7 +203,7 @@ def _all_day(
         timezone=zone,
         now=pendulum.instance(now).in_tz(zone),
         events=tuple(events),
-        followups=followup_rows(document.followups, now, date, zone),
+        followups=followup_rows(document.followups, now, date, zone, zones=zones),
         briefs=brief_queue(document.briefs),
     )
 

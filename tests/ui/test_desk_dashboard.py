@@ -142,7 +142,13 @@ async def test_all_marks_whose_each_row_is(desk_app: PlannerApp) -> None:
         followups = dashboard.query_one(FollowUpsPane)
         owners = [m.split()[0] for m in cells(followups, "matter")]
         assert owners == ["Lee", "Dana", "desk"]
-        assert cells(followups, "promise") == ["today 15:10", "today 23:00", "tmrw 13:00"]
+        # Each promise in its executive's own zone, labelled (neither is the EA's); the
+        # desk's own in the first executive's.
+        assert cells(followups, "promise") == [
+            "today 14:10 London",
+            "today 17:00 New York",
+            "tmrw 07:00 New York",
+        ]
 
         # The Brief queue: every executive's rows by time together; Lee's good moment is
         # under way (14:50–15:55 in Paris, now 15:00), so it is said to be now.

@@ -41,6 +41,8 @@ async def new_brief(asker: Asker, linked: str | None = None) -> Proposal[Brief] 
     about = next((f for f in asker.document.followups if f.id == linked), None)
     if about is not None and about.executive:
         owner = about.executive
+        # Its deadline is typed on that executive's clock too.
+        asker = asker.for_executive(owner)
 
     def build(values: Values) -> Brief:
         minutes = int(values["minutes"]) if values["minutes"].isdigit() else -1
@@ -104,7 +106,9 @@ async def priority(asker: Asker, brief: Brief) -> Proposal[Brief] | None:
 
 
 async def deliver_by(asker: Asker, brief: Brief) -> Proposal[Brief] | None:
-    """The deadline, read as a promise is (empty: no deadline)."""
+    """The deadline, read as a promise is (empty: no deadline), on the brief's executive's
+    clock wherever it is asked from."""
+    asker = asker.for_executive(asker.document.owner(brief.executive))
 
     def read(text: str) -> datetime | None:
         if text.strip().lower() in ("", "none"):

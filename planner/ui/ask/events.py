@@ -62,6 +62,8 @@ async def interruptible(asker: Asker, event: Event) -> Proposal[Event] | None:
 
 async def edit(asker: Asker, event: Event) -> Proposal[Event] | None:
     """Title, start, end and place (an imported event's own come back at the next sync)."""
+    # Times typed are on the event's executive's clock, wherever it is edited from.
+    asker = asker.for_executive(asker.document.owner(event.executive))
     tz = asker.timezone
     start = pendulum.instance(event.start).in_tz(tz)
     end = pendulum.instance(event.end).in_tz(tz)

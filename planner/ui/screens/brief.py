@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from planner.day import labelled, zones_of
 from planner.domain import Brief
 from planner.domain.brief import is_held
 from planner.humanize import fmt, when
@@ -32,9 +33,15 @@ if TYPE_CHECKING:
 
 
 def describe_brief(
-    brief: Brief, followup: FollowUp | None, now: datetime, tz: str, where: str = ""
+    brief: Brief,
+    followup: FollowUp | None,
+    now: datetime,
+    tz: str,
+    where: str = "",
+    label: str = "",
 ) -> Text:
-    """All of a brief as plain text (untrusted values are never markup)."""
+    """All of a brief as plain text (untrusted values are never markup), its times in `tz`
+    (its executive's zone) with the zone `label` when that is not the EA's."""
     text = Text()
 
     def row(name: str, value: str, style: str = "") -> None:
@@ -45,11 +52,11 @@ def describe_brief(
     row("kind", brief.kind)
     row("priority", brief.priority)
     row("minutes", f"{brief.minutes} min")
-    row("deliver by", when(brief.deliver_by, now, tz) if brief.deliver_by else "")
+    row("deliver by", when(brief.deliver_by, now, tz, label) if brief.deliver_by else "")
     if brief.delivered is not None:
-        row("state", "told the executive " + when(brief.delivered, now, tz))
+        row("state", "told the executive " + when(brief.delivered, now, tz, label))
     elif brief.dropped is not None:
-        row("state", f"dropped {when(brief.dropped, now, tz)}: {brief.drop_reason}")
+        row("state", f"dropped {when(brief.dropped, now, tz, label)}: {brief.drop_reason}")
     elif is_held(brief):
         row("state", "held: bad news goes in only with a proposed solution (s)", "bold")
     else:
@@ -147,14 +154,17 @@ class BriefScreen(Screen[None]):
         self.query_one("#brief-detail").border_title = f"Brief: {brief.title}"
         followup = app.find_followup(brief.followup_id) if brief.followup_id else None
         now = app.clock.now()
-        body.update(describe_brief(brief, followup, now, app.timezone, self._where(brief)))
+        zones = zones_of(app.document, app.ea_zone)
+        tz, label = zones.zone(brief.executive), zones.label(brief.executive)
+        body.update(describe_brief(brief, followup, now, tz, self._where(brief, tz, label), label))
 
-    def _where(self, brief: Brief) -> str:
+    def _where(self, brief: Brief, tz: str, label: str) -> str:
+        """Where the queue packs it: in its executive's good moments, on their clock."""
         from planner.scheduling import pack
 
         app = self.planner
-        now = app.now()
-        document = app.document
+        now = app.clock.now().in_tz(tz)
+        document = app.document.view(app.document.owner(brief.executive))
         packing = pack(
             document.briefs,
             document.events,
@@ -162,16 +172,16 @@ class BriefScreen(Screen[None]):
             document.settings,
             now.date(),
             now,
-            tz=app.timezone,
+            tz=tz,
         )
         placement = packing.placement(brief.id)
         if placement is None:
             return ""
         parts = []
         if placement.at is not None:
-            at = placement.at.in_tz(app.timezone)
+            at = placement.at.in_tz(tz)
             pattern = "HH:mm" if at.date() == now.date() else "ddd D MMM HH:mm"
-            parts.append(f"lands {fmt(at, pattern)}")
+            parts.append(f"lands {labelled(fmt(at, pattern), label)}")
         parts.extend(placement.flags)
         return " · ".join(parts)
 

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 
+from planner.day import place
 from planner.domain.document import Document
 from planner.ui.bindings import followup_bindings
 from planner.ui.desk_view import ALL, build_desk_day, next_view, resolve_view, view_name
@@ -26,7 +27,7 @@ from planner.ui.messages import choose_view, request_sync
 from planner.ui.screens.dashboard_actions import DashboardActions
 from planner.ui.screens.dashboard_filter import FollowUpFilter
 from planner.ui.widgets.briefs import BriefPane
-from planner.ui.widgets.followups import FollowUpsPane
+from planner.ui.widgets.followups import FollowUpsPane, label_width
 from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.header import DayHeader
 from planner.ui.widgets.row_table import RowTable
@@ -187,8 +188,13 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         self.show_freshness()
         self._size_schedule()
         width = desk.marker_width if desk.is_all else 0
-        self.query_one(SchedulePane).show(day, desk.days, width)
-        self.query_one(BriefPane).show(day, desk.days, width)
+        schedule, briefs = self.query_one(SchedulePane), self.query_one(BriefPane)
+        # Timelines of the day shown: on a desk whose zones differ, their titles say whose
+        # clock they run on (the EA's in "all", the executive's in their view).
+        clock = f" · {place(day.timezone)} time" if desk.zones and desk.zones.labelled else ""
+        schedule.border_title, briefs.border_title = f"Schedule{clock}", f"Brief queue{clock}"
+        schedule.show(day, desk.days, width)
+        briefs.show(day, desk.days, width)
         self._show_followups()
 
     def _show_header(self) -> None:
@@ -226,7 +232,7 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         total = self.app.size.width
         if self.day is None or not total:
             return
-        spare = total - FollowUpsPane.narrowest_width()
+        spare = total - FollowUpsPane.narrowest_width() - label_width(self.day.followups)
         desk = self.desk
         wanted = SchedulePane.wanted_width(
             self.day, desk.marker_width if desk is not None and desk.is_all else 0

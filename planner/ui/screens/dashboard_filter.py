@@ -49,14 +49,23 @@ class FollowUpFilter(DashboardBase):
             session.load_history(lambda _history: self._show_followups())
         source = session.history or app.document
         query = Query.parse(self.filter_text)
-        key = (query, id(source), len(source.followups), app.timezone)
+        zones = desk.zones
+        key = (query, id(source), len(source.followups), app.timezone, zones)
         if self._filter_cache is None or self._filter_cache[0] != key:
             matches = [f for f in source.followups if matches_followup(query, f)]
             zone = ZoneInfo(app.timezone)
             settled = [f for f in matches if not f.is_open]
             settled.sort(key=lambda f: f.updated.timestamp(), reverse=True)
+            # Several executives: each on their own clock, labelled (planner.day.Zones).
             settled_rows = tuple(
                 FollowUpRow(followup=f, state="later", when=plain(f.promised_by).astimezone(zone))
+                if zones is None or not zones.several
+                else FollowUpRow(
+                    followup=f,
+                    state="later",
+                    when=plain(f.promised_by).astimezone(ZoneInfo(zones.zone(f.executive))),
+                    label=zones.label(f.executive),
+                )
                 for f in settled
             )
             live = tuple(f for f in matches if f.is_open)
@@ -64,7 +73,7 @@ class FollowUpFilter(DashboardBase):
         _, live, settled_rows, closed = self._filter_cache
         # Live matters first, in the usual order; then history, most recent first. Only the
         # few live rows are recomputed as the clock ticks.
-        rows = followup_rows(live, app.clock.now(), self.shown_date, app.timezone)
+        rows = followup_rows(live, app.clock.now(), self.shown_date, app.timezone, zones=zones)
         pane.show(
             rows,
             self.day.now.date(),

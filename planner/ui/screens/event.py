@@ -19,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from planner.day import zones_of
 from planner.domain import Event
 from planner.domain.event_changes import (
     provenance,
@@ -129,7 +130,9 @@ class EventScreen(Screen[None]):
             note.update("")
             return
         self.query_one("#event").border_title = "Event"
-        body.update(describe(event, self.planner.timezone))
+        # On its executive's clock (a desk of one: the executive's, as always).
+        zones = zones_of(self.planner.document, self.planner.ea_zone)
+        body.update(describe(event, zones.zone(event.executive)))
         calendars = self.planner.document.settings.calendars
         subscribed = any(c.name == event.calendar for c in calendars)
         note.update(Text(provenance(event, subscribed=subscribed)))

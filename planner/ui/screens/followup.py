@@ -14,9 +14,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from planner.day import status_words
+from planner.day import status_words, zones_of
 from planner.domain import FollowUp
 from planner.domain.document import Document
+from planner.domain.executive import describe as describe_executive
 from planner.domain.facts import log_line
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.history import standing
@@ -32,9 +33,18 @@ if TYPE_CHECKING:
 
 
 def describe(
-    followup: FollowUp, now: pendulum.DateTime, tz: str, *, broken_style: str = "bold red"
+    followup: FollowUp,
+    now: pendulum.DateTime,
+    tz: str,
+    *,
+    broken_style: str = "bold red",
+    whose: str = "",
+    label: str = "",
 ) -> Text:
-    """All fields of a follow-up as plain text (untrusted values are never markup)."""
+    """All fields of a follow-up as plain text (untrusted values are never markup); its
+    times in `tz`, the zone of its executive. On a desk of several executives, `whose`
+    says whose it is and `label` (the zone as a place, when it is not the EA's) marks
+    its promise, the times then being that zone's."""
     text = Text()
 
     def row(name: str, value: str, style: str = "") -> None:
@@ -42,17 +52,21 @@ def describe(
         text.append((value or "—") + "\n", style=style)
 
     row("customer", followup.customer, "bold")
+    if whose:
+        row("executive", whose)
+    if label:
+        row("times", f"{label} time ({tz})")
     org = followup.organization + (" (internal)" if followup.internal else "")
     row("organisation", org)
     row("summary", followup.summary)
-    row("status", status_words(followup, now, tz) or followup.status)
+    row("status", status_words(followup, now, tz, label) or followup.status)
     if followup.status == "waiting":
         row("waiting for", followup.waiting_for)
-    promise = when(effective_promise(followup, now), now, tz)
+    promise = when(effective_promise(followup, now), now, tz, label)
     if is_broken(followup, now):
         row("promise", f"{promise} — BROKEN: call them now", broken_style)
     elif followup.is_open and standing(followup).paused:
-        promised = when(followup.promised_by, now, tz)
+        promised = when(followup.promised_by, now, tz, label)
         row("promise", f"paused · was {promised}")
         row("", "(while the customer is awaited; the time waited is added when the wait ends)")
     else:
@@ -122,7 +136,26 @@ class FollowUpScreen(Guarded, Screen[None]):
             return
         self.query_one("#detail").border_title = Content(f"Follow-up: {followup.customer}")
         broken = status_colors(self.app).broken_style
-        body.update(describe(followup, app.clock.now(), app.timezone, broken_style=broken))
+        document = app.document
+        zones = zones_of(document, app.ea_zone)
+        tz, label, whose = app.timezone, "", ""
+        if zones.several:
+            tz, label = zones.zone(followup.executive), zones.label(followup.executive)
+            whose = (
+                describe_executive(document.executive(followup.executive))
+                if followup.executive in zones.of
+                else "the desk's own"
+            )
+        body.update(
+            describe(
+                followup,
+                app.clock.now(),
+                tz,
+                broken_style=broken,
+                whose=whose,
+                label=label,
+            )
+        )
 
     @work(group="ask")
     async def action_followup(self, step: str) -> None:

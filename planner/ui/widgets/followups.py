@@ -4,13 +4,14 @@ waiting."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 import pendulum
 from rich.text import Text
 
 from planner.clock import Clock
-from planner.day import FollowUpRow, status_words
+from planner.day import FollowUpRow, labelled, status_words
 from planner.domain import FollowUp
 from planner.domain.history import standing
 from planner.humanize import clock_extra, fmt
@@ -77,12 +78,35 @@ def short_promise(promise: pendulum.DateTime, today: pendulum.Date | None) -> st
 
 
 def _shown_promise(row: FollowUpRow, label: str, tz: str) -> pendulum.DateTime:
-    """The Promise column's time: while the customer is awaited ("paused" in the State
-    column) the promise as it was made, which stands still; else the effective one. The
-    time waited is added only when the wait ends (planner.domain.history)."""
+    """The Promise column's time, in the row's zone: while the customer is awaited
+    ("paused" in the State column) the promise as it was made, which stands still; else the
+    effective one. The time waited is added only when the wait ends
+    (planner.domain.history)."""
     if label == "paused":
-        return pendulum.instance(row.followup.promised_by).in_tz(tz)
+        return pendulum.instance(row.followup.promised_by).in_tz(row_zone(row, tz))
     return row.promise
+
+
+def row_zone(row: FollowUpRow, tz: str) -> str:
+    """The zone a row's times read in (its executive's on a desk of several, see
+    `planner.day.Zones`); `tz` when the row's time has no zone name."""
+    return getattr(row.when.tzinfo, "key", None) or tz
+
+
+def label_width(rows: tuple[FollowUpRow, ...], history: tuple[FollowUpRow, ...] = ()) -> int:
+    """The cells the rows' zone labels add to the Promise column (0 without labels)."""
+    return max((len(r.label) + 1 for r in (*rows, *history[:50]) if r.label), default=0)
+
+
+def promise_cell(row: FollowUpRow, label: str, tz: str, today: object, now: datetime) -> str:
+    """The Promise column: `today 15:00`, with the zone label when the row has one
+    (`tmrw 11:00 London`, "today" and "tmrw" then said on that zone's calendar)."""
+    promise = _shown_promise(row, label, tz)
+    if not row.label:
+        return short_promise(promise, today)
+    if today is not None:
+        today = pendulum.instance(now).in_tz(row_zone(row, tz)).date()
+    return labelled(short_promise(promise, today), row.label)
 
 
 class FollowUpsPane(PaneTable):
@@ -125,7 +149,9 @@ class FollowUpsPane(PaneTable):
         changes nothing costs only the few live rows.
         """
         state, promise, *rest = self.COLUMNS
-        self.set_columns((state, (*promise[:2], 12 + clock_extra(), promise[3]), *rest))
+        # Zone labels (several executives, one not in the EA's zone) widen the column.
+        extra = label_width(rows, history)
+        self.set_columns((state, (*promise[:2], 12 + clock_extra() + extra, promise[3]), *rest))
         if not rows and not history:
             hint = Text(empty, style="dim")
             blank = Text("")
@@ -156,7 +182,11 @@ class FollowUpsPane(PaneTable):
             # (waiting on whom, since when). Escalated and started are the State column's.
             label = state_label(state, f)
             said = state != "closed" and label == STATUS_LABEL.get(f.status)
-            words = status_words(f, now, tz) if state != "closed" and not said else ""
+            words = (
+                status_words(f, now, row_zone(row, tz), row.label)
+                if state != "closed" and not said
+                else ""
+            )
             matter = Text(f.customer, style=style or "bold")
             if owners:
                 mark = owners.get(f.executive, "?").ljust(width)
@@ -170,7 +200,7 @@ class FollowUpsPane(PaneTable):
             quiet = "dim" if state == "closed" else ""
             return (
                 Text(label, style=style or STATUS_STYLE.get(f.status, "") if said else style),
-                Text(short_promise(_shown_promise(row, label, tz), today), style=style),
+                Text(promise_cell(row, label, tz, today, now), style=style),
                 matter,
                 Text(CHANNEL_LABEL.get(f.channel, f.channel), style=quiet),
                 Text(f.priority, style=quiet),
