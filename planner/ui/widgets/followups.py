@@ -98,7 +98,9 @@ def label_width(rows: tuple[FollowUpRow, ...], history: tuple[FollowUpRow, ...] 
     return max((len(r.label) + 1 for r in (*rows, *history[:50]) if r.label), default=0)
 
 
-def promise_cell(row: FollowUpRow, label: str, tz: str, today: object, now: datetime) -> str:
+def promise_cell(
+    row: FollowUpRow, label: str, tz: str, today: pendulum.Date | None, now: datetime
+) -> str:
     """The Promise column: `today 15:00`, with the zone label when the row has one
     (`tmrw 11:00 London`, "today" and "tmrw" then said on that zone's calendar)."""
     promise = _shown_promise(row, label, tz)
