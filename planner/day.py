@@ -272,7 +272,14 @@ def build_day(
     events = tuple(events_near(document.events, date, tz, after=ahead))
     packing = pack(document.briefs, events, document.windows, settings, date, now, tz=tz)
     if date == today:
-        status = status_for(packing.moments, events, now, tz, interrupt_now=packing.interrupt_now)
+        status = status_for(
+            packing.moments,
+            events,
+            now,
+            tz,
+            interrupt_now=packing.interrupt_now,
+            settings=settings,
+        )
     else:
         around_today = events_near(document.events, today, tz, after=ahead)
         status = interrupt_status(

@@ -30,8 +30,10 @@ from tests.sweep import half_hours, sweep_days
 STATUS = re.compile(
     r"interrupt now: .+"
     r"|good moment now \(until (?P<until>[0-9:]+), (?P<left>.+) left\)"
-    r"|in (?P<event>.+) until (?P<busy>[0-9:]+)"
+    r"|in (?P<event>.+?) until (?P<ends>[0-9:]+)"
+    r"(?:, then (?P<then>.+?)(?: \(\+\d+ more\))? until (?P<busy>[0-9:]+))?"
     r"|next good moment (?P<next>[0-9:]+) \((?P<wait>in .+)\)"
+    r"|not a workday \(next workday .+\)"
     r"|no good moment left today"
 )
 
@@ -96,6 +98,16 @@ def check_today(text: str, day: dict[str, Any], now: pendulum.DateTime, zone: st
             if instant(e["start"]) <= at < instant(e["end"]) and not e["all_day"]
         ]
         assert match["event"] in [e["title"] for e in running], status
+        named = next(e for e in running if e["title"] == match["event"])
+        ends = pendulum.instance(instant(named["end"])).in_tz(zone)
+        assert match["ends"] == fmt(ends, "HH:mm"), status
+        if match["then"]:
+            after = [
+                e["title"]
+                for e in day["events"]
+                if instant(e["start"]) <= instant(named["end"]) < instant(e["end"])
+            ]
+            assert match["then"] in after, status
     elif status == "no good moment left today":
         assert not [s for s, _ in windows if s > at]
 

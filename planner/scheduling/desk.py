@@ -57,7 +57,10 @@ def status_of(document: Document, executive_id: str | None, now: datetime) -> Ex
     ahead = timedelta(days=ROLLOVER_LOOKAHEAD + 1)
     events = events_near(view.events, today, tz, after=ahead)
     packing = pack(view.briefs, events, view.windows, view.settings, today, now, tz=tz)
-    status = status_for(packing.moments, events, now, tz, interrupt_now=packing.interrupt_now)
+    settings = view.settings
+    status = status_for(
+        packing.moments, events, now, tz, interrupt_now=packing.interrupt_now, settings=settings
+    )
     return ExecutiveStatus(executive=document.executive(executive_id), timezone=tz, status=status)
 
 

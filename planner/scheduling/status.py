@@ -9,12 +9,17 @@ Forms, first match wins (times HH:MM in the executive's zone):
 2. `good moment now (until HH:MM, 20 min left)` — now is inside a window; "until"
    is the end of the run of windows that follow each other without a gap.
 3. `in <event title> until HH:MM` — a blocking event is running (the one that
-   ends last, if several, is named); "until" is the end of the whole busy
-   stretch it belongs to: blocking events back to back or overlapping, up to
-   the next good moment if one begins first.
+   ends last, if several, is named) and nothing blocking follows it back to back.
+   When the busy stretch goes on (blocking events back to back or overlapping, up
+   to the next good moment if one begins first), what follows is named too, so the
+   line never says the executive is in one event after it ended:
+   `in Acme renewal until 14:00, then Globex sync until 14:30`, and
+   `… then Globex sync (+2 more) until 16:00` when more follow.
 4. `next good moment HH:MM (in 8 h 30 min)` — a window starts later today; the
    wait in whole minutes, rounded up, written as people read durations.
-5. `no good moment left today`.
+5. `not a workday (next workday Mon 30 Nov 08:30)` — today is none of the
+   executive's workdays and nothing above applies (the settings must be given).
+6. `no good moment left today`.
 """
 
 from __future__ import annotations
@@ -30,12 +35,23 @@ from planner.config import Settings, executive_zone
 from planner.domain import Brief, Event, Window
 from planner.humanize import fmt, left, until
 from planner.scheduling.intervals import plain
-from planner.scheduling.moments import GoodMoment, blocks, good_moments, running_event
+from planner.scheduling.moments import (
+    GoodMoment,
+    blocks,
+    good_moments,
+    is_workday,
+    next_workday,
+    running_event,
+    workday_span,
+)
 from planner.scheduling.packing import Placement, pack
 
 StatusKind = Literal[
-    "interrupt-now", "good-moment-now", "in-event", "next-good-moment", "none-left"
+    "interrupt-now", "good-moment-now", "in-event", "next-good-moment", "day-off", "none-left"
 ]
+
+_SHORTEST_TITLE = 8
+"""A title cut to fit the width keeps at least this many characters (the "…" included)."""
 
 
 class InterruptStatus(msgspec.Struct, frozen=True, gc=False):
@@ -50,9 +66,31 @@ class InterruptStatus(msgspec.Struct, frozen=True, gc=False):
     event: Event | None = None
     brief: Brief | None = None
     """The brief to tell now (interrupt-now)."""
+    titles: tuple[str, ...] = ()
+    """The event titles in `text` (in-event), in order: what gives way when it must fit."""
+    pattern: str = ""
+    """`text` with `{0}`, `{1}` … where `titles` go (in-event)."""
 
     def __str__(self) -> str:
         return self.text
+
+    def fitted(self, width: int) -> str:
+        """`text` in `width` characters: the event titles give way (each cut with "…", the
+        longest first), never the times after them."""
+        if len(self.text) <= width or not self.titles:
+            return self.text
+        room = width - len(self.pattern.format(*("" for _ in self.titles)))
+        sizes = [len(title) for title in self.titles]
+        while sum(sizes) > room:
+            longest = max(range(len(sizes)), key=lambda i: sizes[i])
+            if sizes[longest] <= _SHORTEST_TITLE:
+                break
+            sizes[longest] -= 1
+        cut = [
+            title if len(title) <= size else title[: size - 1].rstrip() + "…"
+            for title, size in zip(self.titles, sizes, strict=True)
+        ]
+        return self.pattern.format(*cut)
 
 
 def status_for(
@@ -62,9 +100,11 @@ def status_for(
     tz: str,
     *,
     interrupt_now: Sequence[Placement] = (),
+    settings: Settings | None = None,
 ) -> InterruptStatus:
     """The status from today's good `moments`, the schedule, and the briefs flagged
-    "interrupt now" (as `Packing.interrupt_now` gives them, most pressing first)."""
+    "interrupt now" (as `Packing.interrupt_now` gives them, most pressing first).
+    With the executive's `settings`, a day that is not one of their workdays says so."""
     local_now = pendulum.instance(now).in_tz(tz)
     if interrupt_now:
         brief = interrupt_now[0].brief
@@ -94,13 +134,9 @@ def status_for(
     event = running_event(events, now)
     if event is not None:
         upcoming = [plain(m.start) for m in ordered if plain(m.start) > instant]
-        busy = busy_until(event, events, before=upcoming[0] if upcoming else None)
-        return InterruptStatus(
-            kind="in-event",
-            text=f"in {event.title} until {_hhmm(busy, tz)}",
-            until=pendulum.instance(busy).in_tz(tz),
-            event=event,
-        )
+        before = upcoming[0] if upcoming else None
+        busy = busy_until(event, events, before=before)
+        return _in_event(event, _following(event, events, busy), busy, tz)
 
     today = local_now.date()
     for moment in ordered:
@@ -111,7 +147,63 @@ def status_for(
                 f"({until(instant, plain(moment.start))})",
                 at=moment.start,
             )
+    if settings is not None and not is_workday(settings, today):
+        return _day_off(settings, today, tz)
     return InterruptStatus(kind="none-left", text="no good moment left today")
+
+
+def _following(event: Event, events: Sequence[Event], busy: datetime) -> list[Event]:
+    """The blocking events the executive goes into, one after another, after `event`
+    until `busy` (the end of the stretch): at each end, the one then running that ends
+    last."""
+    chain: list[Event] = []
+    end = plain(event.end)
+    stop = plain(busy)
+    while end < stop:
+        running = [e for e in events if blocks(e) and plain(e.start) <= end < plain(e.end)]
+        if not running:
+            break
+        following = max(running, key=lambda e: (plain(e.end), plain(e.start)))
+        chain.append(following)
+        end = plain(following.end)
+    return chain
+
+
+def _in_event(event: Event, following: Sequence[Event], busy: datetime, tz: str) -> InterruptStatus:
+    """`in A until 14:00`, or `in A until 14:00, then B until 14:30` (`(+N more)` after B
+    when more follow): each title a `{n}` of the pattern, so it can give way to the width."""
+    end = _hhmm(busy, tz)
+    if not following:
+        pattern = f"in {{0}} until {end}"
+        titles: tuple[str, ...] = (event.title,)
+    else:
+        more = f" (+{len(following) - 1} more)" if len(following) > 1 else ""
+        pattern = f"in {{0}} until {_hhmm(event.end, tz)}, then {{1}}{more} until {end}"
+        titles = (event.title, following[0].title)
+    return InterruptStatus(
+        kind="in-event",
+        text=pattern.format(*titles),
+        until=pendulum.instance(busy).in_tz(tz),
+        event=event,
+        titles=titles,
+        pattern=pattern,
+    )
+
+
+def _day_off(settings: Settings, today: pendulum.Date, tz: str) -> InterruptStatus:
+    """`not a workday (next workday Mon 30 Nov 08:30)`: when the executive's next one starts."""
+    following = next_workday(settings, today)
+    while following is not None and following <= today.add(days=7):
+        span = workday_span(settings, following, tz)
+        if span is not None:
+            start = span[0]
+            return InterruptStatus(
+                kind="day-off",
+                text=f"not a workday (next workday {fmt(start, 'ddd D MMM HH:mm')})",
+                at=start,
+            )
+        following = next_workday(settings, following)
+    return InterruptStatus(kind="day-off", text="not a workday")
 
 
 def busy_until(
@@ -147,9 +239,16 @@ def interrupt_status(
     today = pendulum.instance(now).in_tz(zone).date()
     if briefs:
         packing = pack(briefs, events, windows, settings, today, now, tz=zone)
-        return status_for(packing.moments, events, now, zone, interrupt_now=packing.interrupt_now)
+        return status_for(
+            packing.moments,
+            events,
+            now,
+            zone,
+            interrupt_now=packing.interrupt_now,
+            settings=settings,
+        )
     moments = good_moments(events, windows, settings, today, tz=zone)
-    return status_for(moments, events, now, zone)
+    return status_for(moments, events, now, zone, settings=settings)
 
 
 def _hhmm(moment: datetime, tz: str) -> str:

@@ -172,7 +172,7 @@ def test_interrupt_now_heads_the_day(store: Store, capsys: pytest.CaptureFixture
         ("2026-11-23T12:55:00+01:00", "next good moment 17:00 (in 4 h 5 min)"),
         ("2026-11-23T17:50:00+01:00", "good moment now (until 18:00, 10 min left)"),
         ("2026-11-23T18:00:00+01:00", "no good moment left today"),
-        ("2026-11-28T10:00:00+01:00", "no good moment left today"),
+        ("2026-11-28T10:00:00+01:00", "not a workday (next workday Mon 30 Nov 08:30)"),
     ],
 )
 def test_status_line_for_each_case(

@@ -49,7 +49,9 @@ def test_in_event_runs_to_the_end_of_the_busy_stretch() -> None:
         event("13:00", "14:30", "Deep work", kind="focus"),
         event("15:00", "16:00", "Hiring debrief"),
     ]
-    assert status(at("12:40"), events) == "in Lunch with Tom until 14:30"
+    assert status(at("12:40"), events) == (
+        "in Lunch with Tom until 13:00, then Deep work until 14:30"
+    )
     assert status(at("13:10"), events) == "in Deep work until 14:30"
 
 
@@ -60,9 +62,13 @@ def test_busy_stretch_follows_overlaps_and_chains() -> None:
         event("11:00", "11:30", "Investor call", kind="call"),  # back to back
         event("11:35", "12:00", "Press"),  # a 5-minute gap ends the stretch
     ]
-    assert status(at("09:10"), events) == "in Staff meeting until 11:30"
+    assert status(at("09:10"), events) == (
+        "in Staff meeting until 10:00, then Board prep (+1 more) until 11:30"
+    )
     # Two events running at once: the one ending last is named.
-    assert status(at("09:50"), events) == "in Board prep until 11:30"
+    assert status(at("09:50"), events) == (
+        "in Board prep until 11:00, then Investor call until 11:30"
+    )
 
 
 def test_busy_stretch_ignores_what_does_not_block() -> None:
@@ -79,7 +85,9 @@ def test_busy_stretch_stops_at_a_marked_good_moment() -> None:
         event("13:30", "15:00", "Deep work", kind="focus"),
     ]
     windows = [mark("14:00", "14:10", note="come by")]
-    assert status(at("12:45"), events, windows) == "in Lunch with Tom until 14:00"
+    assert status(at("12:45"), events, windows) == (
+        "in Lunch with Tom until 13:30, then Deep work until 14:00"
+    )
 
 
 def test_next_good_moment() -> None:
@@ -103,8 +111,38 @@ def test_next_good_moment_rounds_minutes_up() -> None:
 
 def test_no_good_moment_left_today() -> None:
     assert status(at("18:00")) == "no good moment left today"
+    assert status(at("23:59")) == "no good moment left today"
+
+
+def test_a_weekend_says_it_is_not_a_workday_and_when_the_next_begins() -> None:
     saturday = pendulum.datetime(2026, 11, 28, 11, 0, tz="Europe/Paris")
-    assert status(saturday, []) == "no good moment left today"
+    assert status(saturday, []) == "not a workday (next workday Mon 30 Nov 08:30)"
+    sunday_night = pendulum.datetime(2026, 11, 29, 1, 30, tz="Europe/Paris")
+    assert status(sunday_night, []) == "not a workday (next workday Mon 30 Nov 08:30)"
+    # A Friday evening is a workday that is over.
+    assert status(at("19:00", MONDAY.add(days=4)), []) == "no good moment left today"
+
+
+def test_a_day_outside_the_executives_own_workdays_is_not_a_workday() -> None:
+    # Sunday to Thursday, 09:00-17:00: Friday is a day off, Sunday the next workday.
+    settings = msgspec.structs.replace(
+        SETTINGS, workdays=(7, 1, 2, 3, 4), workday_start="09:00", workday_end="17:00"
+    )
+    friday = pendulum.datetime(2026, 11, 27, 10, 0, tz="Europe/Paris")
+    assert interrupt_status([], [], settings, friday).text == (
+        "not a workday (next workday Sun 29 Nov 09:00)"
+    )
+    monday = interrupt_status([], [], settings, at("10:00"))
+    assert monday.text == "good moment now (until 17:00, 7 h left)"
+
+
+def test_an_event_on_a_day_off_is_still_named() -> None:
+    saturday = pendulum.date(2026, 11, 28)
+    events = [event("10:00", "12:00", "Charity gala", date=saturday)]
+    assert status(at("11:00", saturday), events) == "in Charity gala until 12:00"
+    assert status(at("12:00", saturday), events) == (
+        "not a workday (next workday Mon 30 Nov 08:30)"
+    )
 
 
 def test_a_marked_window_during_a_meeting_wins_over_the_meeting() -> None:

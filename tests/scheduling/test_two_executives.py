@@ -214,7 +214,10 @@ SPRING = desk(
         # Sunday 14 March, 12:00 UTC: 08:00 EDT (the US changed at 07:00 UTC), a day off.
         (
             utc("2027-03-14", "12:00"),
-            {"Dana": "no good moment left today", "Lee": "no good moment left today"},
+            {
+                "Dana": "not a workday (next workday Mon 15 Mar 08:30)",
+                "Lee": "not a workday (next workday Mon 15 Mar 08:00)",
+            },
         ),
         # Monday 15 March, 12:00 UTC = 08:00 EDT (not 07:00 EST) and 12:00 GMT.
         (

@@ -16,7 +16,14 @@ from planner.scheduling import InterruptStatus
 from planner.ui.desk_view import ExecutiveLine
 from planner.ui.widgets.palette import StatusColors, status_colors
 
-STATUS_CLASSES = ("interrupt-now", "good-moment-now", "in-event", "next-good-moment", "none-left")
+STATUS_CLASSES = (
+    "interrupt-now",
+    "good-moment-now",
+    "in-event",
+    "next-good-moment",
+    "day-off",
+    "none-left",
+)
 
 
 class DayHeader(Vertical):
@@ -94,7 +101,7 @@ class DayHeader(Vertical):
         if day.status is None:
             text.append("no good moment left today")
         else:
-            text.append(self._fitted(day.status.text), style=_style(day.status, colors))
+            text.append(self._fitted(day.status), style=_style(day.status, colors))
             for kind in STATUS_CLASSES:
                 status.set_class(kind == day.status.kind, f"-{kind}")
         _update(status, text)
@@ -119,7 +126,7 @@ class DayHeader(Vertical):
             )
             head.append(f" {fmt(line.now, 'HH:mm')} {_place(line.timezone).ljust(places)}  ")
             text.append_text(head)
-            shown = self._fitted(line.status.text, head.cell_len)
+            shown = self._fitted(line.status, head.cell_len)
             text.append(shown, style=_style(line.status, colors))
             fresh = self._fresh.get(line.executive.id, "")
             if fresh:
@@ -156,15 +163,10 @@ class DayHeader(Vertical):
             elif not several and inline is not None:
                 widget.styles.height = None
 
-    def _fitted(self, status: str, before: int = 0) -> str:
+    def _fitted(self, status: InterruptStatus, before: int = 0) -> str:
         """The status in the width there is (`before` cells of the line already taken): a
         long event title gives way, never the "until HH:MM" after it."""
-        width = (self.size.width or self.app.size.width) - 2 - before
-        if len(status) <= width or " until " not in status:
-            return status
-        head, _, tail = status.rpartition(" until ")
-        keep = max(width - len(tail) - len(" until ") - 1, 8)
-        return head[:keep].rstrip() + "… until " + tail
+        return status.fitted((self.size.width or self.app.size.width) - 2 - before)
 
 
 def _update(static: Static, text: Text) -> None:
@@ -188,6 +190,7 @@ def _style(status: InterruptStatus, colors: StatusColors) -> str:
         "good-moment-now": f"bold {colors.good_style}",
         "in-event": colors.due_soon_style,
         "next-good-moment": "bold",
+        "day-off": colors.muted_style,
         "none-left": colors.muted_style,
     }[status.kind]
 
