@@ -33,7 +33,7 @@ from planner.domain.base import plain
 from planner.domain.brief import is_held
 from planner.domain.document import Document
 from planner.domain.followup import effective_promise
-from planner.humanize import fmt, left, span_minutes
+from planner.humanize import counted, fmt, left, span_minutes
 from planner.humanize import minutes as minutes_text
 from planner.scheduling import Packing, pack
 from planner.scheduling.moments import events_near
@@ -222,7 +222,7 @@ def _moment_alerts(packing: Packing, now: datetime, tz: str, label: str = "") ->
                 kind="good-moment",
                 title="Good moment now",
                 message=f"Until {_hhmm(end, tz, label)} ({left(now, end)}), "
-                f"{count} brief{'s' if count != 1 else ''} to tell: {titles}",
+                f"{counted(count, 'brief')} to tell: {titles}",
                 at=start,
                 severity="information",
             )

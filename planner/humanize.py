@@ -94,6 +94,17 @@ def clock_range(start: datetime, end: datetime) -> str:
     return f"{first}–{last}"
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """The word for `count` things: `one` for exactly one, else `many` (`one` + "s" unless
+    given: `plural(n, "match", "matches")`, `plural(n, "promise needs", "promises need")`)."""
+    return one if count == 1 else (many if many is not None else one + "s")
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """`1 event`, `0 events`, `2 open follow-ups`: the number and the word that fits it."""
+    return f"{count} {plural(count, one, many)}"
+
+
 def relative_day(date: pendulum.Date, today: pendulum.Date) -> str:
     days = (date - today).days
     if days == 0:

@@ -10,12 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.humanize import (
+    counted,
     fmt,
     hour_cycle,
     hour_cycle_set,
     left,
     locale_hour_cycle,
     minutes,
+    plural,
     relative_day,
     set_hour_cycle,
     until,
@@ -147,3 +149,13 @@ def test_hour_cycle_is_twelve_or_twenty_four() -> None:
 )
 def test_the_locale_chooses_the_default_hour_cycle(environ: dict[str, str], cycle: int) -> None:
     assert locale_hour_cycle(environ) == cycle
+
+
+def test_counts_take_the_word_that_fits_them() -> None:
+    assert counted(1, "event") == "1 event"
+    assert counted(0, "event") == "0 events"
+    assert counted(2, "open follow-up") == "2 open follow-ups"
+    assert counted(1, "match", "matches") == "1 match"
+    assert counted(3, "match", "matches") == "3 matches"
+    assert plural(1, "This event is", "These events are") == "This event is"
+    assert plural(2, "This event is", "These events are") == "These events are"

@@ -27,6 +27,7 @@ from planner.calendar_import.merge import Key, MergeCounts, merge_calendar
 from planner.calendar_import.reader import import_range
 from planner.domain.base import new_id
 from planner.errors import InputError
+from planner.humanize import counted
 from planner.text import clean_line
 
 if TYPE_CHECKING:
@@ -74,14 +75,12 @@ class ImportReport(msgspec.Struct, frozen=True, kw_only=True):
         ]
         if self.cancelled:
             lines.append(
-                f"  cancelled: {self.cancelled} "
-                f"{'occurrence' if self.cancelled == 1 else 'occurrences'} marked "
+                f"  cancelled: {counted(self.cancelled, 'occurrence')} marked "
                 "STATUS:CANCELLED (not on the schedule)"
             )
         if self.outside:
             lines.append(
-                f"  outside the import window: {self.outside} "
-                f"{'event' if self.outside == 1 else 'events'} entirely before "
+                f"  outside the import window: {counted(self.outside, 'event')} entirely before "
                 f"{w.start.date().isoformat()} or from {w.end.date().isoformat()} on "
                 "(settings import_days_back / import_days_ahead)"
             )

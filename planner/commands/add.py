@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
 from planner.commands.options import exec_option
+from planner.humanize import counted
 
 if TYPE_CHECKING:
     from planner.domain import FollowUp
@@ -163,7 +164,7 @@ def repeat_warning(
 
     if not matches:
         return []
-    noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
+    noun = "an open follow-up" if len(matches) == 1 else counted(len(matches), "open follow-up")
     lines = [f"  repeat caller: {matches[0].customer} already has {noun}:"]
     for match in matches:
         promise = when(effective_promise(match, now), now, tz)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from planner.commands.context import Context
 from planner.commands.options import Actions, exec_option
 from planner.errors import InputError
+from planner.humanize import counted
 
 if TYPE_CHECKING:
     from planner.config import Subscription
@@ -184,7 +185,7 @@ def _remove(args: argparse.Namespace, context: Context) -> int:
     forget(context.store, name)
     count = removed[-1]
     print(
-        f'unsubscribed from "{name}"; removed its {count} event{"" if count == 1 else "s"}',
+        f'unsubscribed from "{name}"; removed its {counted(count, "event")}',
         file=context.out,
     )
     return 0

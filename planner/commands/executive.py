@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from planner.commands.context import Context
 from planner.commands.options import EXEC_HELP, Actions, exec_option, id_argument, json_option
 from planner.errors import InputError
+from planner.humanize import counted
 
 if TYPE_CHECKING:
     from planner.domain.document import Document
@@ -246,7 +247,7 @@ def _add(args: argparse.Namespace, context: Context) -> int:
     if given and not args.json:
         first, ids = given[-1]
         print(
-            f"  {_count(len(ids), 'follow-up')} of no executive, captured when "
+            f"  {counted(len(ids), 'follow-up')} of no executive, captured when "
             f"{_describe(first)} was the only one, {'are' if len(ids) > 1 else 'is'} now "
             f"theirs: {', '.join(ids)}\n"
             "  (ea-planner move ID --desk makes one the desk's own again)",
@@ -302,14 +303,14 @@ def _remove(args: argparse.Namespace, context: Context) -> int:
     print(f"Removed {_describe(removal.executive)}", file=context.out)
     if removal.moved_followups or removal.moved_briefs:
         print(
-            f"  moved {_count(removal.moved_followups, 'follow-up')} and "
-            f"{_count(removal.moved_briefs, 'brief')} to +{args.move_to}",
+            f"  moved {counted(removal.moved_followups, 'follow-up')} and "
+            f"{counted(removal.moved_briefs, 'brief')} to +{args.move_to}",
             file=context.out,
         )
     if removal.events or removal.windows:
         print(
-            f"  removed their {_count(removal.events, 'event')} and "
-            f"{_count(removal.windows, 'marked moment')}",
+            f"  removed their {counted(removal.events, 'event')} and "
+            f"{counted(removal.windows, 'marked moment')}",
             file=context.out,
         )
     for name in removal.calendars:
@@ -376,15 +377,11 @@ def _list(args: argparse.Namespace, context: Context) -> int:
         print(f"+{executive.short:<10} {executive.name or '(no name)'}{first}", file=context.out)
         print(
             f"  {executive_zone(rules)} · {executive.workday_start}–{executive.workday_end} "
-            f"{days} · {_count(len(followups), 'open follow-up')} · "
-            f"{_count(len(briefs), 'queued brief')} · {executive.id}",
+            f"{days} · {counted(len(followups), 'open follow-up')} · "
+            f"{counted(len(briefs), 'queued brief')} · {executive.id}",
             file=context.out,
         )
     return 0
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _print_one(args: argparse.Namespace, context: Context, executive: Executive, verb: str) -> int:

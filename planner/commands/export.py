@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.commands.context import Context
 from planner.commands.options import exec_option
+from planner.humanize import counted
 
 DESCRIPTION = """\
 Export follow-ups.
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.ics:
         chosen = [f for f in document.followups if f.is_open and in_range(f, now, tz, since, until)]
         data = to_ics(chosen, now, tz)
-        what = f"{len(chosen)} open promise{'s' if len(chosen) != 1 else ''} as to-dos"
+        what = f"{counted(len(chosen), 'open promise')} as to-dos"
     else:
         history = context.store.history()
         if context.executive is not None:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         chosen = [f for f in history.followups if active_in(f, tz, since, until)]
         chosen.sort(key=lambda f: (f.created.timestamp(), f.id))
         data = to_csv(chosen, now, tz).encode("utf-8")
-        what = f"{len(chosen)} follow-up{'s' if len(chosen) != 1 else ''} as CSV"
+        what = f"{counted(len(chosen), 'follow-up')} as CSV"
     if args.output is None:
         # The formats' own line ends (CRLF) must survive: write the bytes to the stream
         # under the terminal filter; planner.export already cleaned every text field.

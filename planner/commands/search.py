@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
 from planner.commands.options import exec_option, json_option
+from planner.humanize import counted
 
 if TYPE_CHECKING:
     from planner.search import Hit
@@ -94,7 +95,7 @@ def render(found: dict[str, list[Hit]], text: str, limit: int | None, tz: str) -
     total = sum(len(hits) for hits in found.values())
     if total == 0:
         return f"Nothing matches “{text}”."
-    lines = [f"{total} match{'es' if total != 1 else ''} for “{text}”"]
+    lines = [f"{counted(total, 'match', 'matches')} for “{text}”"]
     for name, hits in found.items():
         if not hits:
             continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.commands.context import Context
 from planner.commands.options import exec_option, json_option
+from planner.humanize import counted
 
 if TYPE_CHECKING:
     from planner.day import Day, FollowUpRow
@@ -249,7 +250,7 @@ def render_slot(slot: Slot, day: Day, width: int = 11) -> list[str]:
         about.append(f"now, {minutes(slot.capacity)} left")
     count = len(slot.briefs)
     if count:
-        about.append(f"{count} brief{'s' if count != 1 else ''}, {slot.used} min")
+        about.append(f"{counted(count, 'brief')}, {slot.used} min")
     detail = " · ".join(about)
     width = max(11, width)
     lines = [f"  {span:<{width}}  {minutes(m.minutes):<10}  {detail}".rstrip()]

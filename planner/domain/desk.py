@@ -17,6 +17,7 @@ from planner.domain.document import Document
 from planner.domain.executive import Executive, describe, short_from
 from planner.domain.followup import FollowUp
 from planner.errors import InputError
+from planner.humanize import counted
 
 OPEN = frozenset({"open", "in progress", "waiting", "escalated"})
 
@@ -145,9 +146,9 @@ def remove_executive(
     if move_to is None and (followups or briefs):
         what = []
         if followups:
-            what.append(f"{len(followups)} open follow-up{'s' if len(followups) != 1 else ''}")
+            what.append(counted(len(followups), "open follow-up"))
         if briefs:
-            what.append(f"{len(briefs)} queued brief{'s' if len(briefs) != 1 else ''}")
+            what.append(counted(len(briefs), "queued brief"))
         ids = " ".join([f.id for f in followups] + [b.id for b in briefs])
         raise InputError(
             f"{describe(executive)} still has {' and '.join(what)}: move them to another "

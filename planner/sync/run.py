@@ -25,6 +25,7 @@ from planner.calendar_import.importer import (
     people,
 )
 from planner.config import Subscription
+from planner.humanize import counted
 from planner.storage.syncstate import (
     CalendarState,
     calendar_state,
@@ -69,7 +70,8 @@ class SyncOutcome(msgspec.Struct, frozen=True, kw_only=True):
         if self.parsed is not None:
             kept = self.objects - self.parsed
             since = f" ({kept} unchanged since the last sync)" if kept else ""
-            lines.append(f"  parsed {self.parsed} of {self.objects} events{since}")
+            of = counted(self.objects, "event")
+            lines.append(f"  parsed {self.parsed} of {of}{since}")
         return lines
 
 

@@ -33,7 +33,7 @@ from planner.clock import Clock, local_zone_name
 from planner.config import Settings, executive_zone
 from planner.domain.document import Document
 from planner.errors import PlannerError
-from planner.humanize import fmt
+from planner.humanize import counted, fmt
 from planner.preferences import Preferences
 from planner.scheduling import Packing
 from planner.storage import Store
@@ -298,9 +298,7 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         self.quitting.set()
         if self.session.pending:
             count = self.session.pending
-            self.notify(
-                f"Saving {count} change{'s' if count > 1 else ''} before quitting…", timeout=5
-            )
+            self.notify(f"Saving {counted(count, 'change')} before quitting…", timeout=5)
             while self.session.pending:
                 await asyncio.sleep(0.02)
         self.exit()

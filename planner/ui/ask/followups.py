@@ -13,7 +13,7 @@ from planner.config import executive_zone
 from planner.domain import FollowUp, lifecycle
 from planner.domain.repeat import open_for_customer
 from planner.errors import PlannerError
-from planner.humanize import when
+from planner.humanize import counted, plural, when
 from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
 from planner.quickadd import QuickAdd, followup_from_quickadd
 from planner.ui.ask import Asker, Proposal
@@ -232,11 +232,12 @@ async def _retire(asker: Asker, followup: FollowUp, closed: str) -> tuple[list[s
     if not queued:
         return [], ""
     names = "; ".join(f"{b.kind}: {b.title}" for b in queued)
-    noun = "brief" if len(queued) == 1 else f"{len(queued)} briefs"
+    noun = "brief" if len(queued) == 1 else counted(len(queued), "brief")
+    them = plural(len(queued), "it", "them")
     answer = await asker.ask(
         ChoiceScreen(
             f"Step 2 of 2 · still queued about it: {names}",
-            [("retire", f"Retire the {noun} (take it off the queue)"), ("keep", "Keep queued")],
+            [("retire", f"Retire the {noun} (take {them} off the queue)"), ("keep", "Keep queued")],
         )
     )
     if answer != "retire":

@@ -14,7 +14,7 @@ from planner.config import EVENT_KINDS
 from planner.domain import Event, Window
 from planner.domain.window import WindowMark
 from planner.errors import PlannerError
-from planner.humanize import fmt
+from planner.humanize import counted, fmt, plural
 from planner.operations.events import make_event, new_event
 from planner.operations.windows import make_window, mark_window
 from planner.text import clean_line
@@ -171,10 +171,12 @@ def _read(asker: Asker, document: object, source: str, quitting: threading.Event
 
 def _which_calendar(asker: Asker, ready: Prepared) -> PromptScreen:
     known = sorted({e.calendar for e in asker.document.events if e.calendar is not None})
-    count = f"{len(ready.read.events)} events read."
+    read = len(ready.read.events)
+    count = f"{counted(read, 'event')} read."
     context = f"{count} Calendars now: {', '.join(known)}." if known else count
     if ready.suggested is not None and ready.suggested in known:
-        context += f" These events are already in “{ready.suggested}”."
+        these = plural(read, "This event is", "These events are")
+        context += f" {these} already in “{ready.suggested}”."
 
     def check(value: str) -> tuple[bool, str]:
         name = clean_line(value)

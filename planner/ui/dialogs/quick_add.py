@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from planner.domain import FollowUp
 from planner.domain.followup import effective_promise
-from planner.humanize import when
+from planner.humanize import counted, when
 from planner.quickadd import QuickAdd
 from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
@@ -70,7 +70,7 @@ def preview(
         text.append("✗ ", style="bold red")
         text.append(error + "\n", style="red")
     if matches:
-        noun = "an open follow-up" if len(matches) == 1 else f"{len(matches)} open follow-ups"
+        noun = "an open follow-up" if len(matches) == 1 else counted(len(matches), "open follow-up")
         text.append("↻ repeat caller: ", style="bold yellow")
         text.append(f"{matches[0].customer} already has {noun}\n")
         for match in matches:

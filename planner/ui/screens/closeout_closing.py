@@ -21,6 +21,7 @@ from planner.closeout import (
 from planner.closeout.desk import close_desk, render_desk_markdown
 from planner.commands.closeout import HISTORY_DAYS
 from planner.errors import PlannerError
+from planner.humanize import counted
 from planner.storage.store import CLOSEOUT_DIR
 from planner.text import clean_text
 from planner.ui.messages import Applied, plain_change, request_change
@@ -225,7 +226,9 @@ class Closing(CloseoutBase):
         markdown = self.summary()
         self.app.copy_to_clipboard(markdown)
         lines = markdown.count("\n")
-        self._say(f"Summary copied to the clipboard ({lines} lines of Markdown).", timeout=3)
+        self._say(
+            f"Summary copied to the clipboard ({counted(lines, 'line')} of Markdown).", timeout=3
+        )
 
     def action_reopen(self) -> None:
         if self.settled:

@@ -15,7 +15,7 @@ import pendulum
 from rich.text import Text
 
 from planner.day import Day
-from planner.humanize import clock_range, fmt, hour_cycle
+from planner.humanize import clock_range, counted, fmt, hour_cycle
 from planner.humanize import minutes as minutes_text
 from planner.scheduling.intervals import plain
 from planner.ui.desk_view import OwnedDay
@@ -113,7 +113,7 @@ class SchedulePane(PaneTable):
                     label += " · best"
                 if slot.briefs:
                     count = len(slot.briefs)
-                    label += f" · {count} brief" + ("s" if count != 1 else "")
+                    label += f" · {counted(count, 'brief')}"
                 if moment.note and moment.source == "marked":
                     label += f" · {moment.note}"
                 span = clock_range(moment.start.in_tz(tz), moment.end.in_tz(tz))
