@@ -89,7 +89,8 @@ _AT_ORG = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
-    {"she", "he", "they", "someone", "somebody", "nobody", "i", "we", "you", "it", "who"}
+    {"she", "he", "they", "her", "him", "them", "me", "us", "someone", "somebody", "nobody"}
+    | {"i", "we", "you", "it", "who"}
 )
 _LABELS = frozenset(
     {
@@ -168,6 +169,27 @@ def _bracketed_form(text: str) -> Customer | None:
         channel=_VERB_CHANNELS.get(verb.split()[0].lower()) if verb else None,
         verb=verb,
         internal=internal,
+    )
+
+
+_NO_NAME = re.compile(
+    r"""\s*(?:please\s+)?(?P<verb>call|ring|phone|e-?mail|text|reply\s+to|write\s+to|get\s+back\s+to
+    |(?:spoke|talked|chatted|met)\s+(?:w/|with|to)|heard\s+from)
+    \s+(?P<who>her|him|them|me|us|she|he|they)(?![\w'’])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Who, without saying who: `Call her back re: …` names no customer."""
+
+
+def missing_customer(text: str) -> str:
+    """Why the line has no customer, plainly: `Call her back re: …` says "her" is no name
+    rather than taking the verb for one; other lines get the forms that name one."""
+    m = _NO_NAME.match(text)
+    if m is None:
+        return CUSTOMER_MISSING
+    return (
+        f"no customer: “{m.group('who')}” does not say who; name them "
+        "(`Call Jenny Ruiz back re: …`) or start with `Name: …`"
     )
 
 
@@ -276,6 +298,8 @@ def _colon_form(text: str) -> Customer | None:
         words = name_text.split()
         if not name or not 1 <= len(words) <= _MAX_NAME_WORDS or _has_token(words):
             return None
+        if _NO_NAME.match(name_text):
+            return None
         name_end = start + len(name_text.strip())
         if not org_name:
             return Customer(
@@ -291,8 +315,8 @@ def _colon_form(text: str) -> Customer | None:
     if not 1 <= len(words) <= _MAX_NAME_WORDS or _has_token(words):
         return None
     name = clean_line(head)
-    if not name or name.casefold() in _LABELS:
-        return None
+    if not name or name.casefold() in _LABELS or _NO_NAME.match(head):
+        return None  # "Call her back re: contract" is an action, not a name
     return Customer(name, "", "", ((start, colon + 1, "customer"),), colon + 1)
 
 

@@ -25,8 +25,8 @@ from planner.config import Settings
 from planner.domain.base import FIRST_YEAR, LAST_YEAR
 from planner.domain.followup import Channel, FollowUpKind
 from planner.quickadd.customer import (
-    CUSTOMER_MISSING,
     GET_BACK_VERBS,
+    missing_customer,
     read_customer,
     where_they_are,
 )
@@ -98,7 +98,7 @@ def parse(text: str, *, now: pendulum.DateTime, settings: Settings) -> QuickAdd:
     customer = read_customer(text)
     spans: list[Span] = [Span(start, end, role) for start, end, role in customer.spans]
     if not customer.name:
-        errors.append(CUSTOMER_MISSING)
+        errors.append(missing_customer(text))
     if customer.error:
         errors.append(customer.error)
     reading = _scan(text, customer.end, now, settings)
