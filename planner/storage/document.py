@@ -83,6 +83,15 @@ def encode(document: Document) -> bytes:
     return msgspec.json.format(_encoder.encode(stored), indent=1) + b"\n"
 
 
+def schema_of(data: bytes) -> int | None:
+    """The `schema_version` a file was written at, or None when its start is not readable
+    (decode says what is wrong)."""
+    try:
+        return _header_decoder.decode(data).schema_version
+    except (msgspec.DecodeError, RecursionError):
+        return None
+
+
 def decode(data: bytes, path: Path) -> Document:
     """Decode, migrate and validate a document; any problem is a DataFileError naming `path`."""
     if not data.strip():

@@ -9,7 +9,8 @@ Layout of the data directory:
     planner.json          the live document (settings, open and recent records)
     planner.lock          the lock file (never deleted)
     archive/YYYY.json     settled history, same shape as planner.json
-    backups/              a few rolling copies of earlier planner.json versions
+    backups/              a few rolling copies of earlier planner.json versions, and each
+                          archive year as it was before it was migrated to a newer schema
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from typing import TypeVar
 import msgspec
 
 from planner.clock import Clock
-from planner.domain.document import Document
+from planner.domain.document import SCHEMA_VERSION, Document
 from planner.errors import DataFileError, StorageError
 from planner.storage.archive import merge, split_settled
-from planner.storage.document import decode, encode
+from planner.storage.document import decode, encode, schema_of
 from planner.storage.files import (
     check_private_dir,
     make_private_dir,
@@ -105,8 +106,42 @@ class Store:
     def history(self) -> Document:
         """Everything: the archives and the live document merged (live records win)."""
         live = self.load()
-        archives = [doc for doc in map(self._read, self.archive_paths()) if doc is not None]
+        read = map(self._read_archive, self.archive_paths())
+        archives = [doc for doc in read if doc is not None]
         return merge(live, archives)
+
+    def _read_archive(self, path: Path) -> Document | None:
+        """An archive year; one written at an older schema is migrated once and written back
+        (see `_upgrade_archive`), so that later reads decode it as it is."""
+        try:
+            data = read_regular(path)
+        except FileNotFoundError:
+            return None
+        document = decode(data, path)
+        version = schema_of(data)
+        if version is not None and version < SCHEMA_VERSION:
+            self._upgrade_archive(path, data, version, document)
+        return document
+
+    def _upgrade_archive(self, path: Path, data: bytes, version: int, document: Document) -> None:
+        """Write an archive year read at an older schema `version` (`document`, migrated from
+        `data`) back in the current one, as the next save does for planner.json: under the
+        lock, atomically, keeping the file as it was in backups/archive-YYYY-schemaN.json.
+        A reader never waits for this: when another process holds the lock (or the directory
+        cannot be written) the archive stays as it is, read correctly, and a later read
+        upgrades it."""
+        try:
+            with exclusive(self.lock_path, timeout=0):
+                current = read_regular(path)
+                if current != data:
+                    return  # rewritten meanwhile (archiving into it upgrades it too)
+                make_private_dir(self.backup_dir)
+                kept = self.backup_dir / f"archive-{path.stem}-schema{version}.json"
+                if not os.path.lexists(kept):
+                    atomic_write(kept, current)
+                atomic_write(path, encode(document))
+        except (OSError, StorageError, DataFileError):
+            return  # a read must not fail because the upgrade could not be written
 
     def _read(self, path: Path) -> Document | None:
         try:
