@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.ui.app import PlannerApp
-from planner.ui.screens.prompt import PromptScreen
+from planner.ui.dialogs.prompt import PromptScreen
 from tests.ui.test_keys import asked_which_calendar, set_input
 
 ONE_EVENT = """BEGIN:VCALENDAR
