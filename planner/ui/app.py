@@ -51,6 +51,7 @@ from planner.ui.sync import BackgroundSync
 from planner.ui.themes import LoadedTheme, all_themes
 
 if TYPE_CHECKING:
+    from planner.alerts import Alert
     from planner.sync.run import SyncOutcome
 
 DIALOG_CSS = ("dialogs/dialog.tcss", "screens/followup.tcss")
@@ -142,6 +143,8 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         self.fired_alerts: set[str] = set()
         """Keys of the alerts already shown: each fires once."""
         self._alert_packing: tuple[object, Packing] | None = None
+        self._held_alerts: list[Alert] = []
+        self._alerts_on_screen: dict[tuple[str, str], tuple[Alert, float]] = {}
         self._clashes_told: set[str] = set()
         self.startup_notices: list[tuple[str, str]] = []
         """(title, message) to show once the screen is up: unreadable files, unknown themes."""

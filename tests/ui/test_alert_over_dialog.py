@@ -1,0 +1,90 @@
+"""An alert that falls due while a dialog is open never covers the dialog's last field or its
+key hint: it is held (the bell rings at once) and shown when the dialog closes; one still on
+screen when a dialog opens is withdrawn and shown again after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+
+from planner.ui.dialogs.form import FormScreen
+from planner.ui.dialogs.quick_add import QuickAddScreen
+from tests.ui.test_snapshots import GOOD_MOMENT, SIZES, demo_app, fixed_ids
+
+TITLE = "Good moment now"
+
+
+async def until(pilot: Pilot[Any], condition: Any, what: str) -> None:
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never: {what}")
+
+
+def toasts(pilot: Pilot[Any]) -> list[Any]:
+    return list(pilot.app.screen.query("Toast"))
+
+
+async def held_under(pilot: Pilot[Any], key: str) -> None:
+    """Open the dialog of `key` as the good moment's alert falls due."""
+    app: Any = pilot.app
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, ModalScreen), "the dialog opened")
+    await until(pilot, lambda: app._held_alerts, "the alert fell due and was held")
+    assert not toasts(pilot)
+
+
+async def test_an_alert_due_in_a_dialog_waits_for_it_to_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixed_ids(monkeypatch)
+    app = demo_app(tmp_path, GOOD_MOMENT)
+    rung: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await held_under(pilot, "a")
+        assert isinstance(app.screen, QuickAddScreen)
+        assert [a.title for a in app._held_alerts] == [TITLE]
+        assert rung  # the bell says something is waiting
+        await pilot.pause(1.2)  # ticks go by; nothing covers the dialog
+        assert not toasts(pilot)
+        await pilot.press("escape")
+        await until(pilot, lambda: toasts(pilot), "the held alert shown")
+        assert not isinstance(app.screen, ModalScreen)
+        assert any(n.title == TITLE for n in app._notifications)
+        assert not app._held_alerts
+
+
+async def test_an_alert_on_screen_when_a_dialog_opens_is_withdrawn_and_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixed_ids(monkeypatch)
+    app = demo_app(tmp_path, GOOD_MOMENT)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: toasts(pilot), "the alert shown on the dashboard")
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the brief form")
+        await until(pilot, lambda: app._held_alerts, "the alert withdrawn")
+        assert not any(n.title == TITLE for n in app._notifications)
+        assert not toasts(pilot)
+        await pilot.press("escape")
+        await until(pilot, lambda: toasts(pilot), "the alert shown again")
+        assert any(n.title == TITLE for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", [pytest.param("a", id="quick-add"), pytest.param("b", id="brief")])
+def test_a_dialog_with_an_alert_due(snap_compare, tmp_path, monkeypatch, size, key) -> None:  # type: ignore[no-untyped-def]
+    """The dialog whole, its key hint and last field in sight, while the alert waits."""
+    fixed_ids(monkeypatch)
+    app = demo_app(tmp_path, GOOD_MOMENT)
+
+    async def open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+        await held_under(pilot, key)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_dialog)
