@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 import pendulum
 
@@ -101,6 +102,53 @@ def parse_for(
     return ExecutiveLine(
         line=line, executive=executive, named=bool(tokens) and not desk, span=span, desk=desk
     )
+
+
+def parse_for_matter(
+    text: str,
+    *,
+    now: pendulum.DateTime,
+    document: Document,
+    matter_executive: str,
+    in_view: str | None = None,
+) -> ExecutiveLine:
+    """A repeat caller's line, read to be noted on their open matter, whose `executive`
+    field is `matter_executive` ("" the desk's own, read with the first executive's rules).
+
+    Unless the line names an executive with `+Short` (the EA's word wins), it is read with
+    the rules of the matter's executive, as if it said their `+Short`: "by noon" on Lee's
+    matter is noon on Lee's clock, whoever is in view. Never raises for bad input."""
+    as_typed = parse_for(text, now=now, document=document, in_view=in_view)
+    if as_typed.named or as_typed.desk:
+        return as_typed
+    owner = document.owner(matter_executive)
+    if as_typed.executive is not None and as_typed.executive.id == owner:
+        return as_typed
+    return parse_for(text, now=now, document=document, in_view=owner)
+
+
+def whose(document: Document, executive: str) -> str:
+    """`Lee's` for a record of that executive on a desk of several (`the desk's own` for
+    one of no executive); "" on a desk of one, where nothing needs saying."""
+    if len(document.roster) <= 1:
+        return ""
+    if not executive:
+        return "the desk's own"
+    return f"{document.executive(executive).short}'s"
+
+
+def on_clock(moment: datetime, now: datetime, zone: str, shown_in: str) -> str:
+    """`humanize.when` of `moment` on the clock of `zone`, with the zone's place after the
+    time (`Thu 10 Dec 12:00 London (today)`) when that is not `shown_in`, the zone of the
+    times around it."""
+    from planner.humanize import when
+
+    words = when(moment, now, zone)
+    if zone == shown_in:
+        return words
+    place = zone.rsplit("/", 1)[-1].replace("_", " ")
+    head, paren, tail = words.partition(" (")
+    return f"{head} {place}{paren}{tail}"
 
 
 DESK = "desk"

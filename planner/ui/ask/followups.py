@@ -16,6 +16,8 @@ from planner.errors import PlannerError
 from planner.humanize import counted, plural, when
 from planner.operations.followups import Move, Moved, add_followup, move_followup, note_on
 from planner.quickadd import QuickAdd, followup_from_quickadd
+from planner.quickadd.executive import parse_for_matter
+from planner.quickadd.executive import whose as whose_matter
 from planner.ui.ask import Asker, Proposal
 from planner.ui.ask.forms import refusal_of
 from planner.ui.dialogs.choice import ChoiceScreen
@@ -52,6 +54,24 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
         words, zone = reader.whom(text)
         return (words if several or reader.read(text).desk else ""), zone
 
+    def note_reading(text: str, matter: FollowUp) -> tuple[QuickAdd, str, str]:
+        # A note on the caller's open matter reads its times on the clock of the matter's
+        # executive (unless the line names one), as `+Short` would.
+        document = asker.document
+        read = parse_for_matter(
+            text,
+            now=pendulum.instance(asker.clock.now()),
+            document=document,
+            matter_executive=matter.executive,
+            in_view=reader.in_view,
+        )
+        owner = read.executive.id if read.executive is not None else document.first_executive_id
+        return (
+            read.line,
+            whose_matter(document, matter.executive),
+            executive_zone(document.rules_for(owner)),
+        )
+
     answer = await asker.ask(
         QuickAddScreen(
             parse_line,
@@ -60,6 +80,7 @@ async def quick_add(asker: Asker, initial: str = "") -> Proposal[FollowUp] | Non
             initial,
             repeat=repeat,
             whom=whom,
+            note_reading=note_reading,
         )
     )
     if answer is None:
@@ -90,9 +111,13 @@ def note_instead(asker: Asker, note: NoteInstead) -> Proposal[FollowUp]:
     now = asker.now()
     followup = find(asker.document, note.followup_id)
     who = followup.customer if followup is not None else note.followup_id
-    said = f"Noted on {who}'s open follow-up"
+    owner = whose_matter(asker.document, followup.executive) if followup is not None else ""
+    said = f"Noted on {who}'s open follow-up" + (f" ({owner})" if owner else "")
     if note.promise is not None:
-        said += f", re-promised {when(note.promise, asker.clock.now(), asker.timezone)}"
+        tz = asker.timezone
+        if followup is not None:
+            tz = executive_zone(asker.document.rules_for(asker.document.owner(followup.executive)))
+        said += f", re-promised {when(note.promise, asker.clock.now(), tz)}"
     return Proposal(lambda d: note_on(d, note.followup_id, note.text, now, note.promise), said)
 
 

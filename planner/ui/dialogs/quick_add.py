@@ -18,6 +18,7 @@ from planner.domain import FollowUp
 from planner.domain.followup import effective_promise
 from planner.humanize import counted, when
 from planner.quickadd import QuickAdd
+from planner.quickadd.executive import on_clock
 from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
 
@@ -27,6 +28,10 @@ RepeatCaller = Callable[[QuickAdd], tuple[FollowUp, ...]]
 Whom = Callable[[str], tuple[str, str]]
 """On a desk of several executives, for the line typed: whose follow-up it is
 (`+Lee (Lee Okafor)`; "" when `+Short` names no one) and the zone its times are read in."""
+NoteReading = Callable[[str, FollowUp], tuple[QuickAdd, str, str]]
+"""The line typed, read as a note on a repeat caller's open matter: the line as read on
+the clock of the matter's executive, whose matter it is (`Lee's`; "" on a desk of one)
+and that zone."""
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,11 @@ def preview(
     tz: str,
     matches: tuple[FollowUp, ...] = (),
     whom: str = "",
+    note: tuple[QuickAdd, str, str] | None = None,
 ) -> Text:
     """What the grammar understood, field by field, and any error — as plain Text. `whom`
-    (several executives): whose follow-up it is."""
+    (several executives): whose follow-up it is; `note`: the line read as a note on the
+    first of `matches` (see `NoteReading`)."""
     text = Text()
     if not parsed.text.strip():
         text.append("Name: summary @Org by WHEN !priority #tag ~channel", style="dim")
@@ -72,15 +79,20 @@ def preview(
     if matches:
         noun = "an open follow-up" if len(matches) == 1 else counted(len(matches), "open follow-up")
         text.append("↻ repeat caller: ", style="bold yellow")
-        text.append(f"{matches[0].customer} already has {noun}\n")
+        owner = f" ({note[1]})" if note is not None and note[1] else ""
+        text.append(f"{matches[0].customer} already has {noun}{owner}\n")
         for match in matches:
-            promise = when(effective_promise(match, now), now, tz)
+            if note is not None and len(matches) == 1:
+                promise = on_clock(effective_promise(match, now), now, note[2], tz)
+            else:
+                promise = when(effective_promise(match, now), now, tz)
             text.append(f"  {match.summary} · {match.status} · promised {promise}\n", style="dim")
         text.append("  ctrl+n adds this as a note to ", style="italic")
         text.append(matches[0].summary, style="italic bold")
         text.append(" instead", style="italic")
-        if parsed.promise_given and parsed.promised_by is not None:
-            moment = when(parsed.promised_by, now, tz)
+        noted, note_tz = (parsed, tz) if note is None else (note[0], note[2])
+        if noted.promise_given and noted.promised_by is not None:
+            moment = on_clock(noted.promised_by, now, note_tz, tz)
             text.append(f", re-promising it for {moment}", style="italic")
         text.append("\n")
     if whom:
@@ -99,9 +111,9 @@ def preview(
     field("channel", parsed.channel, "" if parsed.channel_given else "default")
     field("priority", parsed.priority)
     field("tags", " ".join("#" + t for t in parsed.tags))
-    for note in parsed.notes:  # readings taken and flags: worth a second look, not errors
+    for flag in parsed.notes:  # readings taken and flags: worth a second look, not errors
         text.append("• ", style="bold yellow")
-        text.append(note + "\n", style="italic")
+        text.append(flag + "\n", style="italic")
     return text
 
 
@@ -130,8 +142,10 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
         initial: str = "",
         repeat: RepeatCaller | None = None,
         whom: Whom | None = None,
+        note_reading: NoteReading | None = None,
     ) -> None:
         super().__init__()
+        self._qa_note_reading = note_reading
         self._qa_whom = whom
         self._qa_parse = parse
         self._qa_now = now
@@ -164,9 +178,15 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
     def _update(self, value: str) -> None:
         parsed = self._qa_parse(value)
         who, tz = self._qa_whom(value) if self._qa_whom is not None else ("", self._qa_tz)
+        matches = self._matches(parsed)
         self.query_one("#quick-add-preview", Static).update(
-            preview(parsed, self._qa_now, tz, self._matches(parsed), whom=who)
+            preview(parsed, self._qa_now, tz, matches, whom=who, note=self._note(value, matches))
         )
+
+    def _note(self, value: str, matches: tuple[FollowUp, ...]) -> tuple[QuickAdd, str, str] | None:
+        if not matches or self._qa_note_reading is None:
+            return None
+        return self._qa_note_reading(value, matches[0])
 
     def action_note_instead(self) -> None:
         value = self.query_one("#quick-add-input", Input).value
@@ -175,8 +195,14 @@ class QuickAddScreen(Guarded, TypeAhead, ModalScreen[QuickAdd | NoteInstead | No
         if not matches:
             self.notify("No open follow-up of this customer to add a note to", severity="warning")
             return
-        promise = parsed.promised_by if parsed.promise_given else None
-        self.dismiss(NoteInstead(matches[0].id, parsed.summary or value.strip(), promise))
+        note = self._note(value, matches)
+        noted = parsed if note is None else note[0]
+        if not noted.ok:
+            self._update(value)
+            self.app.bell()
+            return
+        promise = noted.promised_by if noted.promise_given else None
+        self.dismiss(NoteInstead(matches[0].id, noted.summary or value.strip(), promise))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
