@@ -17,6 +17,7 @@ from rich.text import Text
 
 from planner.closeout.desk import DeskReview
 from planner.closeout.steps import Review
+from planner.day import place
 from planner.domain.executive import describe
 from planner.ui.widgets.closeout_steps import promise_row
 from planner.ui.widgets.palette import StatusColors
@@ -48,17 +49,35 @@ def sections_view(desk: DeskReview, view: StepView, colors: StatusColors) -> Ren
     return Group(*parts)
 
 
-def promise_rows(desk: DeskReview, colors: StatusColors) -> list[tuple[str, tuple[Text, ...]]]:
-    """The promise table's rows: each executive's promises in their own zone, the
-    follow-up cell starting with the executive's short name."""
+def zone_label(review: Review, ea_zone: str) -> str:
+    """The label a section's times carry: its zone as a place when it is not the EA's
+    (`planner.day.Zones`: a desk of several executives, which is all that comes here)."""
+    return "" if review.timezone == ea_zone else place(review.timezone)
+
+
+def label_of(desk: DeskReview, followup_id: str, ea_zone: str) -> str:
+    """The zone label of the promise of `followup_id` (its executive's section)."""
+    for section in desk.sections:
+        if any(c.followup.id == followup_id for c in section.review.promises):
+            return zone_label(section.review, ea_zone)
+    return ""
+
+
+def promise_rows(
+    desk: DeskReview, colors: StatusColors, ea_zone: str = ""
+) -> list[tuple[str, tuple[Text, ...]]]:
+    """The promise table's rows: each executive's promises in their own zone, labelled
+    where it is not the EA's (`ea_zone`), the follow-up cell starting with the
+    executive's short name."""
     width = max(len(s.executive.short) for s in desk.sections)
     rows = []
     for section in desk.sections:
+        label = zone_label(section.review, ea_zone) if ea_zone else ""
         for check in section.review.promises:
-            state, promise, followup, *rest = promise_row(check, section.review, colors)
+            state, promise, followup, *rest = promise_row(check, section.review, colors, label)
             marked = Text.assemble((section.executive.short.ljust(width) + " ", "bold"), followup)
             rows.append((check.followup.id, (state, promise, marked, *rest)))
     return rows
 
 
-__all__ = ["merged_review", "promise_rows", "sections_view"]
+__all__ = ["label_of", "merged_review", "promise_rows", "sections_view", "zone_label"]

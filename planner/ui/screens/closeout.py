@@ -26,11 +26,12 @@ from planner.closeout import (
 )
 from planner.closeout.desk import build_desk_review
 from planner.commands.closeout import HISTORY_DAYS
+from planner.domain.executive import describe
 from planner.humanize import fmt
 from planner.ui.desk_closeout import merged_review, sections_view
 from planner.ui.guard import Guarded
 from planner.ui.messages import request_undo
-from planner.ui.screens.closeout_closing import Closing
+from planner.ui.screens.closeout_closing import Closing, notes_id
 from planner.ui.screens.closeout_promises import PromiseAnswers
 from planner.ui.widgets.closeout_steps import (
     NOTES,
@@ -97,8 +98,23 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
             with StepScroll(id="step-tomorrow", classes="step"):
                 yield Static(id="tomorrow-body")
             with Horizontal(id="step-notes", classes="step"):
-                with Vertical(id="notes-side"):
-                    yield Label("Notes for the day (they go into the summary)", id="notes-label")
+                # A desk of several: a box per executive (their section of the summary, as
+                # `closeout --exec X --notes` writes), then the desk's own.
+                roster = self.planner.document.roster
+                self.note_executives = roster if len(roster) > 1 else ()
+                several = "-several" if self.note_executives else ""
+                with Vertical(id="notes-side", classes=several):
+                    for executive in self.note_executives:
+                        yield Label(f"Notes for {describe(executive)}", classes="notes-label")
+                        yield TextArea(
+                            id=notes_id(executive.id), classes="executive-notes", soft_wrap=True
+                        )
+                    label = (
+                        "The desk's notes (the summary's last section)"
+                        if self.note_executives
+                        else "Notes for the day (they go into the summary)"
+                    )
+                    yield Label(label, id="notes-label")
                     yield TextArea(id="closeout-notes", soft_wrap=True)
                     yield Static(id="closeout-state")
                     with Horizontal(id="closeout-buttons"):
@@ -118,6 +134,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         self.settled = self.date < today.subtract(days=HISTORY_DAYS)
         self.rebuild()
         self.query_one("#closeout-notes", TextArea).load_text(self._review.notes)
+        self.load_executive_notes()
         self._show_step()
         # Rebuilt when the document changes (an answer, an undo, another process) or the
         # minute does (a promise falls due). Queued, not immediate: an answer given here
@@ -151,8 +168,8 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         self._show_promises(review, colors, select)
         self.query_one("#tell-body", Static).update(tell)
         self.query_one("#tomorrow-body", Static).update(tomorrow)
-        notes = self.query_one("#closeout-notes", TextArea)
-        notes.read_only = review.closed or self.settled
+        for notes in self.notes_areas():
+            notes.read_only = review.closed or self.settled
         self._show_state()
         self._show_preview()
         self._show_header()
@@ -193,7 +210,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         self._show_header()
         focus = {
             PROMISES: "#promise-table",
-            NOTES: "#closeout-notes" if not self._review.closed else "#summary-preview",
+            NOTES: self.first_notes() if not self._review.closed else "#summary-preview",
         }.get(self.step, f"#{STEP_IDS[self.step]}")
         self.query_one(focus).focus()
         self.refresh_bindings()
@@ -207,8 +224,7 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
             self._show_step()
 
     def action_leave(self) -> None:
-        notes = self.query_one("#closeout-notes", TextArea)
-        if notes.has_focus:
+        if any(notes.has_focus for notes in self.notes_areas()):
             self.query_one("#close-day" if not self._review.closed else "#reopen-day").focus()
             return
         if self._notes_changed() and not self._review.closed and not self._leave_warned:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from planner.closeout import Review
 from planner.closeout.desk import DeskReview
 from planner.domain.document import Document
+from planner.domain.executive import Executive
 
 if TYPE_CHECKING:
     from planner.ui.host import Host
@@ -40,6 +41,9 @@ class CloseoutBase(Screen[None]):
         (as `ea-planner closeout` treats it)."""
         self.saved_path: Path | None = None
         """Where this screen last saved the summary."""
+        self.note_executives: tuple[Executive, ...] = ()
+        """On a desk of several executives: whose notes have a box of their own (each
+        executive's notes, then the desk's)."""
         self._saving = False
         self._seen: tuple[object, str] | None = None
         self._leave_warned = False

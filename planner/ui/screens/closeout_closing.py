@@ -35,14 +35,59 @@ from planner.ui.widgets.closeout_steps import (
 from planner.ui.widgets.palette import status_colors
 
 
+def notes_id(executive_id: str) -> str:
+    """The widget id of an executive's notes box."""
+    return f"notes-{executive_id}"
+
+
 class Closing(CloseoutBase):
-    """Mixed into the close-out screen: notes, summary, close and reopen."""
+    """Mixed into the close-out screen: notes (the desk's; on a desk of several, each
+    executive's too), summary, close and reopen."""
 
     def _notes_text(self) -> str:
+        """The desk's notes (on a desk of one: the day's)."""
         return self.query_one("#closeout-notes", TextArea).text
 
+    def executive_notes(self) -> dict[str, str]:
+        """Executive id → the notes in their box (a desk of several; else empty)."""
+        return {
+            x.id: self.query_one(f"#{notes_id(x.id)}", TextArea).text for x in self.note_executives
+        }
+
+    def saved_executive_notes(self) -> dict[str, str]:
+        """Executive id → their notes as the record holds them."""
+        if self.desk_review is None:
+            return {}
+        return {s.executive.id: s.notes for s in self.desk_review.sections}
+
+    def load_executive_notes(self) -> None:
+        """Each executive's box filled from the record (`Closeout.executive_notes`)."""
+        saved = self.saved_executive_notes()
+        for executive in self.note_executives:
+            box = self.query_one(f"#{notes_id(executive.id)}", TextArea)
+            box.load_text(saved.get(executive.id, ""))
+
+    def notes_areas(self) -> list[TextArea]:
+        """Every notes box: each executive's, then the desk's."""
+        return [
+            *(self.query_one(f"#{notes_id(x.id)}", TextArea) for x in self.note_executives),
+            self.query_one("#closeout-notes", TextArea),
+        ]
+
+    def first_notes(self) -> str:
+        """The selector of the first notes box (the first executive's on a desk of several)."""
+        if self.note_executives:
+            return f"#{notes_id(self.note_executives[0].id)}"
+        return "#closeout-notes"
+
     def _notes_changed(self) -> bool:
-        return clean_text(self._notes_text()) != clean_text(self._review.notes)
+        if clean_text(self._notes_text()) != clean_text(self._review.notes):
+            return True
+        saved = self.saved_executive_notes()
+        return any(
+            clean_text(text) != clean_text(saved.get(key, ""))
+            for key, text in self.executive_notes().items()
+        )
 
     def summary(self) -> str:
         """The Markdown summary as it stands: the saved one of a closed day, else the live one."""
@@ -53,8 +98,13 @@ class Closing(CloseoutBase):
                 return record.summary
         notes = clean_text(self._notes_text())
         if self.desk_review is not None:
-            # A section per executive, then the desk's notes.
-            return render_desk_markdown(replace(self.desk_review, notes=notes))
+            # A section per executive (with the notes in their box), then the desk's notes.
+            typed = self.executive_notes()
+            sections = tuple(
+                replace(s, notes=clean_text(typed.get(s.executive.id, s.notes)))
+                for s in self.desk_review.sections
+            )
+            return render_desk_markdown(replace(self.desk_review, notes=notes, sections=sections))
         return render_markdown(replace(review, notes=notes))
 
     def _show_preview(self) -> None:
@@ -151,7 +201,8 @@ class Closing(CloseoutBase):
         app, date = self.planner, self.date
         notes, now = self._notes_text(), app.clock.now()
         if self.desk_review is not None:
-            change = plain_change(lambda d: close_desk(d, date, now, notes)[0])
+            typed = self.executive_notes()
+            change = plain_change(lambda d: close_desk(d, date, now, notes, typed)[0])
         else:
             change = plain_change(lambda d: close_with_summary(d, date, now, notes)[0])
 
@@ -253,6 +304,6 @@ class Closing(CloseoutBase):
                 return
             self.rebuild()
             if self.step == NOTES:
-                self.query_one("#closeout-notes", TextArea).focus()
+                self.query_one(self.first_notes(), TextArea).focus()
 
         request_change(self, plain_change(lambda d: reopen_day(d, date, now)), then=reopened)

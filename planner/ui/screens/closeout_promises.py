@@ -33,7 +33,7 @@ class PromiseAnswers(CloseoutBase):
         if self.desk_review is not None:
             from planner.ui.desk_closeout import promise_rows
 
-            rows = promise_rows(self.desk_review, colors)
+            rows = promise_rows(self.desk_review, colors, self.planner.ea_zone)
         else:
             rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
         if not rows:
@@ -73,7 +73,12 @@ class PromiseAnswers(CloseoutBase):
         if check is None:
             detail.update(Text(""))
             return
-        detail.update(promise_detail(check, self._review, status_colors(self.app)))
+        label = ""
+        if self.desk_review is not None:
+            from planner.ui.desk_closeout import label_of
+
+            label = label_of(self.desk_review, check.followup.id, self.planner.ea_zone)
+        detail.update(promise_detail(check, self._review, status_colors(self.app), label))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "promise-table":

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from planner.closeout import STEPS, Delivered, PromiseCheck, Review, day_label
 from planner.closeout.words import moves_words, state_words
+from planner.day import labelled
 from planner.domain import Brief, FollowUp
 from planner.domain.facts import log_line
 from planner.humanize import fmt
@@ -184,18 +185,25 @@ def _answer(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
             return Text(f"{how}{at}", style=colors.good_style)
 
 
-def promise_row(check: PromiseCheck, review: Review, colors: StatusColors) -> tuple[Text, ...]:
+def promise_row(
+    check: PromiseCheck, review: Review, colors: StatusColors, label: str = ""
+) -> tuple[Text, ...]:
+    """A row of the promise table, its times in the review's zone; `label` (the zone as a
+    place, on a desk of several when it is not the EA's) after the time."""
     # An unanswered promise shows as it stands now (re-promised and broken again: the new one).
     shown = check.current if check.current is not None and not check.is_addressed else check.promise
     return (
         Text("BROKEN", style=colors.broken_style) if check.broken else Text("due", style="dim"),
-        Text(_short(shown, review.date)),
+        Text(labelled(_short(shown, review.date), label)),
         _about_text(check.followup),
         _answer(check, review, colors),
     )
 
 
-def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) -> Text:
+def promise_detail(
+    check: PromiseCheck, review: Review, colors: StatusColors, label: str = ""
+) -> Text:
+    """The selected promise in full; `label` as for `promise_row`."""
     followup = check.followup
     text = _about_text(followup)
     text.append(
@@ -207,7 +215,7 @@ def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) ->
         if words:
             text.append(f" · {words}", style="italic")
     text.append("\nPromised ")
-    text.append(_short(check.promise, review.date))
+    text.append(labelled(_short(check.promise, review.date), label))
     if check.broken:
         text.append(" — broken", style=colors.broken_style)
     text.append(moves_words(check.moves, review), style="dim")
@@ -222,7 +230,11 @@ def promise_detail(check: PromiseCheck, review: Review, colors: StatusColors) ->
             if not review.closed:
                 text.append(" · K takes the keep back", style="dim")
         case "re-promised":
-            new = _short(check.current, review.date) if check.current is not None else "?"
+            new = (
+                labelled(_short(check.current, review.date), label)
+                if check.current is not None
+                else "?"
+            )
             text.append(f"Re-promised{at} for {new}", style=colors.good_style)
         case how:
             text.append(f"{how.capitalize()}{at}", style=colors.good_style)
