@@ -14,6 +14,7 @@ from planner.config import Settings
 from planner.domain import Brief, Event, FollowUp
 from planner.domain.document import Document
 from planner.domain.executive import Executive
+from tests.conftest import instant
 
 NY = "America/New_York"
 LONDON = "Europe/London"
@@ -41,7 +42,7 @@ PRIYA = Executive(
 
 def local(stamp: str, tz: str) -> pendulum.DateTime:
     """`2026-12-03T11:00` in the zone `tz`."""
-    return pendulum.parse(stamp, tz=tz)  # type: ignore[return-value]
+    return instant(stamp, tz=tz)
 
 
 def desk(

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 
 from planner.ui.dialogs.form import FormScreen
 from planner.ui.dialogs.quick_add import QuickAddScreen
+from tests.ui.conftest import SnapCompare
 from tests.ui.test_snapshots import GOOD_MOMENT, SIZES, demo_app, fixed_ids
 
 TITLE = "Good moment now"
@@ -79,12 +80,18 @@ async def test_an_alert_on_screen_when_a_dialog_opens_is_withdrawn_and_comes_bac
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("key", [pytest.param("a", id="quick-add"), pytest.param("b", id="brief")])
-def test_a_dialog_with_an_alert_due(snap_compare, tmp_path, monkeypatch, size, key) -> None:  # type: ignore[no-untyped-def]
+def test_a_dialog_with_an_alert_due(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    key: str,
+) -> None:
     """The dialog whole, its key hint and last field in sight, while the alert waits."""
     fixed_ids(monkeypatch)
     app = demo_app(tmp_path, GOOD_MOMENT)
 
-    async def open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def open_dialog(pilot: Pilot[int]) -> None:
         await held_under(pilot, key)
 
     assert snap_compare(app, terminal_size=size, run_before=open_dialog)
