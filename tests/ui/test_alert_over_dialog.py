@@ -1,6 +1,7 @@
-"""An alert that falls due while a dialog is open never covers the dialog's last field or its
-key hint: it is held (the bell rings at once) and shown when the dialog closes; one still on
-screen when a dialog opens is withdrawn and shown again after."""
+"""An alert that falls due while a dialog is open (the quick-add, a form, the morning notes)
+never covers the dialog's last field or its key hint: it is held (the bell rings at once)
+and shown when the dialog closes; one still on screen when a dialog opens is withdrawn and
+shown again after."""
 
 from __future__ import annotations
 
@@ -11,10 +12,18 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 
+from planner.clock import Clock
+from planner.ui.app import create_app
 from planner.ui.dialogs.form import FormScreen
+from planner.ui.dialogs.morning import MorningScreen
 from planner.ui.dialogs.quick_add import QuickAddScreen
+from tests.conftest import FROZEN_ZONE
 from tests.ui.conftest import SnapCompare
+from tests.ui.test_morning_ui import TUESDAY_MORNING, closed_monday
 from tests.ui.test_snapshots import GOOD_MOMENT, SIZES, demo_app, fixed_ids
+
+PROMISE_DUE = TUESDAY_MORNING.add(hours=2, minutes=15)
+"""The morning notes still greet the EA when Jonas Berg's promise falls due in 15 minutes."""
 
 TITLE = "Good moment now"
 
@@ -95,3 +104,31 @@ def test_a_dialog_with_an_alert_due(
         await held_under(pilot, key)
 
     assert snap_compare(app, terminal_size=size, run_before=open_dialog)
+
+
+async def test_the_morning_notes_hold_an_alert_until_dismissed(tmp_path: Path) -> None:
+    store = closed_monday(tmp_path / "data")
+    app = create_app(store, Clock(fixed=PROMISE_DUE), ea_zone=FROZEN_ZONE)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MorningScreen), "the morning notes")
+        await until(pilot, lambda: app._held_alerts, "the promise's alert held")
+        assert [a.title for a in app._held_alerts] == ["Promise due in 15 min"]
+        assert not toasts(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: toasts(pilot), "the alert shown once the notes are read")
+        assert not isinstance(app.screen, MorningScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_morning_notes_with_an_alert_due(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The notes whole, "Enter dismisses" in sight, while the promise's alert waits."""
+    store = closed_monday(tmp_path / "data")
+    app = create_app(store, Clock(fixed=PROMISE_DUE), ea_zone=FROZEN_ZONE)
+
+    async def alert_due(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: isinstance(app.screen, MorningScreen), "the notes")
+        await until(pilot, lambda: app._held_alerts, "the promise's alert held")
+
+    assert snap_compare(app, terminal_size=size, run_before=alert_due)
