@@ -279,6 +279,7 @@ def build_day(
             tz,
             interrupt_now=packing.interrupt_now,
             settings=settings,
+            missed=packing.missed,
         )
     else:
         around_today = events_near(document.events, today, tz, after=ahead)

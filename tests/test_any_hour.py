@@ -29,6 +29,8 @@ from tests.sweep import half_hours, sweep_days
 
 STATUS = re.compile(
     r"interrupt now: .+"
+    r"|tell at (?P<tell>[0-9:]+|\w{3} \d+ \w{3} [0-9:]+): .+"
+    r"|missed .+ — tell (?:now|at .+)"
     r"|good moment now \(until (?P<until>[0-9:]+), (?P<left>.+) left\)"
     r"|in (?P<event>.+?) until (?P<ends>[0-9:]+)"
     r"(?:, then (?P<then>.+?)(?: \(\+\d+ more\))? until (?P<busy>[0-9:]+))?"
@@ -71,7 +73,9 @@ def instant(text: str) -> datetime:
     return plain(parse_instant(text, what="the time"))
 
 
-def check_today(text: str, day: dict[str, Any], now: pendulum.DateTime, zone: str) -> None:
+def check_today(
+    text: str, day: dict[str, Any], now: pendulum.DateTime, zone: str, settings: Any = None
+) -> None:
     first, status = text.splitlines()[:2]
     heading = fmt(now, "dddd D MMMM YYYY") + (" (the coming day)" if now.hour < 6 else "")
     assert first == f"{heading} · {zone} · now {fmt(now, 'HH:mm')}"
@@ -81,6 +85,15 @@ def check_today(text: str, day: dict[str, Any], now: pendulum.DateTime, zone: st
     assert day["status"] == status
     match = STATUS.fullmatch(status)
     assert match, status
+    if settings is not None:
+        # "interrupt now" only inside the executive's workday; outside it, when to tell
+        clock = fmt(now, "HH:mm")
+        working = settings.workday_start <= clock < settings.workday_end and (
+            now.isoweekday() in settings.workdays
+        )
+        assert working == (not match["tell"]) or not status.startswith(("interrupt", "tell")), (
+            status
+        )
     windows = [(instant(w["start"]), instant(w["end"])) for w in day["windows"]]
     if match["until"]:
         inside = [(s, e) for s, e in windows if s <= at < e]
@@ -136,7 +149,13 @@ def test_every_half_hour_of_the_day(
         check_sample_day(document, now)
         Store(data).save(document)
         try:
-            check_today(run(capsys, "today"), json.loads(run(capsys, "today", "--json")), now, zone)
+            check_today(
+                run(capsys, "today"),
+                json.loads(run(capsys, "today", "--json")),
+                now,
+                zone,
+                document.settings,
+            )
             check_add(run(capsys, "add", "Tom Becker: contract copy by tomorrow 3pm"), now)
             added = json.loads(
                 run(capsys, "add", "--dry-run", "--json", "Ana Lima: callback due in 2h")

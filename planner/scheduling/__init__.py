@@ -14,6 +14,7 @@ from planner.scheduling.moments import (
     workday_span,
 )
 from planner.scheduling.packing import (
+    DEADLINE_MISSED,
     INTERRUPT_NOW,
     NEEDS_SOLUTION,
     NO_ROOM,
@@ -26,6 +27,7 @@ from planner.scheduling.packing import (
 from planner.scheduling.status import InterruptStatus, interrupt_status, status_for
 
 __all__ = [
+    "DEADLINE_MISSED",
     "INTERRUPT_NOW",
     "NEEDS_SOLUTION",
     "NO_ROOM",

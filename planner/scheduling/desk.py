@@ -59,7 +59,13 @@ def status_of(document: Document, executive_id: str | None, now: datetime) -> Ex
     packing = pack(view.briefs, events, view.windows, view.settings, today, now, tz=tz)
     settings = view.settings
     status = status_for(
-        packing.moments, events, now, tz, interrupt_now=packing.interrupt_now, settings=settings
+        packing.moments,
+        events,
+        now,
+        tz,
+        interrupt_now=packing.interrupt_now,
+        settings=settings,
+        missed=packing.missed,
     )
     return ExecutiveStatus(executive=document.executive(executive_id), timezone=tz, status=status)
 

@@ -39,6 +39,9 @@ from planner.scheduling.moments import (
 
 NEEDS_SOLUTION = "needs a solution first"
 INTERRUPT_NOW = "interrupt now"
+DEADLINE_MISSED = "deadline missed"
+"""Its `deliver_by` has passed: interrupting can no longer meet it, so it is no longer
+"interrupt now"; it is told at the next moment the executive can hear it."""
 NO_ROOM = "no room"
 ROLLOVER_LOOKAHEAD = 14
 """Days after the packed date searched for a workday with room for the rest of the queue."""
@@ -85,6 +88,10 @@ class Placement(msgspec.Struct, frozen=True, gc=False):
     def interrupt_now(self) -> bool:
         return INTERRUPT_NOW in self.flags
 
+    @property
+    def missed(self) -> bool:
+        return DEADLINE_MISSED in self.flags
+
 
 class Packing(msgspec.Struct, frozen=True, gc=False):
     """The brief queue packed into one date's windows, and the rest into the next workday's."""
@@ -117,6 +124,13 @@ class Packing(msgspec.Struct, frozen=True, gc=False):
             key=lambda p: (plain(p.brief.deliver_by or p.brief.created), rank(p.brief.priority))
         )
         return tuple(urgent)
+
+    @property
+    def missed(self) -> tuple[Placement, ...]:
+        """Briefs whose deadline has passed undelivered, the most recently missed first."""
+        missed = [p for p in self.placements if p.missed]
+        missed.sort(key=lambda p: (-plain(p.brief.deliver_by or p.brief.created).timestamp(),))
+        return tuple(missed)
 
 
 def queue_order(briefs: Iterable[Brief]) -> list[Brief]:
@@ -260,9 +274,12 @@ def _placement(
     if is_held(brief):
         return Placement(brief=brief, flags=(NEEDS_SOLUTION,))
     where = placed.get(brief.id)
+    missed = brief.deliver_by is not None and plain(brief.deliver_by) <= plain(now)
     if where is None:
         flags = [NO_ROOM]
-        if brief.deliver_by is not None and plain(brief.deliver_by) <= plain(horizon):
+        if missed:
+            flags.insert(0, DEADLINE_MISSED)
+        elif brief.deliver_by is not None and plain(brief.deliver_by) <= plain(horizon):
             flags.insert(0, INTERRUPT_NOW)
         return Placement(brief=brief, flags=tuple(flags))
     index, rolled = where
@@ -275,7 +292,9 @@ def _placement(
     at = slot.opens.add(minutes=before)
     flags = []
     done = plain(at.add(minutes=brief.minutes))
-    if brief.deliver_by is not None and done > plain(brief.deliver_by):
+    if missed:
+        flags.append(DEADLINE_MISSED)
+    elif brief.deliver_by is not None and done > plain(brief.deliver_by):
         flags.append(INTERRUPT_NOW)
     return Placement(
         brief=brief,

@@ -5,7 +5,14 @@ Forms, first match wins (times HH:MM in the executive's zone):
 1. `interrupt now: <brief title> (deliver by HH:MM)` — a brief of the queue has
    a `deliver_by` that no good moment meets; the earliest deadline is named, and
    ` (+N more)` is added when N more briefs are in the same case. A deadline on
-   another day than today reads `(deliver by Tue 24 Nov 09:00)`.
+   another day than today reads `(deliver by Tue 24 Nov 09:00)`. Said only inside the
+   executive's workday (given their settings): outside it the line says when they can
+   be told instead, `tell at 08:00: <title> (deliver by 09:00)` (the next workday's
+   start; with its day when not today).
+   A brief whose deadline has passed is no longer "interrupt now" (interrupting cannot
+   meet it any more): `missed 16:00: <title> — tell at 08:00` (`tell now` inside the
+   workday), said until the end of the first workday that starts after the deadline;
+   after that it is a row of the brief queue flagged "deadline missed".
 2. `good moment now (until HH:MM, 20 min left)` — now is inside a window; "until"
    is the end of the run of windows that follow each other without a gap.
 3. `in <event title> until HH:MM` — a blocking event is running (the one that
@@ -47,7 +54,13 @@ from planner.scheduling.moments import (
 from planner.scheduling.packing import Placement, pack
 
 StatusKind = Literal[
-    "interrupt-now", "good-moment-now", "in-event", "next-good-moment", "day-off", "none-left"
+    "interrupt-now",
+    "brief-waits",
+    "good-moment-now",
+    "in-event",
+    "next-good-moment",
+    "day-off",
+    "none-left",
 ]
 
 _SHORTEST_TITLE = 8
@@ -101,19 +114,32 @@ def status_for(
     *,
     interrupt_now: Sequence[Placement] = (),
     settings: Settings | None = None,
+    missed: Sequence[Placement] = (),
 ) -> InterruptStatus:
     """The status from today's good `moments`, the schedule, and the briefs flagged
-    "interrupt now" (as `Packing.interrupt_now` gives them, most pressing first).
-    With the executive's `settings`, a day that is not one of their workdays says so."""
+    "interrupt now" (as `Packing.interrupt_now` gives them, most pressing first) or whose
+    deadline passed undelivered (`Packing.missed`). With the executive's `settings`, a day
+    that is not one of their workdays says so, and nothing is "interrupt now" outside
+    their workday."""
     local_now = pendulum.instance(now).in_tz(tz)
+    working = settings is None or _workday_around(settings, now, tz) is not None
     if interrupt_now:
         brief = interrupt_now[0].brief
-        text = f"interrupt now: {brief.title}"
+        more = f" (+{len(interrupt_now) - 1} more)" if len(interrupt_now) > 1 else ""
+        deadline = ""
         if brief.deliver_by is not None:
-            text += f" (deliver by {_deadline(brief.deliver_by, local_now, tz)})"
-        if len(interrupt_now) > 1:
-            text += f" (+{len(interrupt_now) - 1} more)"
-        return InterruptStatus(kind="interrupt-now", text=text, brief=brief)
+            deadline = f" (deliver by {_deadline(brief.deliver_by, local_now, tz)})"
+        if working:
+            text = f"interrupt now: {brief.title}{deadline}{more}"
+            return InterruptStatus(kind="interrupt-now", text=text, brief=brief)
+        assert settings is not None
+        start = _next_start(settings, now, tz)
+        if start is not None:
+            text = f"tell at {_deadline(start, local_now, tz)}: {brief.title}{deadline}{more}"
+            return InterruptStatus(kind="brief-waits", text=text, brief=brief, at=start)
+    told = _missed(missed, now, tz, settings, working)
+    if told is not None:
+        return told
 
     ordered = sorted(moments, key=lambda m: plain(m.start))
     instant = plain(now)
@@ -246,9 +272,69 @@ def interrupt_status(
             zone,
             interrupt_now=packing.interrupt_now,
             settings=settings,
+            missed=packing.missed,
         )
     moments = good_moments(events, windows, settings, today, tz=zone)
     return status_for(moments, events, now, zone, settings=settings)
+
+
+def _workday_around(
+    settings: Settings, moment: datetime, tz: str
+) -> tuple[pendulum.DateTime, pendulum.DateTime] | None:
+    """The executive's workday `moment` falls in (their zone), or None outside any."""
+    date = pendulum.instance(moment).in_tz(tz).date()
+    for day in (date.subtract(days=1), date):  # a workday may run past midnight
+        span = workday_span(settings, day, tz)
+        if span is not None and plain(span[0]) <= plain(moment) < plain(span[1]):
+            return span
+    return None
+
+
+def _next_start(settings: Settings, moment: datetime, tz: str) -> pendulum.DateTime | None:
+    """The start of the executive's first workday after `moment`, or None (no workdays)."""
+    day = pendulum.instance(moment).in_tz(tz).date()
+    for _ in range(9):
+        span = workday_span(settings, day, tz)
+        if span is not None and plain(span[0]) > plain(moment):
+            return span[0]
+        day = day.add(days=1)
+    return None
+
+
+def _missed(
+    missed: Sequence[Placement],
+    now: datetime,
+    tz: str,
+    settings: Settings | None,
+    working: bool,
+) -> InterruptStatus | None:
+    """`missed 16:00: <title> — tell at 08:00` (`tell now` inside the workday) for the
+    most recently missed deadline, until the end of the first workday that starts after
+    it; None when there is none (or every one is older than that)."""
+    if settings is None:
+        return None
+    local_now = pendulum.instance(now).in_tz(tz)
+    for placement in missed:
+        brief = placement.brief
+        if brief.deliver_by is None:
+            continue
+        start = _next_start(settings, brief.deliver_by, tz)
+        span = _workday_around(settings, start, tz) if start is not None else None
+        if span is None or plain(now) >= plain(span[1]):
+            continue
+        when = "now" if working else None
+        if when is None:
+            start = _next_start(settings, now, tz)
+            if start is None:
+                continue
+            when = f"at {_deadline(start, local_now, tz)}"
+        more = f" (+{len(missed) - 1} more)" if len(missed) > 1 else ""
+        text = (
+            f"missed {_deadline(brief.deliver_by, local_now, tz)}: {brief.title}{more}"
+            f" — tell {when}"
+        )
+        return InterruptStatus(kind="brief-waits", text=text, brief=brief)
+    return None
 
 
 def _hhmm(moment: datetime, tz: str) -> str:

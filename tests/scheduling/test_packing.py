@@ -138,10 +138,14 @@ def test_deliver_by_met_by_a_window_is_not_flagged() -> None:
     assert [p.flags for p in packing.placements] == [(), (INTERRUPT_NOW,)]
 
 
-def test_a_passed_deadline_is_interrupt_now() -> None:
+def test_a_passed_deadline_is_missed_not_interrupt_now() -> None:
+    # Interrupting can no longer meet it: it is told at the next moment, flagged missed.
     late = brief("Late", deliver_by=at("09:00"))
     packing = pack([late], [], [], SETTINGS, MONDAY, at("10:00"))
-    assert packing.placements[0].interrupt_now
+    assert not packing.placements[0].interrupt_now
+    assert packing.placements[0].missed
+    assert packing.missed == packing.placements
+    assert packing.interrupt_now == ()
 
 
 def test_a_far_deadline_is_not_urgent_even_when_nothing_has_room() -> None:

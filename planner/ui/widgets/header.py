@@ -18,6 +18,7 @@ from planner.ui.widgets.palette import StatusColors, status_colors
 
 STATUS_CLASSES = (
     "interrupt-now",
+    "brief-waits",
     "good-moment-now",
     "in-event",
     "next-good-moment",
@@ -187,6 +188,7 @@ def _update(static: Static, text: Text) -> None:
 def _style(status: InterruptStatus, colors: StatusColors) -> str:
     return {
         "interrupt-now": colors.broken_style,
+        "brief-waits": colors.due_soon_style,
         "good-moment-now": f"bold {colors.good_style}",
         "in-event": colors.due_soon_style,
         "next-good-moment": "bold",
