@@ -279,6 +279,12 @@ def _check(
     elif followup.id in kept:
         how = "kept"
     addressed_at = plain(first.at) if first is not None else ref
+    answered: datetime | None = None
+    if how_entry is not None:
+        if how_entry.action == "re-promised" and how_entry.old_promise is not None:
+            answered = plain(how_entry.old_promise)
+        else:
+            answered = standing(followup, how_entry.at).promise(how_entry.at)
     # Broken if any promise of the day passed before something was done about it: the
     # first one, one re-promised after it passed, or the one standing now.
     broken = (
@@ -296,6 +302,7 @@ def _check(
         text=how_entry.text if how_entry is not None else "",
         state=state,
         moves=moves(followup, start, ref),
+        answered=_local(answered, tz) if answered is not None else None,
     )
 
 

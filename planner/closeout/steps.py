@@ -88,10 +88,20 @@ class PromiseCheck:
     """Where the follow-up stands at the review's time; None once resolved or dropped."""
     moves: tuple[LogEntry, ...] = ()
     """The day's promise moves (re-promises, moves after a customer wait), oldest first."""
+    answered: pendulum.DateTime | None = None
+    """The promise the answer was given to: the one in force when it was resolved, dropped,
+    escalated or re-promised (a re-promise's old promise); None when kept or unanswered."""
 
     @property
     def is_addressed(self) -> bool:
         return self.addressed is not None
+
+    @property
+    def facing(self) -> pendulum.DateTime:
+        """The promise this check is about, as a row shows it: the one the answer was
+        given to, else the one standing now (a re-promise that broke again: the new one),
+        so "broken" always names the time that broke."""
+        return self.answered or self.current or self.promise
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,33 @@ def set_settings(document: Document, settings: Settings) -> tuple[Document, Sett
     return msgspec.structs.replace(document, settings=settings), settings
 
 
+def set_executive_settings(
+    document: Document, executive_id: str | None, settings: Settings
+) -> tuple[Document, Settings]:
+    """The settings screen's answer for one executive of the desk (None: the first):
+    their name, zone, workday and rules (`executive.RULE_FIELDS`) go to that executive,
+    the rest (the desk's own facts: the EA's name, the default promise, the day's parts)
+    to the desk's settings. For the first executive that is `set_settings`."""
+    from planner.domain import executive as x
+    from planner.domain.desk import edit_executive
+
+    if not executive_id or executive_id == document.first_executive_id:
+        return set_settings(document, settings)
+    ours = document.settings
+    desk = msgspec.structs.replace(
+        settings,
+        executive_name=ours.executive_name,
+        **{name: getattr(ours, name) for name in x.RULE_FIELDS},
+    )
+    fields = {name: msgspec.to_builtins(getattr(settings, name)) for name in x.RULE_FIELDS}
+    changed, _ = edit_executive(
+        msgspec.structs.replace(document, settings=desk),
+        executive_id,
+        {"name": clean_line(settings.executive_name), **fields},
+    )
+    return changed, changed.rules_for(executive_id)
+
+
 def welcome(
     document: Document,
     *,

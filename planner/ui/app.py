@@ -116,6 +116,8 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
         self.clock = clock
         self.session = Session(store, clock)
         self.asker = Asker(self, lambda: self.session.document, clock)
+        self._settings_open = False
+        """The settings screen is open or opening (a second `S` opens no second one)."""
         """What the dialog sequences (planner.ui.ask) ask and read through."""
         self.ea_zone = ea_zone or local_zone_name()
         self.document_changed: Signal[Document] = Signal(self, "document-changed")
@@ -383,6 +385,16 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
 
     @work(group="ask")
     async def action_settings(self) -> None:
+        if self._settings_open:
+            return  # a second `S` while the first is still opening: one settings screen
+        self._settings_open = True
+        try:
+            await self._edit_settings()
+        finally:
+            self._settings_open = False
+
+    async def _edit_settings(self) -> None:
+        """The settings of the executive in view (in "all", the first's)."""
         from planner.ui.ask.settings import edit_settings
 
         note = ""
@@ -392,7 +404,7 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
                 "and changes here last until you quit."
             )
         answer = await edit_settings(
-            self.asker,
+            self.asker.for_executive(self.dashboard.in_view),
             self.preferences,
             themes=[t.theme.name for t in self.planner_themes],
             binding_ids=sorted({b.id for b in self.binding_tables() if b.id}),

@@ -243,9 +243,13 @@ async def test_repromise_from_the_review_keeps_the_old_promise_then_the_day_clos
         await pilot.pause()
         assert promise_rows(app)[0][0] == "BROKEN"  # it was broken, and the review says so
         assert promise_rows(app)[0][3] == "re-promised → Tue 24 Nov 10:00"
-        # The cursor moved on to the next promise that needs an answer.
+        # The cursor stays on the promise just answered; j goes to the next one.
+        assert selected_customer(app) == "Maria Ortiz"
+        await pilot.press("j")
         assert selected_customer(app) == "Tom Becker"
-        await answer(pilot, "k")
+        await answer(pilot, "K")
+        assert selected_customer(app) == "Tom Becker"
+        await pilot.press("j")
         assert selected_customer(app) == "Jonas Weber"
         await answer(pilot, "x", "booked 30 minutes with Dana on Thursday")
         assert text(app, "#promise-remaining") == (
@@ -281,7 +285,7 @@ async def test_repromise_from_the_review_keeps_the_old_promise_then_the_day_clos
     assert cli_closeout(capsys, store) == markdown
 
 
-async def test_k_keeps_a_promise_explicitly_and_K_takes_it_back(
+async def test_K_keeps_a_promise_explicitly_and_K_again_takes_it_back(
     app: PlannerApp, store: Store
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
@@ -289,22 +293,93 @@ async def test_k_keeps_a_promise_explicitly_and_K_takes_it_back(
         await pilot.press("down")
         assert selected_customer(app) == "Tom Becker"
         tom = followup(app, "Tom Becker").id
-        await answer(pilot, "k")
+        await answer(pilot, "K")
         assert row_of(app, "Tom Becker")[3] == "kept as it stands"
         assert kept(app) == (tom,)
         assert text(app, "#promise-remaining") == (
             "2 promises still need an answer: Maria Ortiz (broken), Jonas Weber"
         )
-        # A kept promise sorts after those that still need an answer; the cursor went on
-        # to Jonas Weber, the next one without an answer, and Tom Becker is below him.
-        assert selected_customer(app) == "Jonas Weber"
-        await pilot.press("down")
+        # The kept promise stays where it was, under the cursor.
+        assert [row[2].split(" (")[0] for row in promise_rows(app)[:3]] == [
+            "Maria Ortiz",
+            "Tom Becker",
+            "Jonas Weber",
+        ]
         assert selected_customer(app) == "Tom Becker"
         await answer(pilot, "K")
         assert row_of(app, "Tom Becker")[3] == "needs an answer"
         assert kept(app) == ()
-        await answer(pilot, "k")
+        await answer(pilot, "ctrl+k")  # un-keep has a key of its own too: nothing to take back
+        assert kept(app) == ()
+        await answer(pilot, "K")
     assert Store(store.directory).load().closeouts[0].kept == (tom,)
+
+
+async def test_j_and_k_move_through_the_promises_and_never_answer(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot, step=2)
+        assert selected_customer(app) == "Maria Ortiz"
+        await pilot.press("j", "j")
+        assert selected_customer(app) == "Jonas Weber"
+        await pilot.press("k")
+        assert selected_customer(app) == "Tom Becker"
+        await pilot.pause()
+        assert app.document.closeouts == ()  # k moved; it kept nothing
+        assert "K keep as it stands" in text(app, "#promise-detail")
+
+
+async def test_an_answer_leaves_the_rows_in_place_and_the_cursor_on_the_answered_one(
+    app: PlannerApp,
+) -> None:
+    """The field test's wrong customer: two broken promises; after re-promising the first,
+    ↓ and x must resolve the second, and the first row names the time that broke."""
+    from planner.domain import lifecycle as lc
+
+    t = pendulum.datetime(2026, 11, 23, 7, tz="Europe/Paris")
+    marcus = lc.open_followup(
+        now=t,
+        customer="Marcus Bell",
+        organization="Contoso",
+        summary="invoice wrong again",
+        promised_by=t.add(hours=2),
+    )
+    # Moved before it passed (09:00 → 09:30): the promise that broke is 09:30.
+    marcus = lc.repromise(marcus, t.add(hours=2, minutes=30), t.add(hours=1))
+
+    def add(document: Document) -> Document:
+        return msgspec.structs.replace(document, followups=(*document.followups, marcus))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.change(add)
+        await app.workers.wait_for_complete()
+        await open_review(pilot, step=2)
+        before = [row[2].split(" (")[0] for row in promise_rows(app)]
+        assert before[:2] == ["Marcus Bell", "Maria Ortiz"]
+        assert row_of(app, "Marcus Bell")[:2] == ["BROKEN", "09:30"]
+        assert selected_customer(app) == "Marcus Bell"
+        await pilot.press("p")
+        assert "Marcus Bell" in str(app.screen.query_one(".dialog-title").render())
+        set_input(app, "tomorrow 9:30am")
+        await pilot.press("enter")
+        await pilot.pause()
+        # Nothing moved: Marcus is still first, under the cursor, broken at 09:30.
+        assert [row[2].split(" (")[0] for row in promise_rows(app)] == before
+        assert selected_customer(app) == "Marcus Bell"
+        assert row_of(app, "Marcus Bell")[:2] == ["BROKEN", "09:30"]
+        assert row_of(app, "Marcus Bell")[3] == "re-promised → Tue 24 Nov 09:30"
+        assert "Promised 09:30 — broken" in text(app, "#promise-detail")
+        await pilot.press("down")
+        assert selected_customer(app) == "Maria Ortiz"
+        await pilot.press("x")
+        assert isinstance(app.screen, PromptScreen)
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert title == "How was it resolved for Maria Ortiz · Acme?"
+        set_input(app, "refund issued")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert followup(app, "Maria Ortiz").status == "resolved"
+        assert followup(app, "Marcus Bell").status == "open"
+        assert selected_customer(app) == "Maria Ortiz"
 
 
 async def test_undo_in_the_review_takes_back_the_last_answer(app: PlannerApp) -> None:
@@ -355,7 +430,8 @@ async def test_a_closed_day_reopens_and_closing_again_rewrites_the_summary(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot, step=2)
         for _ in range(3):
-            await answer(pilot, "k")
+            await answer(pilot, "K")
+            await pilot.press("j")
         await pilot.press("5")
         await pilot.press(*"alpha")
         await close_and_wait(pilot)
@@ -393,7 +469,8 @@ async def test_y_offers_the_summary_to_the_clipboard(
         await pilot.press("y")  # only on the last step
         assert copied == []
         for _ in range(3):
-            await answer(pilot, "k")
+            await answer(pilot, "K")
+            await pilot.press("j")
         await pilot.press("5", "escape", "y")
         assert copied == [screen.summary()]
         assert copied[0].startswith("# Close-out — Monday 23 November 2026\n\nNot closed yet.")
@@ -425,7 +502,7 @@ async def test_dashboard_keys_do_not_act_behind_the_review(app: PlannerApp) -> N
         before = app.document
         await open_review(pilot)
         # Deliver, wait and drop are the dashboard's; resolve and keep answer only on step 2.
-        await pilot.press("d", "w", "D", "x", "k")
+        await pilot.press("d", "w", "D", "x", "K")
         await pilot.pause()
         assert isinstance(app.screen, CloseoutScreen)
         assert app.document is before
@@ -466,7 +543,7 @@ async def test_a_day_more_than_30_days_ago_is_read_only(app: PlannerApp, store: 
         assert "settled history, read-only" in text(app, "#closeout-header")
         assert "can be read and copied, not changed" in text(app, "#closeout-state")
         assert app.screen.query_one(TextArea).read_only
-        await pilot.press("ctrl+s", "2", "k", "R")
+        await pilot.press("ctrl+s", "2", "K", "R")
         await pilot.pause()
         assert app.document.closeouts == ()
         await app.workers.wait_for_complete()
@@ -480,8 +557,9 @@ async def test_a_summary_that_cannot_be_saved_leaves_the_day_open(
     """The day is closed only with its Markdown on disk (here `closeouts` is a file)."""
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot, step=2)
-        for key in ("k", "k", "k"):  # keep each of the three promises as it stands
-            await answer(pilot, key)
+        for _ in range(3):  # keep each of the three promises as it stands
+            await answer(pilot, "K")
+            await pilot.press("j")
         assert text(app, "#promise-remaining") == (
             "Every promise has an answer: the day can be closed (ctrl+s)."
         )

@@ -45,7 +45,7 @@ def followup_cells(app: PlannerApp) -> list[str]:
 
 async def keep_all(pilot: Pilot[int], count: int) -> None:
     for _ in range(count):
-        await pilot.press("k")
+        await pilot.press("K", "j")
         await pilot.pause()
 
 

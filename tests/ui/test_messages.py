@@ -93,8 +93,8 @@ async def test_the_close_outs_repromise_and_its_undo_go_up_as_messages(app: Plan
         (request,) = requests(seen)
         assert request.proposal.done.startswith("Re-promised")
         assert request.outcome.result() is not None
-        # The close-out moved on to the next promise that needs an answer.
-        assert screen.query_one(PromiseTable).selected_key != maria.id
+        # The close-out keeps the cursor on the promise just answered.
+        assert screen.query_one(PromiseTable).selected_key == maria.id
 
         await pilot.press("u")  # the close-out's own u: asked of the app by a message
         await until(pilot, lambda: followup(app, "Maria Ortiz").promised_by == maria.promised_by)

@@ -210,3 +210,103 @@ async def test_only_the_zone_field_falls_back_to_the_eas_zone(
             field.id for field in app.screen.query(Input) if "local zone" in str(field.placeholder)
         ]
         assert saying_zone in ([], ["setting-timezone"])
+
+
+async def settings_shown(pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
+    """Wait until the settings screen is up with a field focused (it opens in a worker)."""
+    app = pilot.app
+    while not (
+        isinstance(app.screen, SettingsScreen) and getattr(app.screen, "ready_for_keys", True)
+    ):
+        await pilot.pause(0.05)
+    await pilot.pause()
+    return app.screen
+
+
+async def test_keys_typed_while_settings_opens_never_replace_the_executives_name(
+    demo_store: Store, clock: Clock, config_dir: Path
+) -> None:
+    """The field test: `S` seemed to do nothing on a busy machine, a second `S` went into
+    the pre-selected name and replaced it. Now one screen opens, the name is not selected,
+    and what is typed ahead lands after the name, in sight."""
+    app = settings_app(demo_store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S", "S", "j")
+        await settings_shown(pilot)
+        assert sum(isinstance(s, SettingsScreen) for s in app.screen_stack) == 1
+        name = field(app, "executive_name")
+        assert name.has_focus
+        assert name.value.startswith("Dana Whitfield")
+        assert name.selected_text == ""
+        await pilot.press("x")
+        assert name.value.startswith("Dana Whitfield") and name.value.endswith("x")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert Store(demo_store.directory).load().settings.executive_name == "Dana Whitfield"
+
+
+async def test_on_a_desk_the_settings_are_the_executives_in_view_and_say_so(
+    store: Store, config_dir: Path
+) -> None:
+    import pendulum
+
+    from tests.ui.desk import LEE, NOW, two_executives
+
+    store.save(two_executives())
+    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    app = settings_app(store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while app.dashboard.in_view != LEE.id:
+            await pilot.press("v")
+            await pilot.pause()
+        await pilot.press("S")
+        screen = await settings_shown(pilot)
+        heading = str(screen.query_one(".settings-section", Static).render())
+        assert heading.startswith("+Lee (Lee Okafor)'s settings (the executive in view)")
+        assert "Also on this desk: +Dana (Dana Whitfield)" in heading
+        assert "ea-planner exec edit" in heading
+        assert field(app, "executive_name").value == "Lee Okafor"
+        assert field(app, "timezone").value == "Europe/London"
+        assert field(app, "workday_end").value == "17:00"
+        field(app, "workday_end").value = "16:30"
+        field(app, "executive_name").value = "Lee Okafor-Brown"
+        field(app, "assistant_name").value = "Chris"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    saved = Store(store.directory).load()
+    lee = saved.executive(LEE.id)
+    assert (lee.name, lee.workday_end, lee.timezone) == ("Lee Okafor-Brown", "16:30", LEE.timezone)
+    # Dana (the first) keeps hers; the EA's name is the desk's.
+    assert saved.settings.executive_name == "Dana Whitfield"
+    assert saved.settings.workday_end == "18:00"
+    assert saved.settings.timezone == "America/New_York"
+    assert saved.settings.assistant_name == "Chris"
+
+
+async def test_on_a_desk_in_all_the_settings_are_the_firsts_and_name_the_others(
+    store: Store, config_dir: Path
+) -> None:
+    import pendulum
+
+    from tests.ui.desk import NOW, two_executives
+
+    store.save(two_executives())
+    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    app = settings_app(store, clock, config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while app.dashboard.in_view is not None:
+            await pilot.press("v")
+            await pilot.pause()
+        await pilot.press("S")
+        screen = await settings_shown(pilot)
+        heading = str(screen.query_one(".settings-section", Static).render())
+        assert heading.startswith("+Dana (Dana Whitfield)'s settings (the first; the view is all)")
+        assert "Also on this desk: +Lee (Lee Okafor)" in heading
+        assert field(app, "executive_name").value == "Dana Whitfield"
+        docs = [str(d.render()) for d in screen.query(".settings-doc").results(Static)]
+        assert any(d.startswith("The desk's, the same for every executive.") for d in docs)

@@ -176,10 +176,19 @@ async def move(asker: Asker, step: str, followup: FollowUp) -> Proposal[Moved] |
             said = f"Escalated: {who} is in the brief queue with the facts log"
             return _propose(asker, followup, Move("escalate", note), said)
         case "resolve" | "drop":
+            # The title names whose matter it is: the line under it is easy to miss in a hurry.
             title, placeholder, verb = (
-                ("How was it resolved?", "e.g. refund issued, confirmed by phone", "Resolved")
+                (
+                    f"How was it resolved for {who}{_whose(asker, followup)}?",
+                    "e.g. refund issued, confirmed by phone",
+                    "Resolved",
+                )
                 if step == "resolve"
-                else ("Why drop it?", "e.g. duplicate of her other request", "Dropped")
+                else (
+                    f"Why drop {who}{_whose(asker, followup)}?",
+                    "e.g. duplicate of her other request",
+                    "Dropped",
+                )
             )
             if lifecycle.queued_briefs_about(asker.document, followup.id):
                 title += " (step 1 of 2; next: its briefs still queued)"
@@ -221,7 +230,7 @@ async def _repromise(asker: Asker, followup: FollowUp, about: str) -> Proposal[M
 
     values = await asker.ask(
         FormScreen(
-            f"Re-promise: when will {followup.customer} hear back?",
+            f"Re-promise: when will {followup.customer}{_whose(asker, followup)} hear back?",
             [
                 Field("when", "When", placeholder=promise_examples(asker.clock.now(), tz)),
                 Field(
@@ -241,6 +250,17 @@ async def _repromise(asker: Asker, followup: FollowUp, about: str) -> Proposal[M
     promised = when(moment, asker.clock.now(), tz)
     move = Move("repromise", values["note"], promise=moment)
     return _propose(asker, followup, move, f"Re-promised {followup.customer}: {promised}")
+
+
+def _whose(asker: Asker, followup: FollowUp) -> str:
+    """` (+Lee's)` on a desk of several executives, where the matter belongs to one."""
+    document = asker.document
+    if len(document.roster) < 2 or not followup.executive:
+        return ""
+    try:
+        return f" (+{document.executive(followup.executive).short}'s)"
+    except KeyError:
+        return ""
 
 
 def promise_examples(now: pendulum.DateTime, tz: str) -> str:

@@ -33,6 +33,7 @@ from planner import config, preferences
 from planner.config import Settings
 from planner.humanize import locale_hour_cycle
 from planner.preferences import CLOCK_STYLES, Preferences
+from planner.ui.dialogs.typeahead import TypeAhead
 from planner.ui.guard import Guarded
 from planner.ui.widgets.footer import KeyFooter
 from planner.ui.widgets.palette import show
@@ -136,11 +137,16 @@ class SettingsResult:
     preferences: Preferences
 
 
-class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
+EXECUTIVE_HEADING = "The executive — planner.json (these shape promises and good moments)"
+
+
+class SettingsScreen(Guarded, TypeAhead, ModalScreen[SettingsResult | None]):
     """Every setting with its explanation; ctrl+s checks and saves, Escape leaves unchanged.
 
     Modal, although it fills the screen: the dashboard's keys (q, a, …) must not act
-    behind an open form.
+    behind an open form. Keys typed while it opens wait for its first field (TypeAhead),
+    and no field selects its text on focus: a key typed ahead (a second `S` pressed on a
+    busy machine) never replaces a value, it lands at its end, in sight.
     """
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["dialog.tcss", "settings.tcss"]
@@ -159,8 +165,14 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
         binding_ids: list[str],
         check: Callable[[Settings], str | None],
         preferences_note: str = "",
+        heading: str = EXECUTIVE_HEADING,
+        shared: frozenset[str] = frozenset(),
     ) -> None:
+        """`heading` says whose settings the first part holds; `shared` names the fields
+        that are the desk's, the same for every executive (on a desk of several)."""
         super().__init__()
+        self._heading = heading
+        self._shared = shared
         self._settings = settings
         self._prefs = prefs
         self._themes = themes
@@ -181,13 +193,7 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                 classes="settings-title",
             )
             yield Static(id="settings-error", classes="-empty")
-            yield Static(
-                Text(
-                    "The executive — planner.json (these shape promises and good moments)",
-                    style="bold",
-                ),
-                classes="settings-section",
-            )
+            yield Static(Text(self._heading, style="bold"), classes="settings-section")
             for name in self._settings.__struct_fields__:
                 if name in MANAGED_ELSEWHERE:
                     continue
@@ -197,6 +203,7 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                     or ("(the EA's local zone)" if name == "timezone" else "(not set)"),
                     suggester=ZoneSuggester() if name == "timezone" else None,
                     compact=True,
+                    select_on_focus=False,
                     id=f"setting-{name}",
                 )
                 hint = (
@@ -204,7 +211,10 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                     if name == "timezone"
                     else None
                 )
-                yield self._row(name, setting_docs.get(name, ""), field, hint)
+                doc = setting_docs.get(name, "")
+                if name in self._shared:
+                    doc = f"The desk's, the same for every executive. {doc}"
+                yield self._row(name, doc, field, hint)
             yield Static(
                 Text("You — preferences.toml (your own choices)", style="bold"),
                 classes="settings-section",
@@ -252,6 +262,7 @@ class SettingsScreen(Guarded, ModalScreen[SettingsResult | None]):
                     value=keymap_text(self._prefs.keymap),
                     placeholder="followup.resolve = r; day.next = n",
                     compact=True,
+                    select_on_focus=False,
                     id="pref-keymap",
                 ),
             )

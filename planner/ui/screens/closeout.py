@@ -73,8 +73,23 @@ class CloseoutScreen(PromiseAnswers, Closing, Guarded, Screen[None]):
         Binding("x", "resolve", "Resolve", id="closeout.resolve"),
         Binding("p", "repromise", "Re-promise", id="closeout.repromise"),
         Binding("E", "escalate", "Escalate", id="closeout.escalate"),
-        Binding("k", "keep", "Keep", tooltip="Keep the promise as it stands", id="closeout.keep"),
-        Binding("K", "unkeep", "Un-keep", tooltip="Take back a keep", id="closeout.unkeep"),
+        # Shifted, as escalate is: `k` moves up the list, as in every pane, and an answer
+        # is never a slip of the finger.
+        Binding(
+            "K",
+            "keep",
+            "Keep",
+            tooltip="Keep the promise as it stands (again: take the keep back)",
+            id="closeout.keep",
+        ),
+        Binding(
+            "ctrl+k",
+            "unkeep",
+            "Un-keep",
+            show=False,
+            tooltip="Take back a keep",
+            id="closeout.unkeep",
+        ),
         Binding("u", "undo", "Undo", id="closeout.undo"),
         Binding("ctrl+s", "close_day", "Close the day", id="closeout.close"),
         Binding("y", "copy", "Copy summary", id="closeout.copy"),

@@ -36,6 +36,9 @@ class CloseoutBase(Screen[None]):
         self.desk_review: DeskReview | None = None
         """On a desk of several executives: a review per executive (`review` then holds
         every executive's promises, for step 2)."""
+        self.promise_order: list[str] = []
+        """Step 2's rows (follow-up ids) in the order first shown: kept while the screen
+        is open, so an answer never moves a row from under the cursor."""
         self.settled = False
         """The day is more than HISTORY_DAYS ago: read from the archives, never changed
         (as `ea-planner closeout` treats it)."""

@@ -1,6 +1,10 @@
 """Step 2 of the close-out: every promise that fell due gets an answer (resolve, re-promise
 and escalate ask what the dashboard asks, planner.ui.ask.followups; keep and un-keep
-are the review's own), and the cursor moves on to the next one that needs it."""
+are the review's own).
+
+The rows stay where they were first shown for as long as the close-out is open, and the
+cursor stays on the row just answered: what the EA sees under the cursor is what the next
+key acts on, and ↓ goes to the row that was below it."""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ class PromiseAnswers(CloseoutBase):
             rows = promise_rows(self.desk_review, colors, self.planner.ea_zone)
         else:
             rows = [(c.followup.id, promise_row(c, review, colors)) for c in review.promises]
+        rows = self._in_shown_order(rows)
         if not rows:
             empty = Text("No promise fell due on this day or earlier.", style="dim")
             rows = [("empty", (Text(""), Text(""), empty, Text("")))]
@@ -66,6 +71,23 @@ class PromiseAnswers(CloseoutBase):
             line.append("No promise to answer: the day can be closed (ctrl+s).", colors.good_style)
         self.query_one("#promise-remaining", Static).update(line)
         self.query_one("#promise-still-open", Static).update(still_open_view(review))
+
+    def _in_shown_order(
+        self, rows: list[tuple[str, tuple[Text, ...]]]
+    ) -> list[tuple[str, tuple[Text, ...]]]:
+        """`rows` in the order they were first shown: an answer never moves a row. A row
+        new to the list (a promise falling due as the minutes pass, an undone answer) goes
+        where the review puts it, after the row it follows there."""
+        order = self.promise_order
+        known = set(order)
+        for index, (key, _) in enumerate(rows):
+            if key in known:
+                continue
+            before = [k for k, _ in rows[:index] if k in known]
+            order.insert(order.index(before[-1]) + 1 if before else 0, key)
+            known.add(key)
+        place = {key: n for n, key in enumerate(order)}
+        return sorted(rows, key=lambda row: place[row[0]])
 
     def _show_promise_detail(self) -> None:
         check = self._check(self.query_one(PromiseTable).selected_key)
@@ -112,21 +134,9 @@ class PromiseAnswers(CloseoutBase):
             return None
         return check
 
-    def _order(self) -> list[str]:
-        """The promises' ids in the order shown."""
-        return [c.followup.id for c in self._review.promises]
-
-    def _after_answer(self, changed: bool, followup_id: str, before: list[str]) -> None:
-        """Rebuild, and move on to the next promise that still needs an answer (the one
-        below the answered one in the order `before` the answer, else the first from the
-        top)."""
-        self.rebuild()
-        if not changed:
-            return
-        remaining = {c.followup.id for c in self._review.unaddressed()}
-        at = before.index(followup_id) if followup_id in before else 0
-        following = [i for i in before[at + 1 :] + before[:at] if i in remaining]
-        self.rebuild(select=following[0] if following else followup_id)
+    def _after_answer(self, followup_id: str) -> None:
+        """Rebuild with the cursor on the promise just answered (the rows stay put)."""
+        self.rebuild(select=followup_id)
 
     def action_resolve(self) -> None:
         self._answer("resolve", "resolve")
@@ -149,18 +159,20 @@ class PromiseAnswers(CloseoutBase):
         from planner.ui.ask import followups
 
         proposal = await run_sequence(self.app, followups.move(self.planner.asker, step, followup))
-        # The order as shown when the answer was given: once in, the document_changed
-        # signal may redraw the table first.
-        before = self._order()
-        applied = None if proposal is None else await propose(self, proposal)
+        if proposal is not None:
+            await propose(self, proposal)
         if self.is_attached:
-            self._after_answer(applied is not None, followup.id, before)
+            self._after_answer(followup.id)
 
     def action_keep(self) -> None:
+        """Keep the promise as it stands; on a kept one, take the keep back."""
         check = self._selected("keep")
         if check is None:
             return
-        if check.addressed not in (None, "kept"):
+        if check.addressed == "kept":
+            self.action_unkeep()
+            return
+        if check.addressed is not None:
             self._say(
                 f"{check.followup.customer} is already {check.addressed}: nothing to keep.",
                 severity="warning",
@@ -170,11 +182,9 @@ class PromiseAnswers(CloseoutBase):
         now = app.clock.now()
         said = f"Kept the promise to {check.followup.customer} as it stands"
 
-        before = self._order()
-
-        def kept(applied: Applied[None] | None) -> None:
+        def kept(_applied: Applied[None] | None) -> None:
             if self.is_attached:
-                self._after_answer(applied is not None, followup_id, before)
+                self._after_answer(followup_id)
 
         request_change(
             self, plain_change(lambda d: keep(d, date, followup_id, now)), said, then=kept

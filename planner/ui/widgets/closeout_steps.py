@@ -189,12 +189,11 @@ def promise_row(
     check: PromiseCheck, review: Review, colors: StatusColors, label: str = ""
 ) -> tuple[Text, ...]:
     """A row of the promise table, its times in the review's zone; `label` (the zone as a
-    place, on a desk of several when it is not the EA's) after the time."""
-    # An unanswered promise shows as it stands now (re-promised and broken again: the new one).
-    shown = check.current if check.current is not None and not check.is_addressed else check.promise
+    place, on a desk of several when it is not the EA's) after the time. The time is the
+    promise the row is about (PromiseCheck.facing): the answer column says what replaced it."""
     return (
         Text("BROKEN", style=colors.broken_style) if check.broken else Text("due", style="dim"),
-        Text(labelled(_short(shown, review.date), label)),
+        Text(labelled(_short(check.facing, review.date), label)),
         _about_text(check.followup),
         _answer(check, review, colors),
     )
@@ -215,7 +214,7 @@ def promise_detail(
         if words:
             text.append(f" · {words}", style="italic")
     text.append("\nPromised ")
-    text.append(labelled(_short(check.promise, review.date), label))
+    text.append(labelled(_short(check.facing, review.date), label))
     if check.broken:
         text.append(" — broken", style=colors.broken_style)
     text.append(moves_words(check.moves, review), style="dim")
@@ -224,7 +223,7 @@ def promise_detail(
     match check.addressed:
         case None:
             text.append("Needs an answer: ", style="bold")
-            text.append("x resolve · p re-promise · E escalate · k keep as it stands")
+            text.append("x resolve · p re-promise · E escalate · K keep as it stands")
         case "kept":
             text.append("Kept as it stands", style=colors.good_style)
             if not review.closed:
@@ -253,7 +252,7 @@ def refusal(blocking: Sequence[PromiseCheck], review: Review) -> str:
     for check in blocking:
         state = "broken" if check.broken else "due"
         lines.append(
-            f"• {about(check.followup)} — {state}, promised {_short(check.promise, review.date)}"
+            f"• {about(check.followup)} — {state}, promised {_short(check.facing, review.date)}"
         )
     lines.append("Resolve, re-promise, escalate or keep each one (step 2), then close.")
     return "\n".join(lines)

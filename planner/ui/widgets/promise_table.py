@@ -37,12 +37,13 @@ ANSWER_MIN = 16
 
 
 class PromiseTable(DataTable[Text], inherit_bindings=False):
-    """The promises of step 2, one row each, moved through with ↑/↓ only: ←/→, `n`/`b` and
-    `k` stay the review's keys. The follow-up column takes the width the others leave."""
+    """The promises of step 2, one row each, moved through with ↑/↓ or `k`/`j` (as in every
+    pane): ←/→ and `n`/`b` stay the review's keys. The follow-up column takes the width the
+    others leave."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "scroll_top", "Top", show=False),
