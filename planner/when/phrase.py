@@ -194,3 +194,44 @@ def parse_day(
         return resolve_day(day, today, settings, [])
     except WhenError as exc:
         raise WhenError(f"{what}: {exc.message}") from None
+
+
+def parse_range_day(
+    phrase: str,
+    *,
+    today: datetime.date,
+    settings: Settings,
+    what: str,
+    end: bool = False,
+    since: datetime.date | None = None,
+) -> pendulum.Date:
+    """A day that starts (`end` False) or ends a period (`export --since monday --until friday`).
+
+    A weekday names a day of this week, as a period is said: where it starts (`since` is
+    None) the latest such day, today included (`monday` on a Wednesday is two days ago);
+    where it ends, the first such day from the start (`friday`: this Friday, even on a
+    Saturday). `this monday` is the same; `last monday` / `last friday` are the days of
+    the week before this one (weeks start on Monday). Anything else is read as by
+    `parse_day`.
+    """
+    words = [w.lower() for w in phrase.split()]
+    which = words[0] if len(words) == 2 and words[0] in ("this", "last") else ""
+    name = words[-1] if words and len(words) == (2 if which else 1) else ""
+    found = match_day([name], 0, date_order(settings)) if name else None
+    if found is None or found[1].kind != "weekday":
+        if which == "last":
+            raise WhenError(
+                f"{what}: {phrase.strip()!r} is not a date (last takes a weekday: last monday)"
+            )
+        return parse_day(phrase, today=today, settings=settings, what=what)
+    weekday = found[1].n
+    day = pendulum.Date(today.year, today.month, today.day)
+    monday = day.subtract(days=day.isoweekday() - 1)
+    if which == "last":
+        return monday.subtract(days=7).add(days=weekday - 1)
+    if not end:
+        return day.subtract(days=(day.isoweekday() - weekday) % 7)
+    if since is None:
+        return monday.add(days=weekday - 1)
+    start = pendulum.Date(since.year, since.month, since.day)
+    return start.add(days=(weekday - start.isoweekday()) % 7)

@@ -54,6 +54,28 @@ async def test_p_repromises_with_a_note_and_keeps_the_old_promise_in_the_log(
     assert saved.log[-1].text == "told her by phone"
 
 
+async def test_p_snoozes_by_a_short_delay_and_a_refusal_says_what_works(
+    app: PlannerApp, store: Store
+) -> None:
+    """The field test: `30 min` (and `1h`, `+30m`, `in 30`) were refused when snoozing."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        target = selected(app)
+        await pilot.press("p")
+        assert isinstance(app.screen, FormScreen)
+        when = app.screen.query_one("#field-when", Input)
+        when.value = "after lunch"
+        await pilot.pause()
+        refused = str(app.screen.query_one("#form-error", Static).content)
+        assert "try '30 min', '1h', '2pm', 'tomorrow 10am'" in refused
+        when.value = "30 min"
+        await pilot.pause()
+        assert "Mon 23 Nov 10:30" in str(app.screen.query_one("#form-error", Static).content)
+        await pilot.press("enter")
+        await pilot.pause()
+    saved = next(f for f in Store(store.directory).load().followups if f.id == target)
+    assert saved.promised_by.isoformat() == "2026-11-23T10:30:00+01:00"
+
+
 async def test_keys_typed_after_the_repromise_enter_act_on_the_list_not_a_second_prompt(
     app: PlannerApp,
 ) -> None:

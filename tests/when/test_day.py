@@ -72,3 +72,32 @@ def test_the_package_needs_no_textual_and_no_storage() -> None:
         "assert not bad, sorted(bad)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_period_named_by_weekdays_is_this_weeks() -> None:
+    """`export --since monday --until friday`, said on any day of the week."""
+    from planner.config import Settings
+    from planner.when import parse_range_day
+
+    settings = Settings(timezone="Europe/Paris")
+
+    def period(today: str, since: str, until: str) -> tuple[str, str]:
+        day = pendulum.parse(today).date()  # type: ignore[union-attr]
+        start = parse_range_day(since, today=day, settings=settings, what="--since")
+        end = parse_range_day(
+            until, today=day, settings=settings, what="--until", end=True, since=start
+        )
+        return start.isoformat(), end.isoformat()
+
+    week = ("2026-12-07", "2026-12-11")
+    for today in ("2026-12-07", "2026-12-09", "2026-12-11", "2026-12-12", "2026-12-13"):
+        assert period(today, "monday", "friday") == week, today
+        assert period(today, "this monday", "this friday") == week, today
+        assert period(today, "last monday", "last friday") == ("2026-11-30", "2026-12-04")
+    # Only the end: this week's Friday, even on the Saturday after it.
+    saturday = pendulum.date(2026, 12, 12)
+    assert parse_range_day(
+        "friday", today=saturday, settings=settings, what="--until", end=True
+    ) == pendulum.date(2026, 12, 11)
+    # Dates and day words read as --date reads them.
+    assert period("2026-12-09", "2026-12-01", "today") == ("2026-12-01", "2026-12-09")

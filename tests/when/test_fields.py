@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.config import Settings
 from planner.errors import InputError
@@ -75,3 +77,70 @@ def test_a_twelve_hour_clock_time_reads_as_in_quick_add() -> None:
     assert parsed("9:30").isoformat() == "2026-11-23T09:30:00+01:00"
     assert parsed("02:30").isoformat() == "2026-11-23T02:30:00+01:00"  # a leading zero: as written
     assert parsed("14:30").isoformat() == "2026-11-23T14:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [
+        ("30 min", 30),
+        ("30m", 30),
+        ("30 mins", 30),
+        ("+30m", 30),
+        ("+30 min", 30),
+        ("in 30", 30),
+        ("1h", 60),
+        ("1 hr", 60),
+        ("+1h", 60),
+        ("90 min", 90),
+        ("1h30", 90),
+        ("1.5h", 90),
+        ("1 h 30 min", 90),
+        ("45 minutes from now", 45),
+    ],
+)
+def test_a_short_delay_is_minutes_from_now(typed: str, minutes: int) -> None:
+    """How an EA snoozes a call-back (the field test: all of these were refused)."""
+    assert parsed(typed) == NOW.add(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("after lunch", "WHEN: 'after lunch' is not a time I can read; say when — try '30 min'"),
+        ("in 2", "WHEN: 'in 2': 2 what? say 'in 2 h' or 'in 2 min'"),
+        ("0 min", "WHEN: '0 min' is no time from now; try '30 min'"),
+        ("soonish", "WHEN: could not read a date: unknown word 'soonish' — try '30 min', '1h', "),
+    ],
+)
+def test_what_is_refused_says_what_would_work(typed: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        parsed(typed)
+    assert refused.value.message.startswith(message)
+
+
+def test_a_time_read_and_refused_says_why_without_the_examples() -> None:
+    with pytest.raises(InputError) as refused:
+        parsed("feb 30")
+    assert "try '30 min'" not in refused.value.message
+
+
+@given(
+    minutes=st.integers(min_value=1, max_value=24 * 60),
+    unit=st.sampled_from(["m", "min", "mins", "minute", "minutes"]),
+    space=st.sampled_from(["", " "]),
+    lead=st.sampled_from(["", "+", "in ", "within "]),
+)
+def test_any_delay_in_minutes_is_that_many_minutes_on(
+    minutes: int, unit: str, space: str, lead: str
+) -> None:
+    assert parsed(f"{lead}{minutes}{space}{unit}") == NOW.add(minutes=minutes)
+
+
+@given(
+    hours=st.integers(min_value=1, max_value=48),
+    unit=st.sampled_from(["h", "hr", "hrs", "hour", "hours"]),
+    extra=st.integers(min_value=0, max_value=59),
+)
+def test_hours_and_minutes_add_up(hours: int, unit: str, extra: int) -> None:
+    typed = f"{hours}{unit} {extra} min" if extra else f"{hours} {unit}"
+    assert parsed(typed) == NOW.add(minutes=hours * 60 + extra)
