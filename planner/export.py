@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.domain import FollowUp
-from planner.domain.followup import effective_promise, is_broken
+from planner.domain.followup import effective_promise
+from planner.domain.history import ever_broken
 from planner.text import for_terminal
 
 ALARM_BEFORE = timedelta(minutes=15)
@@ -48,7 +49,11 @@ CSV_COLUMNS = (
     "resolution",
     "drop_reason",
     "notes",
+    "executive",
 )
+"""`broken` says whether any promise of the follow-up was ever broken (closed ones too);
+`executive` (last, so scripts reading the older columns by position still work) is the
+short name of the executive it is handled for, or `desk` for the desk's own."""
 
 
 def in_range(
@@ -105,8 +110,15 @@ def to_ics(followups: Iterable[FollowUp], now: datetime, tz: str) -> bytes:
     return data
 
 
-def to_csv(followups: Iterable[FollowUp], now: datetime, tz: str) -> str:
-    """Follow-ups as CSV with a header row (see CSV_COLUMNS)."""
+def to_csv(
+    followups: Iterable[FollowUp],
+    now: datetime,
+    tz: str,
+    executives: Mapping[str, str] | None = None,
+) -> str:
+    """Follow-ups as CSV with a header row (see CSV_COLUMNS); `executives` maps an
+    executive's id to their short name (an id not in it is written as it is)."""
+    shorts = executives or {}
     zone = ZoneInfo(tz)
 
     def time(moment: datetime | None) -> str:
@@ -129,13 +141,14 @@ def to_csv(followups: Iterable[FollowUp], now: datetime, tz: str) -> str:
             f.status,
             time(f.promised_by),
             time(effective_promise(f, now)) if f.is_open else "",
-            "yes" if is_broken(f, now) else "no",
+            "yes" if ever_broken(f, now) else "no",
             time(f.created),
             time(f.updated),
             "" if f.is_open else time(f.updated),
             f.resolution or "",
             f.drop_reason or "",
             " | ".join(e.text for e in f.log if e.action == "note" and e.text),
+            shorts.get(f.executive, f.executive) if f.executive else "desk",
         )
         writer.writerow([_defused(cell) for cell in row])
     return buffer.getvalue()

@@ -25,6 +25,8 @@ on those days.
 --csv writes follow-ups, one row each with a header row, for a report: with
 --since/--until, those alive in the period (created by its end, open or closed
 within it); without, all of history. Times are ISO 8601 in the executive's zone.
+A weekday names this week's day (--since monday --until friday, on any day of
+the week); last monday / last friday, the week before's.
 """
 
 
@@ -56,19 +58,28 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> list[str]:
 def run(args: argparse.Namespace, context: Context) -> int:
     import pendulum
 
-    from planner.commands.options import parse_day
+    from planner.commands.options import parse_range_day
     from planner.config import executive_zone
     from planner.errors import InputError
     from planner.export import active_in, in_range, to_csv, to_ics
 
     now = context.clock.now()
     document = context.store.load()
+    shorts = {e.id: e.short for e in document.roster}
     if context.executive is not None:
         document = context.view(document)
     tz = executive_zone(document.settings)
     today = pendulum.instance(now).in_tz(tz).date()
-    since = parse_day(args.since, today, document.settings, what="--since") if args.since else None
-    until = parse_day(args.until, today, document.settings, what="--until") if args.until else None
+    since = (
+        parse_range_day(args.since, today, document.settings, what="--since")
+        if args.since
+        else None
+    )
+    until = (
+        parse_range_day(args.until, today, document.settings, what="--until", end=True, since=since)
+        if args.until
+        else None
+    )
     if since is not None and until is not None and until < since:
         raise InputError(f"--until ({until}) is before --since ({since})")
     if args.ics:
@@ -81,7 +92,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
             history = context.view(history)
         chosen = [f for f in history.followups if active_in(f, tz, since, until)]
         chosen.sort(key=lambda f: (f.created.timestamp(), f.id))
-        data = to_csv(chosen, now, tz).encode("utf-8")
+        data = to_csv(chosen, now, tz, shorts).encode("utf-8")
         what = f"{counted(len(chosen), 'follow-up')} as CSV"
     if args.output is None:
         # The formats' own line ends (CRLF) must survive: write the bytes to the stream

@@ -75,6 +75,22 @@ def parse_day(
     return read_day(value, today=today, settings=settings, what=what)
 
 
+def parse_range_day(
+    value: str,
+    today: pendulum.Date,
+    settings: Settings,
+    *,
+    what: str,
+    end: bool = False,
+    since: pendulum.Date | None = None,
+) -> pendulum.Date:
+    """A day that starts or (`end`) ends a period, read by planner.when: weekdays name
+    this week's days (see `planner.when.parse_range_day`)."""
+    from planner.when import parse_range_day as read_range_day
+
+    return read_range_day(value, today=today, settings=settings, what=what, end=end, since=since)
+
+
 def print_json(context: Context, value: Any) -> None:
     from planner.day import dumps
 

@@ -70,6 +70,22 @@ def moves(followup: FollowUp, start: datetime, end: datetime) -> tuple[LogEntry,
     )
 
 
+def ever_broken(followup: FollowUp, now: datetime) -> bool:
+    """Whether any promise of the follow-up passed while it was open: one re-promised,
+    put on hold, resolved or dropped after its time, or one past `now` still standing.
+    A report of the week must not forget a broken promise once the matter is closed."""
+    for entry in followup.log:
+        at = plain(entry.at)
+        if entry.action == "re-promised" and entry.old_promise is not None:
+            if plain(entry.old_promise) < at:
+                return True
+        elif entry.action in ("waiting", "resolved", "dropped", "escalated") and (
+            standing(followup, at).promise(at) < at
+        ):
+            return True
+    return followup.is_open and standing(followup).promise(now) < plain(now)
+
+
 def closed_at(followup: FollowUp) -> datetime | None:
     """When the follow-up was resolved or dropped; None while it is open."""
     for entry in followup.log:

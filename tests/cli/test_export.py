@@ -132,9 +132,13 @@ def test_csv_defuses_formulas_from_outside_text(
 
 
 def test_export_refuses_bad_options(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "export", "--csv", "--since", "friday", "--until", "monday")
+    code, out, err = run(
+        capsys, "export", "--csv", "--since", "2026-11-27", "--until", "2026-11-23"
+    )
     assert (code, out) == (2, "")
     assert "--until (2026-11-23) is before --since (2026-11-27)" in err
+    code, _, err = run(capsys, "export", "--csv", "--since", "last week")
+    assert code == 2 and "--since: 'last week' is not a date (last takes a weekday" in err
     code, _, err = run(capsys, "export", "--ics", "--since", "someday")
     assert code == 2 and "--since: 'someday' is not a date" in err
     with pytest.raises(SystemExit) as exit:
@@ -158,3 +162,58 @@ def test_standard_output_keeps_the_formats_crlf_line_ends(store: Store, data_dir
         assert result.stdout.startswith(first)
         lines = result.stdout.split(b"\n")[:-1]
         assert lines and all(line.endswith(b"\r") for line in lines)
+
+
+WEDNESDAY = "2026-11-25T10:00:00+01:00"
+
+
+def csv_ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    code, out, err = run(capsys, "export", "--csv", *argv)
+    assert code == 0, err
+    return [r["id"] for r in csv.DictReader(io.StringIO(out))]
+
+
+def test_readmes_week_words_name_this_weeks_days_mid_week(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The field test: on a Wednesday `--since monday --until friday` was refused
+    (`monday` read as next Monday)."""
+    monkeypatch.setenv("EA_PLANNER_NOW", WEDNESDAY)
+    week = csv_ids(capsys, "--since", "2026-11-23", "--until", "2026-11-27")
+    assert csv_ids(capsys, "--since", "monday", "--until", "friday") == week
+    assert csv_ids(capsys, "--since", "this monday", "--until", "this friday") == week
+    last_week = csv_ids(capsys, "--since", "2026-11-16", "--until", "2026-11-20")
+    assert last_week == ["f-lena0001"]
+    assert csv_ids(capsys, "--since", "last monday", "--until", "last friday") == last_week
+
+
+def test_csv_names_the_executive_and_broken_means_ever_broken(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.domain.executive import Executive
+    from planner.domain.lifecycle import repromise, resolve
+
+    lee = Executive(id="x-2", name="Lee Okafor", short="Lee", timezone="Europe/London")
+    # Promised 15:40, resolved at 16:45: broken, though closed now.
+    late = open_followup(
+        customer="Raj Patel", summary="invoice", promised_by=at(20, 15, 40), now=at(20, 9)
+    )
+    late, _ = resolve(late, "credit issued", at(20, 16, 45))
+    # Re-promised before its time, then resolved in time: never broken.
+    kept = open_followup(customer="Ada Kim", summary="deck", promised_by=at(20, 12), now=at(20, 9))
+    kept = repromise(kept, at(20, 17), at(20, 11))
+    kept, _ = resolve(kept, "sent", at(20, 16))
+    late = msgspec.structs.replace(late, executive=lee.id)
+
+    def world(d: Document) -> Document:
+        return msgspec.structs.replace(d, executives=(*d.roster, lee), followups=(late, kept))
+
+    Store(data_dir).update(world)
+    _, out, _ = run(capsys, "export", "--csv")
+    header = out.splitlines()[0].split(",")
+    assert header[-1] == "executive"
+    rows = {r["customer"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["Raj Patel"]["broken"] == "yes"
+    assert rows["Raj Patel"]["executive"] == "Lee"
+    assert rows["Ada Kim"]["broken"] == "no"
+    assert rows["Ada Kim"]["executive"] == "desk"
