@@ -30,7 +30,7 @@ import msgspec
 
 from planner.domain.base import check_year, new_id, plain
 from planner.domain.brief import BRIEF_KINDS, Brief
-from planner.domain.facts import facts
+from planner.domain.facts import facts, log_line
 from planner.domain.followup import (
     Channel,
     FollowUp,
@@ -399,6 +399,28 @@ class Outcome:
     brief: Brief | None = None
 
 
+def _with_new_facts(
+    document: Document, before: FollowUp, after: FollowUp
+) -> tuple[Brief, ...]:
+    """The document's briefs, the queued escalation briefs about `before` carrying the
+    facts its change logged (`after`'s log entries past `before`'s), in the zone the
+    escalation wrote them in (the follow-up's executive's). Not on closing it: resolving
+    queues its own brief, and the EA is asked whether to retire the others."""
+    added = after.log[len(before.log) :] if after.log[: len(before.log)] == before.log else ()
+    if not added or not after.is_open:  # a closing move has its own brief, or retires it
+        return document.briefs
+    from planner.config import executive_zone
+
+    tz = executive_zone(document.rules_for(document.owner(after.executive)))
+    lines = tuple(log_line(entry, tz) for entry in added)
+    return tuple(
+        msgspec.structs.replace(b, facts=(*b.facts, *lines))
+        if b.followup_id == before.id and b.kind == "escalation" and b.queued
+        else b
+        for b in document.briefs
+    )
+
+
 def change_followup(
     document: Document, ref: str, change: Callable[[FollowUp], Outcome]
 ) -> tuple[Document, Outcome]:
@@ -406,11 +428,15 @@ def change_followup(
 
     A new escalation brief replaces a still-undelivered escalation brief of the
     same follow-up (fresh facts, same place in the queue) instead of queueing twice.
+    Any other change that leaves it open adds the facts it logged to the follow-up's
+    escalation briefs still queued: the executive hears the story as it stands when told
+    (a repeat call, a re-promise), not as it stood when escalated; what the EA wrote in
+    them stays.
     """
     current = find(document.followups, ref, "follow-up")
     outcome = change(current)
     followups = tuple(outcome.followup if f.id == current.id else f for f in document.followups)
-    briefs = document.briefs
+    briefs = _with_new_facts(document, current, outcome.followup)
     if outcome.brief is not None:
         brief = outcome.brief
         earlier = [

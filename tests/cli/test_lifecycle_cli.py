@@ -243,3 +243,24 @@ def test_stored_times_keep_the_executive_offset(
     run(capsys, "note", "f-maria", "fact")
     raw = json.loads(store.path.read_text())
     assert raw["followups"][0]["log"][-1]["at"] == "2026-11-23T10:00:00+01:00"
+
+
+def test_an_escalation_brief_carries_the_facts_logged_after_the_escalation(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(capsys, "escalate", "f-maria", "threatens to cancel")
+    assert code == 0, err
+    monkeypatch.setenv("EA_PLANNER_NOW", NOW.add(minutes=40).isoformat())
+    line = "Maria Ortiz @Acme: called again, still waiting, call back in 1 hour"
+    code, out, err = run(capsys, "add", "--as-note", line)
+    assert code == 0, err
+    (brief,) = store.load().briefs
+    assert brief.facts[-3].endswith("escalated to the executive — threatens to cancel")
+    assert brief.facts[-2] == "Mon 23 Nov 10:40 note: called again, still waiting, call back"
+    assert brief.facts[-1].startswith("Mon 23 Nov 10:40 re-promised")
+    assert "11:40" in brief.facts[-1]
+    # The close-out carries the brief to tomorrow with the whole story.
+    monkeypatch.setenv("EA_PLANNER_NOW", NOW.replace(hour=18, minute=10).isoformat())
+    code, out, err = run(capsys, "brief", "show", brief.id)
+    assert code == 0, err
+    assert "called again, still waiting" in out

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import msgspec
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.domain import FollowUp
+from planner.domain import FollowUp, lifecycle
+from planner.domain.document import Document
 from planner.domain.facts import facts, log_line
 from planner.domain.followup import effective_promise, is_broken
 from planner.domain.lifecycle import (
@@ -26,6 +28,7 @@ from planner.domain.lifecycle import (
     wait,
 )
 from planner.errors import InputError
+from planner.operations.followups import note_on
 
 TZ = "Europe/Paris"
 NOW = pendulum.datetime(2026, 11, 23, 10, 0, tz=TZ)
@@ -355,3 +358,29 @@ def test_every_log_line_is_written_from_the_action_and_fields() -> None:
         "waiting on the colleague for: finance",
         "escalated to the executive — needs a decision",
     ]
+
+
+def test_queued_escalation_briefs_gain_later_facts_and_keep_the_eas_edits() -> None:
+    start = pendulum.datetime(2026, 12, 9, 8, 0, tz="Europe/Paris")
+    matter = lifecycle.open_followup(
+        customer="Marcus Bell",
+        summary="invoice wrong",
+        promised_by=start.add(hours=6),
+        now=start,
+        id="f-marcus01",
+    )
+    escalated, brief = lifecycle.escalate(
+        matter, start.add(minutes=55), "threatens to cancel", tz="Europe/Paris"
+    )
+    edited = msgspec.structs.replace(brief, facts=(*brief.facts, "EA: he is the CFO"))
+    delivered = msgspec.structs.replace(brief, id="b-old", delivered=start.add(minutes=56))
+    document = Document(followups=(escalated,), briefs=(edited, delivered))
+    later = start.add(hours=2, minutes=40)
+    document, _ = note_on(document, matter.id, "called again", later, later.add(hours=1))
+    queued, told = document.briefs
+    assert queued.facts[: len(edited.facts)] == edited.facts
+    assert queued.facts[-2:] == (
+        "Wed 9 Dec 10:40 note: called again",
+        queued.facts[-1],
+    ) and queued.facts[-1].startswith("Wed 9 Dec 10:40 re-promised")
+    assert told.facts == brief.facts  # the executive already heard that one
