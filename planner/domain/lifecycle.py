@@ -399,9 +399,7 @@ class Outcome:
     brief: Brief | None = None
 
 
-def _with_new_facts(
-    document: Document, before: FollowUp, after: FollowUp
-) -> tuple[Brief, ...]:
+def _with_new_facts(document: Document, before: FollowUp, after: FollowUp) -> tuple[Brief, ...]:
     """The document's briefs, the queued escalation briefs about `before` carrying the
     facts its change logged (`after`'s log entries past `before`'s), in the zone the
     escalation wrote them in (the follow-up's executive's). Not on closing it: resolving
