@@ -10,6 +10,7 @@ EA dismisses them. Pure functions of (document, date); no Textual, no I/O.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -96,30 +97,83 @@ def dismiss_morning_notes(document: Document, today: pendulum.Date) -> Document:
     return msgspec.structs.replace(document, closeouts=closeouts)
 
 
-def morning_lines(notes: MorningNotes, tz: str) -> list[str]:
-    """The notes as plain lines: heading, notes, promises due, briefs to tell."""
+def morning_lines(
+    notes: MorningNotes,
+    tz: str,
+    *,
+    document: Document | None = None,
+    now: datetime | None = None,
+    ea_zone: str | None = None,
+) -> list[str]:
+    """The notes as plain lines: heading, notes, promises due, briefs to tell.
+
+    With the `document`, each promise reads on its executive's clock, labelled (`08:00
+    London`) where that is not the EA's zone (`ea_zone`, see `planner.day.Zones`), and on
+    a desk of several executives the promises are grouped per executive, as the close-out
+    groups them. With `now`, a promise due that has passed since reads `broken 08:00`."""
+    from planner.domain.followup import effective_promise
     from planner.humanize import fmt
+
+    zones = None
+    if document is not None:
+        from planner.day import zones_of
+
+        zones = zones_of(document, ea_zone)
+
+    def moment(f: FollowUp, when: datetime) -> str:
+        if zones is None:
+            return fmt(pendulum.instance(when).in_tz(tz), "ddd D MMM HH:mm")
+        from planner.day import labelled
+
+        local = pendulum.instance(when).in_tz(zones.zone(f.executive))
+        return labelled(fmt(local, "ddd D MMM HH:mm"), zones.label(f.executive))
+
+    def due_state(f: FollowUp) -> str:
+        if not f.is_open:
+            return f.status
+        if now is not None:
+            promise = effective_promise(f, now)
+            if plain_instant(promise) < plain_instant(now):
+                return f"broken {moment(f, promise)} · {f.status}"
+        return f"promised {moment(f, f.promised_by)} · {f.status}"
+
+    def groups(items: tuple[FollowUp, ...]) -> list[tuple[str, tuple[FollowUp, ...]]]:
+        if document is None or len(document.roster) <= 1:
+            return [("", items)]
+        found: list[tuple[str, tuple[FollowUp, ...]]] = []
+        for executive in document.roster:
+            mine = tuple(f for f in items if f.executive == executive.id)
+            if mine:
+                found.append((f" — {executive.name or executive.short}", mine))
+        own = tuple(f for f in items if not f.executive)  # the desk's own, on a desk of several
+        if own:
+            found.append((" — the desk's own", own))
+        return found
 
     lines = [f"From the close-out of {fmt(notes.date, 'dddd D MMMM')}"]
     if notes.notes.strip():
         lines.append("  Notes:")
         lines.extend(f"    {line}" for line in notes.notes.splitlines() if line.strip())
-    if notes.broken:
-        lines.append("  Broken promises carried over (call them first):")
-        for f in notes.broken:
-            promise = fmt(pendulum.instance(f.promised_by).in_tz(tz), "ddd D MMM HH:mm")
+    for whose, group in groups(notes.broken):
+        lines.append(f"  Broken promises carried over{whose} (call them first):")
+        for f in group:
             lines.append(
-                f"    {f.customer} — {f.summary} · promised {promise} · {f.status} ({f.id})"
+                f"    {f.customer} — {f.summary} · promised {moment(f, f.promised_by)} · "
+                f"{f.status} ({f.id})"
             )
-    if notes.due:
-        lines.append("  Promises due:")
-        for f in notes.due:
-            promise = fmt(pendulum.instance(f.promised_by).in_tz(tz), "ddd D MMM HH:mm")
-            state = f.status if not f.is_open else f"promised {promise} · {f.status}"
-            lines.append(f"    {f.customer} — {f.summary} · {state} ({f.id})")
+    for whose, group in groups(notes.due):
+        lines.append(f"  Promises due{whose}:")
+        for f in group:
+            lines.append(f"    {f.customer} — {f.summary} · {due_state(f)} ({f.id})")
     if notes.carried:
         lines.append("  To tell the executive:")
         for b in notes.carried:
             state = "" if b.queued else " · told" if b.delivered is not None else " · dropped"
             lines.append(f"    {b.title} ({b.kind}){state}")
     return lines
+
+
+def plain_instant(moment: datetime) -> datetime:
+    from planner.domain.base import plain
+
+    return plain(moment)

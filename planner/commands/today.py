@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         notes = morning_notes(document, date)
         if notes is not None:
             head, _, rest = text.partition("\n")
-            lines = morning_lines(notes, tz)
+            lines = morning_lines(notes, tz, document=desk, now=now)
             lines.append("  (dismiss: ea-planner closeout --dismiss-notes, or in the dashboard)")
             text = "\n".join([head, "", *lines, "", rest.lstrip("\n")])
     print(text, file=context.out)

@@ -234,7 +234,14 @@ class PlannerApp(Changes, TypeAheadKeys, Appearance, NamedActions, Alerting, App
             if dismissed:
                 self.change(lambda d: dismiss_morning_notes(d, today), "Close-out notes dismissed")
 
-        self.push_screen(MorningScreen(morning_lines(notes, self.timezone)), done)
+        lines = morning_lines(
+            notes,
+            self.timezone,
+            document=self.document,
+            now=self.clock.now(),
+            ea_zone=self.ea_zone,
+        )
+        self.push_screen(MorningScreen(lines), done)
 
     def _read_dialog_css(self) -> None:
         """Once the first frame is up, read the stylesheets of the dialogs and the detail
