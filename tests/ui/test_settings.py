@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Switch
 
 from planner.clock import Clock
@@ -18,7 +19,7 @@ from planner.ui.dialogs.settings import (
     keymap_from_text,
     settings_from_texts,
 )
-from tests.conftest import FROZEN_ZONE
+from tests.conftest import FROZEN_ZONE, instant
 
 
 def settings_app(store: Store, clock: Clock, config_dir: Path) -> PlannerApp:
@@ -212,7 +213,7 @@ async def test_only_the_zone_field_falls_back_to_the_eas_zone(
         assert saying_zone in ([], ["setting-timezone"])
 
 
-async def settings_shown(pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
+async def settings_shown(pilot: Pilot[int]) -> SettingsScreen:
     """Wait until the settings screen is up with a field focused (it opens in a worker)."""
     app = pilot.app
     while not (
@@ -248,12 +249,11 @@ async def test_keys_typed_while_settings_opens_never_replace_the_executives_name
 async def test_on_a_desk_the_settings_are_the_executives_in_view_and_say_so(
     store: Store, config_dir: Path
 ) -> None:
-    import pendulum
 
     from tests.ui.desk import LEE, NOW, two_executives
 
     store.save(two_executives())
-    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(NOW))
     app = settings_app(store, clock, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -290,12 +290,11 @@ async def test_on_a_desk_the_settings_are_the_executives_in_view_and_say_so(
 async def test_on_a_desk_in_all_the_settings_are_the_firsts_and_name_the_others(
     store: Store, config_dir: Path
 ) -> None:
-    import pendulum
 
     from tests.ui.desk import NOW, two_executives
 
     store.save(two_executives())
-    clock = Clock(fixed=pendulum.parse(NOW))  # type: ignore[arg-type]
+    clock = Clock(fixed=instant(NOW))
     app = settings_app(store, clock, config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

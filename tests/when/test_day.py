@@ -11,6 +11,7 @@ import pytest
 
 from planner.config import Settings
 from planner.when import WhenError, parse_day
+from tests.conftest import instant
 
 SETTINGS = Settings(timezone="Europe/Paris")
 MONDAY = pendulum.date(2026, 11, 23)
@@ -82,7 +83,7 @@ def test_a_period_named_by_weekdays_is_this_weeks() -> None:
     settings = Settings(timezone="Europe/Paris")
 
     def period(today: str, since: str, until: str) -> tuple[str, str]:
-        day = pendulum.parse(today).date()  # type: ignore[union-attr]
+        day = instant(today).date()
         start = parse_range_day(since, today=day, settings=settings, what="--since")
         end = parse_range_day(
             until, today=day, settings=settings, what="--until", end=True, since=start
