@@ -5,8 +5,10 @@
 
 The floor is `python -c "import pendulum, platformdirs"`, run alternately with
 each command in the same run, so that machine noise hits both alike. Prints
-medians, the ratio to the floor (goals: today <= 2.0x, add <= 2.5x) and the
-peak resident memory of each command. `add` really writes: run it on a copy.
+medians, the ratio to the floor (goals: today <= 2.0x, add <= 2.5x), the
+peak resident memory of each command, and the CPU time (user + system) with its
+ratio, which a busy machine inflates far less than the wall time. `add` really
+writes: run it on a copy.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from pathlib import Path
 GOALS = {"today": 2.0, "today --json": 2.0, "add": 2.5}
 
 
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak RSS in MiB of one run."""
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall time in seconds, peak RSS in MiB and CPU time (user + system) in seconds of
+    one run. On a busy machine the wall time includes waiting for a core; the CPU time
+    does not."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -35,7 +39,7 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
         raise SystemExit(
             f"{' '.join(argv)} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
         )
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -64,21 +68,29 @@ def main() -> int:
         "add": [script, "add", "Maria Ortiz: invoice charged twice @Acme by tomorrow 3pm !high"],
     }
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = dict.fromkeys(commands, 0)
     for argv in commands.values():  # warm the file cache once
         timed(argv, env)
     for _ in range(args.runs):
         for name, argv in commands.items():
-            elapsed, rss = timed(argv, env)
+            elapsed, rss, used = timed(argv, env)
             samples[name].append(elapsed)
+            cpu[name].append(used)
             peaks[name] = max(peaks[name], rss)
     floor = statistics.median(samples["floor"])
-    print(f"{'command':<16}{'median':>10}{'ratio':>8}{'goal':>7}{'peak RSS':>10}")
+    floor_cpu = statistics.median(cpu["floor"])
+    print(
+        f"{'command':<16}{'median':>10}{'ratio':>8}{'goal':>7}{'peak RSS':>10}"
+        f"{'CPU':>10}{'CPU ratio':>11}"
+    )
     for name in commands:
         median = statistics.median(samples[name])
+        used = statistics.median(cpu[name])
         goal = f"{GOALS[name]:.1f}x" if name in GOALS else ""
         print(
             f"{name:<16}{median * 1000:>8.0f}ms{median / floor:>7.2f}x{goal:>7}{peaks[name]:>7} MiB"
+            f"{used * 1000:>8.0f}ms{used / floor_cpu:>10.2f}x"
         )
     shutil.rmtree(work)
     return 0

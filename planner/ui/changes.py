@@ -112,8 +112,11 @@ class Changes(App[int]):
         return self.carry_out(await run_sequence(self, sequence))
 
     def on_change_requested(self, message: ChangeRequested) -> None:
-        """A screen asks for a change: carried out here, the outcome given back."""
+        """A screen asks for a change: carried out here, the outcome given back. Handed
+        over at once and also queued (planner.ui.messages.propose): carried out once."""
         message.stop()
+        if message.outcome.done():
+            return
         try:
             applied = self.carry_out(message.proposal)
         except BaseException as error:

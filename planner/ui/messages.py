@@ -96,7 +96,15 @@ def propose(
     # Posted to the app itself rather than bubbled through the screen: a screen leaving
     # at once (a detail view after a delete, a close-out escaped with keys typed ahead)
     # would drop a message still waiting in its own queue.
-    sender.app.post_message(message)
+    app = sender.app
+    app.post_message(message)
+    # And handed to the app's handler at once (the queued copy then finds it carried out):
+    # from the queue it would come a frame or more after the dialog that proposed it
+    # closed, and the dashboard would be drawn twice, first without the change (quick-add's
+    # Enter to the new row took twice the work).
+    handler = getattr(app, message.handler_name, None)
+    if handler is not None:
+        handler(message)
     return outcome
 
 
