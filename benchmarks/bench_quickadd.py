@@ -242,7 +242,11 @@ def per_keystroke() -> tuple[list[float], list[float]]:
 
     from planner.config import Settings
     from planner.quickadd import parse
-    from planner.ui.dialogs.quick_add import preview
+
+    try:
+        from planner.ui.dialogs.quick_add import preview
+    except ImportError:  # older versions, for A/B runs
+        from planner.ui.screens.quick_add import preview  # type: ignore[no-redef]
 
     now = pendulum.datetime(2026, 11, 23, 10, 0, tz="Europe/Paris")
     settings = Settings(timezone="Europe/Paris", own_organization="Globex")
