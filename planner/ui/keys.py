@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import weakref
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -13,6 +13,10 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+
+if TYPE_CHECKING:
+    # Only named: the dialogs are imported when the first one opens, not at start.
+    from planner.ui.dialogs.typeahead import ReadyForKeys
 
 KEY_WATCH_SECONDS = 0.5
 """How often the app checks that the widget a key went to is still there (see _watch_key)."""
@@ -148,6 +152,7 @@ class TypeAheadKeys(App[int]):
             self._typing_into = None
             await self._send_keys()
 
-    def release_held_keys(self) -> None:
+    async def on_ready_for_keys(self, message: ReadyForKeys) -> None:
         """A dialog is ready for keys: send those typed ahead for it, in order."""
-        self.call_later(self._send_keys)
+        message.stop()
+        await self._send_keys()

@@ -3,13 +3,20 @@
 A fast typist presses `a` and goes straight on with the customer's name; a
 terminal may even deliver both in one read. The dialog is pushed at once, but
 its input takes focus only once it is mounted. Until then the app holds the
-keys (`PlannerApp.on_event`); the dialog says when it is ready for them.
+keys (`PlannerApp.on_event`); the dialog says when it is ready for them, with a
+`ReadyForKeys` message to the app.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual.message import Message
 from textual.message_pump import MessagePump
+
+
+class ReadyForKeys(Message):
+    """A dialog has focus somewhere (or is gone): the app sends on the keys it held for it
+    (`TypeAheadKeys.on_ready_for_keys`)."""
 
 
 class TypeAhead(MessagePump):
@@ -28,6 +35,5 @@ class TypeAhead(MessagePump):
         if self.ready_for_keys:
             return
         self.ready_for_keys = True
-        release = getattr(self.app, "release_held_keys", None)
-        if release is not None:
-            release()
+        # To the app itself: a dialog being dismissed no longer passes messages on.
+        self.app.post_message(ReadyForKeys())
