@@ -155,7 +155,7 @@ async def test_c_opens_the_review_and_the_keys_walk_all_five_steps(app: PlannerA
         assert "6 briefs still to tell, carried to Tuesday 24 November 2026" in tell
         assert "09:10–09:50 after Flight to Berlin (LH 1027)" in tell
         assert "Board deck needs sign-off before it goes out" in tell
-        assert "interrupt now" in tell
+        assert "deadline missed" in tell  # its deliver-by passed that morning
         assert "held: needs a solution first" in tell
 
         await pilot.press("n")
