@@ -36,10 +36,13 @@ def take_dangling(text: str, spans: list[Span], start: int) -> list[Span]:
     if not ending:
         return spans
     last = min(ending, key=lambda s: s.start)
-    found = _DANGLING.search(masked, start, last.start)
+    # What dangles lies after every other token: it never reaches across one.
+    after = max([start] + [s.end for s in spans if not s.kept and s.end <= last.start])
+    found = _DANGLING.search(masked, after, last.start)
     if found is None or not masked[start : found.start()].strip():
         return spans
-    return [s._replace(start=found.start()) if s == last else s for s in spans]
+    begin = found.start() + len(found.group()) - len(found.group().lstrip())
+    return [s._replace(start=begin) if s == last else s for s in spans]
 
 
 def release_punctuation(text: str, spans: list[Span], start: int) -> list[Span]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pendulum
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.config import Settings
@@ -178,6 +178,8 @@ def test_a_promise_is_never_before_now(phrase: str, now: pendulum.DateTime, zone
 
 @FAST
 @given(st.one_of(grammar_lines, st.text()))
+@example("Ann: today : 15:30")  # the dangling ':' is taken without the space before it
+@example("Ann: Ann: @Acme : 15:30")  # and never across the organisation before it
 def test_nothing_is_dropped(text: str) -> None:
     result = parse(text, now=MONDAY, settings=SETTINGS)
     assert _visible(_outside_spans(result)) == _visible(result.summary)
