@@ -81,7 +81,7 @@ async def test_an_alert_on_screen_when_a_dialog_opens_is_withdrawn_and_comes_bac
         await until(pilot, lambda: isinstance(app.screen, FormScreen), "the brief form")
         await until(pilot, lambda: app._held_alerts, "the alert withdrawn")
         assert not any(n.title == TITLE for n in app._notifications)
-        assert not toasts(pilot)
+        await until(pilot, lambda: not toasts(pilot), "the toast taken off the screen")
         await pilot.press("escape")
         await until(pilot, lambda: toasts(pilot), "the alert shown again")
         assert any(n.title == TITLE for n in app._notifications)

@@ -28,6 +28,7 @@ from planner.ui.session import Change
 from planner.ui.widgets.briefs import BriefPane
 from planner.ui.widgets.followups import FollowUpsPane
 from tests.conftest import FROZEN_ZONE
+from tests.ui.waiting import until
 
 LINE = "Ana Lima: charged twice, wants refund @Acme by tomorrow 3pm !high #billing"
 
@@ -150,11 +151,19 @@ async def test_escalate_queues_a_brief_carrying_the_facts(app: PlannerApp) -> No
         await pilot.press("E")
         await type_text(pilot, "needs Dana today")
         await pilot.press("enter")
-        await pilot.pause()
+        await until(
+            pilot,
+            lambda: any(b.followup_id == target for b in app.document.briefs),
+            "the escalation brief queued",
+        )
         briefs = [b for b in app.document.briefs if b.followup_id == target]
         assert briefs and briefs[0].kind == "escalation"
         assert any("needs Dana today" in fact for fact in briefs[0].facts)
-        assert briefs[0].id in app.query_one(BriefPane).row_keys()
+        await until(
+            pilot,
+            lambda: briefs[0].id in app.query_one(BriefPane).row_keys(),
+            "the brief in the Brief queue",
+        )
 
 
 async def test_enter_opens_the_detail_view_with_the_facts_log(app: PlannerApp) -> None:
