@@ -23,7 +23,7 @@ from planner.ui.widgets.followups import FollowUpsPane
 from planner.ui.widgets.row_table import RowTable
 from planner.ui.widgets.schedule import SchedulePane
 from tests.conftest import FROZEN_ZONE, instant
-from tests.ui.desk import DANA, LEE, NOW, two_executives
+from tests.ui.desk import DANA, LEE, LONDON, NOW, NY, two_executives
 
 
 @pytest.fixture
@@ -438,3 +438,56 @@ async def test_a_repromise_is_read_in_the_follow_ups_executives_zone(
         (followup,) = [f for f in desk_app.document.followups if f.id == lees]
         promised = pendulum.instance(followup.promised_by).in_tz("Europe/London")
         assert promised.format("YYYY-MM-DD HH:mm") == "2026-11-24 10:00"
+
+
+EVENING_AND_NIGHT = [
+    "2026-11-23T00:30:00-05:00",  # after midnight in New York, morning in London
+    "2026-11-23T05:00:00-05:00",
+    "2026-11-23T18:59:00-05:00",  # a minute before London's midnight
+    "2026-11-23T19:00:00-05:00",  # London's midnight: its Tuesday begins
+    "2026-11-23T20:30:00-05:00",
+    "2026-11-23T23:59:00-05:00",
+    "2027-03-20T20:30:00-04:00",  # New York on summer time, London not yet: 4 h apart
+    "2027-03-28T19:30:00-04:00",  # London's clocks went forward that morning
+]
+
+
+@pytest.mark.parametrize("now", EVENING_AND_NIGHT)
+async def test_each_view_opens_on_today_on_its_own_clock(
+    store: Store, config_dir: Path, now: str
+) -> None:
+    """Past 19:00 in New York it is already tomorrow in London: Lee's view shows his today,
+    `t` keeps it there, and "all" shows the EA's today."""
+    store.save(two_executives())
+    app = create_app(store, Clock(fixed=instant(now)), ea_zone=NY, config_dir=config_dir)
+    zones = {DANA.id: NY, LEE.id: LONDON, None: NY}
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen: list[str | None] = []
+        for _ in range(3):  # all, Dana, Lee
+            dashboard = app.dashboard
+            view = dashboard.in_view
+            seen.append(view)
+            today = instant(now).in_tz(zones[view]).date()
+            assert dashboard.shown_date == today, view
+            assert dashboard.day is not None and dashboard.day.is_today
+            await pilot.press("t")
+            assert dashboard.shown_date == today
+            await pilot.press("v")
+        assert seen == [None, DANA.id, LEE.id]
+
+
+async def test_a_view_moved_off_today_stays_on_its_day_when_the_view_changes(
+    store: Store, config_dir: Path
+) -> None:
+    store.save(two_executives())
+    now = "2026-11-23T20:30:00-05:00"  # Tuesday 01:30 in London
+    app = create_app(store, Clock(fixed=instant(now)), ea_zone=NY, config_dir=config_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "v")  # Dana, then Lee: his Tuesday
+        assert app.dashboard.in_view == LEE.id
+        assert app.dashboard.shown_date == pendulum.Date(2026, 11, 24)
+        await pilot.press("[", "[")  # back to Sunday, on purpose
+        await pilot.press("v")  # all: the day chosen stays
+        assert app.dashboard.in_view is None
+        assert app.dashboard.shown_date == pendulum.Date(2026, 11, 22)
+        assert app.dashboard.day is not None and not app.dashboard.day.is_today

@@ -19,10 +19,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 
+from planner.config import executive_zone
 from planner.day import place
 from planner.domain.document import Document
 from planner.ui.bindings import followup_bindings
-from planner.ui.desk_view import ALL, build_desk_day, next_view, resolve_view, view_name
+from planner.ui.desk_view import (
+    ALL,
+    build_desk_day,
+    next_view,
+    resolve_view,
+    several,
+    view_name,
+)
 from planner.ui.messages import choose_view, request_sync
 from planner.ui.screens.dashboard_actions import DashboardActions
 from planner.ui.screens.dashboard_filter import FollowUpFilter
@@ -143,7 +151,7 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         if zone != self._zone:
             # The executive's zone was set (the welcome, settings): show today there.
             self._zone = zone
-            self.shown_date = self.planner.today()
+            self.shown_date = self.today_in_view(self.in_view)
         elif self._save_landed(document):
             # The change drawn while it was saved is on disk as drawn: only "saving…" goes.
             self._show_header()
@@ -168,7 +176,7 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
     def follow_today(self) -> None:
         """A dashboard showing today keeps showing today: past midnight (or after the
         machine slept) it moves to the new day. One moved to another day stays there."""
-        today = self.planner.today()
+        today = self.today_in_view(self.in_view)
         if self.day is not None and self.day.is_today and self.shown_date != today:
             self.shown_date = today
 
@@ -178,7 +186,11 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         """Draw the day shown from the document as it is now."""
         app = self.planner
         document = app.document
-        self.in_view = resolve_view(document, self._view_wanted)
+        in_view = resolve_view(document, self._view_wanted)
+        if self.day is None or (in_view != self.in_view and self.day.is_today):
+            # A view that showed today shows today in the view it turns to, on its clock.
+            self.shown_date = self.today_in_view(in_view)
+        self.in_view = in_view
         desk = build_desk_day(
             document, self.in_view, self.shown_date, app.clock.now(), ea_zone=app.ea_zone
         )
@@ -305,8 +317,7 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
     def action_cycle_view(self) -> None:
         """The next executive's records, in desk order, then all of them, then the first."""
         document = self.planner.document
-        self.in_view = next_view(document, self.in_view)
-        self._view_wanted = self.in_view or ALL
+        self._view_wanted = next_view(document, self.in_view) or ALL
         self.refresh_day()
         choose_view(self, view_name(document, self.in_view))
 
@@ -321,7 +332,20 @@ class DashboardScreen(FollowUpFilter, DashboardActions):
         self.show_date(self.shown_date.add(days=days))
 
     def action_today(self) -> None:
-        self.show_date(self.planner.today())
+        self.show_date(self.today_in_view(self.in_view))
+
+    def today_in_view(self, in_view: str | None) -> pendulum.Date:
+        """Today on the clock of the view: an executive's own date in their view (past
+        19:00 in New York it is already tomorrow in London), the EA's in "all"."""
+        app = self.planner
+        document = app.document
+        if in_view is None and several(document):
+            zone = app.ea_zone
+        elif in_view is not None:
+            zone = executive_zone(document.view(in_view).settings)
+        else:
+            return app.today()
+        return app.clock.now().in_tz(zone).date()
 
     def action_closeout(self) -> None:
         """The end-of-day close-out of the day shown, step by step."""
